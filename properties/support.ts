@@ -1,0 +1,41 @@
+/**
+ * Assert a catalogue claim inside vitest with the same runner the CLI uses,
+ * so `npm test` and `theorycheck verify` share one source of truth.
+ */
+import { expect } from 'vitest';
+import type { BudgetName, Claim } from '../src/claims/claim.ts';
+import { runClaim } from '../src/runner/run-claim.ts';
+import type { ClaimResult } from '../src/runner/result.ts';
+
+/** Root seed of the vitest suite (fixed: tests are deterministic). */
+export const TEST_SEED = 20211;
+
+/** Run a claim and return its result (budget `quick` by default). */
+export function runForTest(claim: Claim, budget: BudgetName = 'quick', runs?: number): ClaimResult {
+  return runClaim(claim, { rootSeed: TEST_SEED, budget, runs });
+}
+
+/** Assert that a claim passes; on failure the message carries the counterexample and replay command. */
+export function assertClaim(claim: Claim, budget: BudgetName = 'quick', runs?: number): ClaimResult {
+  const r = runForTest(claim, budget, runs);
+  const why =
+    r.status === 'pass'
+      ? ''
+      : `${r.id}: ${r.status}${r.error ? ' — ' + r.error : ''}\n` +
+        (r.counterexample ? `counterexample ${JSON.stringify(r.counterexample.instance).slice(0, 2000)}\n` +
+          `comparisons ${JSON.stringify(r.counterexample.comparisons)}\nreplay: ${r.counterexample.replay}` : '');
+  expect(r.status, why).toBe('pass');
+  return r;
+}
+
+/**
+ * Assert that a claim with a wrong subject (a negative control) is rejected
+ * with a counterexample, i.e. the check can fail.
+ */
+export function assertRejected(claim: Claim, budget: BudgetName = 'quick', runs?: number): ClaimResult {
+  const r = runForTest(claim, budget, runs);
+  expect(r.status, `${r.id}: negative control was not rejected`).toBe('fail');
+  expect(r.counterexample).toBeDefined();
+  expect(r.counterexample!.comparisons.some((c) => !c.pass)).toBe(true);
+  return r;
+}

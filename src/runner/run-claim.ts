@@ -1,0 +1,200 @@
+/**
+ * Run one claim as a fast-check property: draw `runs` instances, check each,
+ * keep the worst comparison per quantity, and on failure record the shrunk
+ * counterexample with the command that replays it.
+ *
+ * Each run's random stream is seeded by an integer drawn alongside the
+ * instance (not shrunk), so `--seed s --path p` replays a run exactly.
+ */
+import fc from 'fast-check';
+import {
+  type BudgetName,
+  type Claim,
+  type Comparison,
+  type Series,
+  holds,
+  normaliseOutput,
+  slack,
+} from '../claims/claim.ts';
+import { createRng, deriveSeed } from '../core/random.ts';
+import { integerInRange, oneOf } from '../core/validate.ts';
+import type { ClaimResult, Counterexample, RecordedComparison } from './result.ts';
+
+export const BUDGETS: readonly BudgetName[] = ['quick', 'default', 'thorough'];
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+/** Options of {@link runClaim}. */
+export interface RunClaimOptions {
+  /** Root seed of the whole run; the claim's seed is derived from it and the id. */
+  rootSeed: number;
+  /** Budget (number of runs per the claim's `budget`). */
+  budget: BudgetName;
+  /** Override the number of runs. */
+  runs?: number;
+  /** Replay only this fast-check path (from a counterexample). */
+  path?: string;
+  /** Soft time limit in ms: no new run starts after it (default: the claim's). */
+  timeoutMs?: number;
+  /** Called after each run with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Convert a value to JSON-safe data (typed arrays to arrays, non-finite numbers to strings). */
+export function toJsonSafe(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+  if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>, (x) => toJsonSafe(x));
+  if (Array.isArray(v)) return v.map(toJsonSafe);
+  if (v && typeof v === 'object') {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) o[k] = toJsonSafe(x);
+    return o;
+  }
+  return v;
+}
+
+function record(c: Comparison): RecordedComparison {
+  return { ...c, pass: holds(c), slack: slack(c) };
+}
+
+/** The replay command of a counterexample. */
+export function replayCommand(id: string, rootSeed: number, path: string): string {
+  return `npm run theorycheck -- verify --only ${id} --seed ${rootSeed} --path ${path}`;
+}
+
+/** Run one claim; never throws for a failing or throwing check (status error). */
+export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
+  oneOf('budget', opts.budget, BUDGETS);
+  integerInRange('rootSeed', opts.rootSeed, 0, 2 ** 32 - 1);
+  const runs = opts.runs ?? claim.budget[opts.budget];
+  integerInRange('runs', runs, 1);
+  const seed = deriveSeed(opts.rootSeed, claim.id);
+  const timeoutMs = opts.timeoutMs ?? claim.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const t0 = performance.now();
+
+  const worst = new Map<string, RecordedComparison>();
+  let worstValues: Record<string, number | string | boolean> = {};
+  let lastSeries: Series[] = [];
+  let executed = 0;
+
+  const arb = fc.tuple(claim.instances, fc.noShrink(fc.integer({ min: 0, max: 0x7fffffff })));
+  const property = fc.property(arb, ([instance, runSeed]) => {
+    const out = normaliseOutput(claim.check(instance, claim.subject, { rng: createRng(runSeed), seed: runSeed, budget: opts.budget }));
+    if (out.comparisons.length === 0) throw new Error(`claim ${claim.id} returned no comparison`);
+    const recorded = out.comparisons.map(record);
+    const ok = recorded.every((c) => c.pass);
+    executed++;
+    opts.onProgress?.(Math.min(executed, runs), runs);
+    if (ok) {
+      for (const c of recorded) {
+        const w = worst.get(c.quantity);
+        if (!w || c.slack < w.slack) {
+          worst.set(c.quantity, c);
+          if (c.quantity === recorded[0].quantity) worstValues = out.values;
+        }
+      }
+      if (out.series.length) lastSeries = out.series;
+    }
+    return ok;
+  });
+
+  const details = fc.check(property, {
+    seed,
+    numRuns: runs,
+    path: opts.path,
+    endOnFailure: false,
+    interruptAfterTimeLimit: timeoutMs,
+    markInterruptAsFailure: false,
+  });
+  const timeMs = performance.now() - t0;
+
+  const base = {
+    id: claim.id,
+    paper: claim.paper,
+    location: claim.location,
+    title: claim.title,
+    statement: claim.statement,
+    tex: claim.tex,
+    hypotheses: claim.hypotheses,
+    kind: claim.kind,
+    provenance: claim.provenance,
+    source: claim.source,
+    verdict: claim.verdict ?? 'confirmed',
+    tolerance: claim.tolerance,
+    seed,
+    runs,
+    timeMs,
+  };
+
+  if (details.failed) {
+    const [[instance, runSeed]] = details.counterexample as [[unknown, number]];
+    const cxPath = details.counterexamplePath ?? '';
+    // Re-check the shrunk counterexample: if it throws, the claim errored (not refuted).
+    let cx;
+    try {
+      cx = normaliseOutput(claim.check(instance, claim.subject, { rng: createRng(runSeed), seed: runSeed, budget: opts.budget }));
+    } catch (e) {
+      const err = e as Error;
+      return {
+        ...base,
+        status: 'error',
+        runsExecuted: executed,
+        worst: [...worst.values()],
+        series: [],
+        values: {},
+        error: `${err?.name ?? 'Error'}: ${err?.message ?? String(err)}`,
+        counterexample: counterexampleOf(claim.id, opts.rootSeed, seed, cxPath, instance, runSeed, [], details.numShrinks),
+      };
+    }
+    const comps = cx.comparisons.map(record);
+    return {
+      ...base,
+      status: 'fail',
+      runsExecuted: executed,
+      worst: mergeWorst(worst, comps),
+      series: cx.series,
+      values: cx.values,
+      counterexample: counterexampleOf(claim.id, opts.rootSeed, seed, cxPath, instance, runSeed, comps, details.numShrinks),
+    };
+  }
+  if (details.interrupted && details.numRuns < runs) {
+    return {
+      ...base,
+      status: 'timeout',
+      runsExecuted: details.numRuns,
+      worst: [...worst.values()],
+      series: lastSeries,
+      values: worstValues,
+      error: `time limit ${timeoutMs} ms reached after ${details.numRuns} of ${runs} runs`,
+    };
+  }
+  return {
+    ...base,
+    status: 'pass',
+    runsExecuted: details.numRuns,
+    worst: [...worst.values()],
+    series: lastSeries,
+    values: worstValues,
+  };
+}
+
+function mergeWorst(worst: Map<string, RecordedComparison>, comps: RecordedComparison[]): RecordedComparison[] {
+  const m = new Map(worst);
+  for (const c of comps) {
+    const w = m.get(c.quantity);
+    if (!w || c.slack < w.slack) m.set(c.quantity, c);
+  }
+  return [...m.values()];
+}
+
+function counterexampleOf(
+  id: string,
+  rootSeed: number,
+  seed: number,
+  path: string,
+  instance: unknown,
+  runSeed: number,
+  comparisons: RecordedComparison[],
+  shrinks: number,
+): Counterexample {
+  return { seed, path, instance: toJsonSafe(instance), runSeed, comparisons, shrinks, replay: replayCommand(id, rootSeed, path) };
+}

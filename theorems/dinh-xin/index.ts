@@ -1,0 +1,8 @@
+/**
+ * Dinh & Xin — RVSM (arXiv:1812.05719) and RVSCGD (Front. Appl. Math. Stat. 6:13, 2020).
+ * Full texts unavailable: every claim here is derived [D] or unverified [R]
+ * (see each claim's provenance), never the papers' own statement.
+ */
+import { proxClaims } from './prox.ts';
+
+export const dinhXinClaims = [...proxClaims];

@@ -1,0 +1,8 @@
+/**
+ * The claim catalogue: every paper module's claims, in order.
+ * The catalogue imports no runner and no reporter.
+ */
+import type { Claim } from '../src/claims/claim.ts';
+import { dinhXinClaims } from './dinh-xin/index.ts';
+
+export const catalogue: Claim[] = [...dinhXinClaims];
