@@ -362,7 +362,7 @@ export function toMask(p: SignalProblem, support: ArrayLike<number>, name = 'sup
  * Solve Q_SS x_S = b_S for the support given by `mask` (x = 0 off S). Paths: Thomas algorithm on
  * each maximal run (O(|S|)); other graphs: dense Cholesky of Q_SS (O(|S|³)). Q_SS ≻ 0 always.
  */
-export function solveOnSupport(p: SignalProblem, mask: Uint8Array, b: ArrayLike<number>, out = new Float64Array(p.n)): Float64Array {
+export function solveOnSupport(p: SignalProblem, mask: Uint8Array, b: ArrayLike<number>, out: Float64Array = new Float64Array(p.n)): Float64Array {
   const n = p.n;
   out.fill(0);
   const q = buildQ(p);
@@ -456,7 +456,7 @@ export function supportSolutionNonneg(p: SignalProblem, support: ArrayLike<numbe
   for (let i = 0; i < n; i++) b[i] = p.y[i] - p.l1 / 2;
   const q = buildQ(p);
   const T = new Uint8Array(n);
-  let x = new Float64Array(n);
+  let x: Float64Array = new Float64Array(n);
   for (let round = 0; round <= n; round++) {
     let added = false;
     for (let i = 0; i < n; i++) {
