@@ -1,0 +1,255 @@
+/**
+ * The `theorycheck` command line.
+ *
+ *   theorycheck verify [--only <id|prefix|glob>…] [--seed N] [--budget quick|default|thorough]
+ *                      [--runs N] [--out DIR] [--json] [--path P] [--timeout MS] [--jobs N]
+ *   theorycheck list [--json]
+ *
+ * Exit codes: 0 all claims pass; 1 a claim failed, errored or timed out; 2 bad usage or input
+ * (one line on stderr, never a stack trace).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import type { BudgetName, Claim } from '../claims/claim.ts';
+import { TheorycheckError, UsageError } from '../core/errors.ts';
+import { runCatalogue } from '../runner/run-catalogue.ts';
+import { selectIds } from '../runner/select.ts';
+import type { ClaimResult, Report } from '../runner/result.ts';
+import { reportToJson } from '../report/json.ts';
+import { writeReports } from '../report/write.ts';
+import { fmt, fmtComparison, provenanceLabel, tightest } from '../report/format.ts';
+
+/** Where the CLI writes; injectable for tests. */
+export interface CliIo {
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown };
+}
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Module exporting `catalogue` (what workers load). */
+export const CATALOGUE_MODULE = pathToFileURL(join(ROOT, 'theorems', 'index.ts')).href;
+export const DEFAULT_SEED = 1;
+export const DEFAULT_OUT = join('reports', 'latest');
+
+/** The package version. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The git commit of the checkout, or null outside git. */
+export function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+async function loadCatalogue(): Promise<Claim[]> {
+  return ((await import(CATALOGUE_MODULE)) as { catalogue: Claim[] }).catalogue;
+}
+
+function parseInteger(name: string, min: number, max: number) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim())) throw new UsageError(`--${name} must be an integer in [${min}, ${max}], got ${JSON.stringify(value)}`);
+    const n = Number(value);
+    if (n < min || n > max) throw new UsageError(`--${name} must be an integer in [${min}, ${max}], got ${value}`);
+    return n;
+  };
+}
+
+const collect = (value: string, prev: string[]): string[] => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+/** Options of `verify` after parsing. */
+export interface VerifyOptions {
+  only: string[];
+  seed: number;
+  budget: BudgetName;
+  runs?: number;
+  out: string;
+  json?: boolean;
+  path?: string;
+  timeout?: number;
+  jobs: number;
+}
+
+function summaryTable(report: Report): string {
+  const rows = report.results.map((r) => [
+    r.status === 'pass' ? 'pass' : r.status.toUpperCase(),
+    r.id,
+    r.verdict === 'confirmed' ? '' : r.verdict,
+    r.worst.length ? fmtComparison(tightest(r.worst)!) : (r.error ?? ''),
+    `${r.runsExecuted}/${r.runs}`,
+    `${fmt(r.timeMs / 1000)}s`,
+  ]);
+  const head = ['status', 'claim', 'verdict', 'tightest comparison (measured vs claimed)', 'runs', 'time'];
+  const widths = head.map((h, i) => Math.min(i === 3 ? 70 : 60, Math.max(h.length, ...rows.map((r) => r[i].length))));
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (c.length > widths[i] ? c.slice(0, widths[i] - 1) + '…' : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+}
+
+function failureDetails(r: ClaimResult): string {
+  const lines = [`\n✗ ${r.id} — ${r.status} (${provenanceLabel(r.provenance)}; ${r.location})`, `  ${r.statement}`];
+  if (r.error) lines.push(`  error: ${r.error}`);
+  const cx = r.counterexample;
+  if (cx) {
+    lines.push(`  shrunk counterexample (${cx.shrinks} shrinks): ${JSON.stringify(cx.instance).slice(0, 1000)}`);
+    for (const c of cx.comparisons) lines.push(`    ${c.pass ? 'holds   ' : 'VIOLATED'} ${fmtComparison(c)}`);
+    lines.push(`  replay: ${cx.replay}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** `theorycheck verify`. Returns the exit code. */
+export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: Claim[]): Promise<number> {
+  const claims = catalogue ?? (await loadCatalogue());
+  const ids = selectIds(
+    claims.map((c) => c.id),
+    opts.only,
+  );
+  if (opts.path !== undefined && ids.length !== 1) {
+    throw new UsageError(`--path replays one claim; --only selects ${ids.length}`);
+  }
+  const selected = claims.filter((c) => ids.includes(c.id));
+  const log = (s: string): void => {
+    if (!opts.json) io.stdout.write(s);
+  };
+  log(`theorycheck ${packageVersion()} — verifying ${selected.length} claim(s), seed ${opts.seed}, budget ${opts.budget}${opts.runs ? `, runs ${opts.runs}` : ''}\n`);
+
+  const tty = Boolean(io.stdout.isTTY) && !opts.json;
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        { format: ' {bar} {value}/{total} claims | {claim} {runs}', hideCursor: true, clearOnComplete: true, stream: io.stdout as NodeJS.WritableStream },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  bar?.start(selected.length, 0, { claim: '', runs: '' });
+  let done = 0;
+  const report = await runCatalogue(
+    selected,
+    { version: packageVersion(), gitCommit: gitCommit(), selection: opts.only },
+    {
+      rootSeed: opts.seed,
+      budget: opts.budget,
+      runs: opts.runs,
+      path: opts.path,
+      timeoutMs: opts.timeout,
+      jobs: opts.jobs,
+      catalogueModule: CATALOGUE_MODULE,
+      onStart: (c) => bar?.update(done, { claim: c.id, runs: '' }),
+      onProgress: (c, d, t) => bar?.update(done, { claim: c.id, runs: `(${d}/${t})` }),
+      onResult: (r) => {
+        done++;
+        if (bar) bar.update(done, { claim: r.id, runs: '' });
+        else log(`${r.status === 'pass' ? 'pass' : r.status.toUpperCase().padEnd(4)} ${r.id} (${fmt(r.timeMs / 1000)} s)\n`);
+      },
+    },
+  );
+  bar?.stop();
+  const written = writeReports(report, opts.out);
+  if (opts.json) {
+    io.stdout.write(reportToJson(report));
+  } else {
+    log('\n' + summaryTable(report));
+    for (const r of report.results) if (r.status !== 'pass') log(failureDetails(r));
+    const s = report.summary;
+    log(`\n${s.pass} passed, ${s.fail} failed, ${s.error} errors, ${s.timeout} timeouts (seed ${opts.seed}) in ${fmt(report.meta.timeMs / 1000)} s\n`);
+    log(`reports: ${written.json}, ${written.markdown}, ${written.junit}\n`);
+  }
+  return report.summary.pass === report.summary.total ? 0 : 1;
+}
+
+/** `theorycheck list`. */
+export async function listCommand(opts: { json?: boolean }, io: CliIo, catalogue?: Claim[]): Promise<number> {
+  const claims = catalogue ?? (await loadCatalogue());
+  if (opts.json) {
+    const rows = claims.map((c) => ({
+      id: c.id,
+      paper: c.paper,
+      location: c.location,
+      kind: c.kind,
+      provenance: c.provenance,
+      verdict: c.verdict ?? 'confirmed',
+      title: c.title,
+      budget: c.budget,
+    }));
+    io.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+  } else {
+    const w = Math.max(...claims.map((c) => c.id.length), 2);
+    for (const c of claims) io.stdout.write(`${c.id.padEnd(w)}  ${c.kind.padEnd(16)}  ${provenanceLabel(c.provenance).padEnd(26)}  ${c.location}\n`);
+    io.stdout.write(`${claims.length} claims\n`);
+  }
+  return 0;
+}
+
+/** Build the commander program; actions store their exit code in `state`. */
+export function buildProgram(io: CliIo, state: { code: number }, catalogue?: Claim[]): Command {
+  const program = new Command();
+  program
+    .name('theorycheck')
+    .description('Executable, seeded property checks of the theoretical claims of sparse-learning papers.')
+    .version(packageVersion())
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: () => undefined })
+    .showHelpAfterError(false);
+
+  program
+    .command('verify')
+    .description('run the selected claims and write reports')
+    .option('--only <ids>', 'claim id, prefix (e.g. dx.prox.) or glob; repeatable or comma-separated', collect, [])
+    .option('--seed <n>', 'root seed (every claim seed derives from it)', parseInteger('seed', 0, 2 ** 32 - 1), DEFAULT_SEED)
+    .addOption(new Option('--budget <name>', 'runs per claim').choices(['quick', 'default', 'thorough']).default('default'))
+    .option('--runs <n>', 'override the number of runs of every claim', parseInteger('runs', 1, 1e9))
+    .option('--out <dir>', 'report directory', DEFAULT_OUT)
+    .option('--json', 'print the JSON report on stdout instead of the table')
+    .option('--path <path>', 'replay a fast-check path (with --only <one id> and its --seed)')
+    .option('--timeout <ms>', 'per-claim time limit in ms (default: the claim\'s own, else 120000)', parseInteger('timeout', 1, 1e9))
+    .option('--jobs <n>', 'worker threads (0 = in process, soft time limits only)', parseInteger('jobs', 0, 256), 1)
+    .action(async (opts: VerifyOptions) => {
+      state.code = await verifyCommand(opts, io, catalogue);
+    });
+
+  program
+    .command('list')
+    .description('list the claim catalogue')
+    .option('--json', 'as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      state.code = await listCommand(opts, io, catalogue);
+    });
+  return program;
+}
+
+/** Run the CLI on `argv` (without `node script`); returns the exit code. */
+export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }, catalogue?: Claim[]): Promise<number> {
+  const state = { code: 0 };
+  const program = buildProgram(io, state, catalogue);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      io.stderr.write(`theorycheck: ${e.message.replace(/^error: /, '').split('\n')[0]}\n`);
+      return 2;
+    }
+    if (e instanceof TheorycheckError) {
+      io.stderr.write(`theorycheck: ${e.message.split('\n')[0]}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    io.stderr.write(`theorycheck: internal error: ${err?.message ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,68 @@
+/** Small formatting helpers shared by the text reporters. */
+import type { RecordedComparison } from '../runner/result.ts';
+
+/** A number in 4 significant digits (exponent form when small or large). */
+export function fmt(x: number): string {
+  if (typeof x !== 'number') return String(x);
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1e-3 && a < 1e5) return Number(x.toPrecision(4)).toString();
+  return x.toExponential(2);
+}
+
+/** `measured rel claimed` for one comparison. */
+export function fmtComparison(c: RecordedComparison): string {
+  const rel = c.relation === '<=' ? '≤' : c.relation === '>=' ? '≥' : '=';
+  return `${c.quantity}: ${fmt(c.measured)} ${rel} ${fmt(c.claimed)}${c.unit ? ' ' + c.unit : ''}`;
+}
+
+/** Label of a provenance for report lines (derived/unverified must be visible). */
+export function provenanceLabel(p: string): string {
+  switch (p) {
+    case 'paper':
+      return 'paper';
+    case 'abstract':
+      return 'abstract/authors\' code';
+    case 'secondary':
+      return 'secondary source';
+    case 'derived':
+      return 'DERIVED (not the paper\'s)';
+    case 'unverified':
+      return 'UNVERIFIED reconstruction';
+    case 'misprint':
+      return 'paper misprint';
+    case 'ours':
+      return 'ours (solver property)';
+    default:
+      return p;
+  }
+}
+
+/**
+ * How much of its allowance a comparison uses: measured/claimed for `≤`,
+ * claimed/measured for `≥` (1 = at the bound, > 1 = violated); 0 for a
+ * satisfied `=`, ∞ for a violated one or NaN.
+ */
+export function utilisation(c: RecordedComparison): number {
+  if (!c.pass) return Infinity;
+  if (c.relation === '==') return 0;
+  const num = c.relation === '<=' ? c.measured : c.claimed;
+  const den = c.relation === '<=' ? c.claimed : c.measured;
+  if (den > 0) return num / den;
+  return num <= 0 ? 0 : Infinity;
+}
+
+/** The comparison closest to violation (the headline of a result). */
+export function tightest(cs: readonly RecordedComparison[]): RecordedComparison | undefined {
+  let best: RecordedComparison | undefined;
+  let bu = -Infinity;
+  for (const c of cs) {
+    const u = utilisation(c);
+    if (u > bu) {
+      bu = u;
+      best = c;
+    }
+  }
+  return best;
+}
