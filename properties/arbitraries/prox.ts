@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { tl1Threshold } from '../../src/prox/scalar.ts';
+import { logUniformDouble, uniformDouble, uniformVector } from './numbers.ts';
 
 /** TL1 regime: subcritical τ ≤ τ_c (continuous map) or supercritical τ > τ_c (jump). */
 export type Tl1Regime = 'subcritical' | 'supercritical';
@@ -37,8 +38,8 @@ export function tl1Params(c: Tl1ParamsConstraints = {}): fc.Arbitrary<Tl1Params>
   return fc
     .tuple(
       fc.constantFrom(...regimes),
-      fc.double({ min: lo, max: hi, noNaN: true }),
-      fc.double({ min: 0, max: 1, noNaN: true }),
+      uniformDouble(lo, hi),
+      uniformDouble(0, 1),
     )
     .map(([regime, la, u]) => {
       const a = 10 ** la;
@@ -48,7 +49,7 @@ export function tl1Params(c: Tl1ParamsConstraints = {}): fc.Arbitrary<Tl1Params>
 }
 
 /** A positive τ, log-uniform in [1e-3, 10]. */
-export const tauArb = (): fc.Arbitrary<number> => fc.double({ min: -3, max: 1, noNaN: true }).map((l) => 10 ** l);
+export const tauArb = (): fc.Arbitrary<number> => logUniformDouble(1e-3, 10);
 
 /**
  * A point x = ±s·t with t the threshold and s ∈ [0, 4] kept at least
@@ -56,7 +57,7 @@ export const tauArb = (): fc.Arbitrary<number> => fc.double({ min: -3, max: 1, n
  */
 export function offThresholdPoint(threshold: number, margin = 2e-3): fc.Arbitrary<number> {
   return fc
-    .tuple(fc.double({ min: 0, max: 4, noNaN: true }), fc.boolean())
+    .tuple(uniformDouble(0, 4), fc.boolean())
     .map(([s, neg]) => {
       let ss = s;
       if (Math.abs(ss - 1) < margin) ss = ss < 1 ? 1 - margin : 1 + margin;
@@ -70,5 +71,4 @@ export const tl1Instance = (c: Tl1ParamsConstraints = {}): fc.Arbitrary<Tl1Param
   tl1Params(c).chain((p) => offThresholdPoint(tl1Threshold(p.tau, p.a)).map((x) => ({ ...p, x })));
 
 /** A small vector of finite doubles in [−5, 5]. */
-export const smallVector = (maxLength = 12): fc.Arbitrary<number[]> =>
-  fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 1, maxLength });
+export const smallVector = (maxLength = 12): fc.Arbitrary<number[]> => uniformVector(-5, 5, 1, maxLength);

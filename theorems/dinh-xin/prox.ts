@@ -11,6 +11,7 @@ import { defineClaim, eq, ge, le, type Comparison } from '../../src/claims/claim
 import { type Penalty, penaltyValue, proxVector } from '../../src/prox/prox.ts';
 import { hardScalar, softScalar, tl1Scalar, tl1Threshold } from '../../src/prox/scalar.ts';
 import { bruteForceProx, minOverPositive, numericalThreshold } from '../../src/prox/brute-force.ts';
+import { logUniformDouble, uniformDouble } from '../../properties/arbitraries/numbers.ts';
 import { offThresholdPoint, smallVector, tauArb, tl1Instance, tl1Params } from '../../properties/arbitraries/prox.ts';
 
 const EPS = Number.EPSILON;
@@ -177,7 +178,7 @@ export const tl1Limits = defineClaim({
   },
   budget: { quick: 5, default: 20, thorough: 100 },
   subject: tl1Subject,
-  instances: fc.double({ min: 0.05, max: 0.6, noNaN: true }),
+  instances: uniformDouble(0.05, 0.6),
   check: (tau, s) => {
     const gamma = Math.sqrt(2 * tau);
     const small = [1e-3, 1e-4].map((a) => {
@@ -225,7 +226,7 @@ export const vectorSubject: VectorProxSubject = {
 const penaltyArb: fc.Arbitrary<Penalty> = fc.oneof(
   fc.constant<Penalty>({ kind: 'l1' }),
   fc.constant<Penalty>({ kind: 'l0' }),
-  fc.double({ min: -2, max: 2, noNaN: true }).map<Penalty>((l) => ({ kind: 'tl1', a: 10 ** l })),
+  logUniformDouble(1e-2, 1e2).map<Penalty>((a) => ({ kind: 'tl1', a })),
 );
 
 export const proxStructure = defineClaim({
