@@ -362,10 +362,15 @@ export function toMask(p: SignalProblem, support: ArrayLike<number>, name = 'sup
  * Solve Q_SS x_S = b_S for the support given by `mask` (x = 0 off S). Paths: Thomas algorithm on
  * each maximal run (O(|S|)); other graphs: dense Cholesky of Q_SS (O(|S|³)). Q_SS ≻ 0 always.
  */
-export function solveOnSupport(p: SignalProblem, mask: Uint8Array, b: ArrayLike<number>, out: Float64Array = new Float64Array(p.n)): Float64Array {
+export function solveOnSupport(
+  p: SignalProblem,
+  mask: Uint8Array,
+  b: ArrayLike<number>,
+  out: Float64Array = new Float64Array(p.n),
+  q: SparseQ = buildQ(p),
+): Float64Array {
   const n = p.n;
   out.fill(0);
-  const q = buildQ(p);
   if (isPath(p)) {
     const c = new Float64Array(n); // modified super-diagonal
     let i = 0;
@@ -449,12 +454,11 @@ export function supportSolution(p: SignalProblem, support: ArrayLike<number>): F
  * monotonically, stays ≥ 0, and at termination x ≥ 0, Qx − b ≥ 0 on S∖T, = 0 on T (KKT). At most |S| rounds.
  * With ν = 0 and y ≥ 0 it returns the same x as {@link supportSolution} (which is then ≥ 0 already).
  */
-export function supportSolutionNonneg(p: SignalProblem, support: ArrayLike<number>): Float64Array {
+export function supportSolutionNonneg(p: SignalProblem, support: ArrayLike<number>, q: SparseQ = buildQ(p)): Float64Array {
   const mask = toMask(p, support);
   const n = p.n;
   const b = new Float64Array(n);
   for (let i = 0; i < n; i++) b[i] = p.y[i] - p.l1 / 2;
-  const q = buildQ(p);
   const T = new Uint8Array(n);
   let x: Float64Array = new Float64Array(n);
   for (let round = 0; round <= n; round++) {
@@ -469,7 +473,7 @@ export function supportSolutionNonneg(p: SignalProblem, support: ArrayLike<numbe
       }
     }
     if (!added) break;
-    x = solveOnSupport(p, T, b);
+    x = solveOnSupport(p, T, b, undefined, q);
   }
   for (let i = 0; i < n; i++) if (x[i] < 0) x[i] = 0; // roundoff only
   return x;
