@@ -1,6 +1,6 @@
 /**
- * Claim selection for `--only`: an exact id, a prefix ending in `.` (or any
- * id prefix at a dot boundary), or a glob with `*`. Unknown patterns are a
+ * Claim selection for `--only`: an exact id, an id prefix (e.g. `dx.prox.`),
+ * or a glob with `*`. Unknown patterns are a
  * usage error that lists the closest ids.
  */
 import { UsageError } from '../core/errors.ts';
@@ -29,9 +29,7 @@ function globToRegExp(glob: string): RegExp {
 /** Whether `id` matches one pattern. */
 export function matches(id: string, pattern: string): boolean {
   if (pattern.includes('*')) return globToRegExp(pattern).test(id);
-  if (id === pattern) return true;
-  const prefix = pattern.endsWith('.') ? pattern : pattern + '.';
-  return id.startsWith(prefix);
+  return id.startsWith(pattern);
 }
 
 /** The closest ids to a pattern (for error messages). */
