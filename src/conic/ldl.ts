@@ -1,0 +1,401 @@
+/**
+ * Sparse LDLᵀ factorisation of a symmetric quasi-definite matrix K (the
+ * interior-point KKT matrix), written for this project:
+ *
+ * - fill-reducing ordering: minimum degree on the explicit elimination graph
+ *   ({@link minimumDegreeOrdering}; a lazy binary heap of degrees, cliques formed
+ *   on elimination — "AMD-like", without approximate degrees or supervariables);
+ * - symbolic phase once per pattern: elimination tree and column counts of L
+ *   (up-looking, row subtrees of the etree), the permutation map of K's entries;
+ * - numeric phase every iteration, allocation-free: up-looking LDLᵀ
+ *   (row k of L is the solution of a sparse triangular system on the etree path),
+ *   with dynamic regularisation — a pivot whose sign differs from the expected
+ *   sign (+ for primal, − for dual rows) or whose magnitude is below `dynEps`
+ *   is replaced by sign·`dynDelta`;
+ * - solves with L, D, Lᵀ and the permutation, allocation-free.
+ *
+ * The matrix is given as its upper triangle in CSC (row ≤ col) in the
+ * ORIGINAL ordering; {@link LdlFactor.setValues} scatters new values.
+ */
+
+/** Upper-triangular CSC pattern + values (row indices ≤ column). */
+export interface UpperCsc {
+  n: number;
+  colPtr: Int32Array;
+  rowIdx: Int32Array;
+  values: Float64Array;
+}
+
+/** Lazy binary min-heap on (key, node) pairs (stale entries are skipped by the caller). */
+class Heap {
+  keys: Float64Array;
+  nodes: Int32Array;
+  size = 0;
+  constructor(cap: number) {
+    this.keys = new Float64Array(cap);
+    this.nodes = new Int32Array(cap);
+  }
+  push(key: number, node: number): void {
+    if (this.size === this.keys.length) {
+      const k = new Float64Array(this.keys.length * 2);
+      k.set(this.keys);
+      const nd = new Int32Array(this.nodes.length * 2);
+      nd.set(this.nodes);
+      this.keys = k;
+      this.nodes = nd;
+    }
+    let i = this.size++;
+    const keys = this.keys;
+    const nodes = this.nodes;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (keys[p] <= key) break;
+      keys[i] = keys[p];
+      nodes[i] = nodes[p];
+      i = p;
+    }
+    keys[i] = key;
+    nodes[i] = node;
+  }
+  /** Pop the minimum; returns its node (key left in `lastKey`). */
+  lastKey = 0;
+  pop(): number {
+    const keys = this.keys;
+    const nodes = this.nodes;
+    const topNode = nodes[0];
+    this.lastKey = keys[0];
+    const n = --this.size;
+    const key = keys[n];
+    const node = nodes[n];
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && keys[c + 1] < keys[c]) c++;
+      if (keys[c] >= key) break;
+      keys[i] = keys[c];
+      nodes[i] = nodes[c];
+      i = c;
+    }
+    keys[i] = key;
+    nodes[i] = node;
+    return topNode;
+  }
+}
+
+/**
+ * Minimum-degree ordering of the symmetric pattern given by its upper triangle.
+ * Returns perm with perm[k] = original index of the k-th pivot. Ties are broken
+ * by original index (deterministic).
+ */
+export function minimumDegreeOrdering(A: { n: number; colPtr: Int32Array; rowIdx: Int32Array }): Int32Array {
+  const n = A.n;
+  // adjacency lists (symmetric, no self loops)
+  const deg0 = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) {
+      const i = A.rowIdx[p];
+      if (i !== j) {
+        deg0[i]++;
+        deg0[j]++;
+      }
+    }
+  }
+  const adj: Int32Array[] = new Array(n);
+  const len = new Int32Array(n);
+  for (let i = 0; i < n; i++) adj[i] = new Int32Array(Math.max(deg0[i], 2));
+  for (let j = 0; j < n; j++) {
+    for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) {
+      const i = A.rowIdx[p];
+      if (i !== j) {
+        adj[i][len[i]++] = j;
+        adj[j][len[j]++] = i;
+      }
+    }
+  }
+  // dedupe
+  const mark = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const a = adj[i];
+    let w = 0;
+    for (let p = 0; p < len[i]; p++) {
+      const j = a[p];
+      if (mark[j] !== i) {
+        mark[j] = i;
+        a[w++] = j;
+      }
+    }
+    len[i] = w;
+  }
+  mark.fill(-1);
+  const eliminated = new Uint8Array(n);
+  const heap = new Heap(2 * n + 16);
+  // key = degree + tiny tie-break by index
+  const tie = 1 / (n + 1);
+  for (let i = 0; i < n; i++) heap.push(len[i] + i * tie * 1e-3, i);
+  const perm = new Int32Array(n);
+  let k = 0;
+  let clique = new Int32Array(64);
+  while (k < n) {
+    const v = heap.pop();
+    if (eliminated[v]) continue;
+    if (Math.floor(heap.lastKey) !== len[v]) continue; // stale
+    eliminated[v] = 1;
+    perm[k++] = v;
+    // neighbours of v (all alive by construction)
+    const av = adj[v];
+    const lv = len[v];
+    if (clique.length < lv) clique = new Int32Array(2 * lv);
+    let cl = 0;
+    for (let p = 0; p < lv; p++) {
+      const u = av[p];
+      if (!eliminated[u]) clique[cl++] = u;
+    }
+    // union: adj[u] ← (adj[u] \ {v}) ∪ (clique \ {u})
+    for (let a = 0; a < cl; a++) {
+      const u = clique[a];
+      let au = adj[u];
+      let lu = len[u];
+      const stamp = u + n * 0; // marker value: use u itself, then reset
+      let w = 0;
+      for (let p = 0; p < lu; p++) {
+        const t = au[p];
+        if (t !== v && !eliminated[t]) {
+          au[w++] = t;
+          mark[t] = stamp;
+        }
+      }
+      lu = w;
+      mark[u] = stamp;
+      for (let b = 0; b < cl; b++) {
+        const t = clique[b];
+        if (mark[t] !== stamp) {
+          if (lu === au.length) {
+            const bigger = new Int32Array(2 * au.length + cl);
+            bigger.set(au.subarray(0, lu));
+            au = bigger;
+            adj[u] = au;
+          }
+          au[lu++] = t;
+          mark[t] = stamp;
+        }
+      }
+      // reset marks
+      for (let p = 0; p < lu; p++) mark[au[p]] = -1;
+      mark[u] = -1;
+      len[u] = lu;
+      heap.push(lu + u * tie * 1e-3, u);
+    }
+    adj[v] = new Int32Array(0);
+    len[v] = 0;
+  }
+  return perm;
+}
+
+/** Statistics of a factorisation. */
+export interface LdlStats {
+  /** Dimension of K. */
+  n: number;
+  /** Nonzeros of the upper triangle of K (including the diagonal). */
+  nnzK: number;
+  /** Nonzeros of the strictly lower factor L. */
+  nnzL: number;
+  /** Fill ratio (nnz(L) + n) / nnz(triu K). */
+  fillRatio: number;
+  /** Pivots replaced by dynamic regularisation in the last numeric factorisation. */
+  dynamicRegularisations: number;
+}
+
+/**
+ * A symbolic LDLᵀ analysis reused across numeric factorisations of matrices
+ * with one fixed pattern.
+ */
+export class LdlFactor {
+  readonly n: number;
+  /** perm[k] = original index of pivot k; pinv inverse. */
+  readonly perm: Int32Array;
+  readonly pinv: Int32Array;
+  /** Permuted upper CSC pattern C = P K Pᵀ. */
+  private readonly cp: Int32Array;
+  private readonly ci: Int32Array;
+  private readonly cx: Float64Array;
+  /** map[e] = position in C of entry e of the original upper CSC. */
+  private readonly map: Int32Array;
+  private readonly parent: Int32Array;
+  private readonly lp: Int32Array;
+  private readonly li: Int32Array;
+  private readonly lx: Float64Array;
+  readonly d: Float64Array;
+  private readonly lnz: Int32Array;
+  private readonly flag: Int32Array;
+  private readonly pattern: Int32Array;
+  private readonly y: Float64Array;
+  private readonly work: Float64Array;
+  /** Expected pivot sign per ORIGINAL index (+1 primal, −1 dual). */
+  private readonly signPerm: Float64Array;
+  readonly stats: LdlStats;
+  /** Dynamic regularisation thresholds. */
+  dynEps = 1e-13;
+  dynDelta = 2e-7;
+
+  constructor(K: UpperCsc, signs: Float64Array, perm?: Int32Array) {
+    const n = K.n;
+    this.n = n;
+    this.perm = perm ?? minimumDegreeOrdering(K);
+    this.pinv = new Int32Array(n);
+    for (let k = 0; k < n; k++) this.pinv[this.perm[k]] = k;
+    const pinv = this.pinv;
+    const nnz = K.colPtr[n];
+    // permuted upper pattern: entry (i, j) → (min(pi, pj), max(pi, pj))
+    const cnt = new Int32Array(n + 1);
+    for (let j = 0; j < n; j++) {
+      for (let p = K.colPtr[j]; p < K.colPtr[j + 1]; p++) {
+        const a = pinv[K.rowIdx[p]];
+        const b = pinv[j];
+        cnt[Math.max(a, b) + 1]++;
+      }
+    }
+    for (let j = 0; j < n; j++) cnt[j + 1] += cnt[j];
+    this.cp = cnt.slice();
+    this.ci = new Int32Array(nnz);
+    this.cx = new Float64Array(nnz);
+    this.map = new Int32Array(nnz);
+    const next = cnt.slice(0, n);
+    for (let j = 0; j < n; j++) {
+      for (let p = K.colPtr[j]; p < K.colPtr[j + 1]; p++) {
+        const a = pinv[K.rowIdx[p]];
+        const b = pinv[j];
+        const col = Math.max(a, b);
+        const q = next[col]++;
+        this.ci[q] = Math.min(a, b);
+        this.map[p] = q;
+      }
+    }
+    this.signPerm = new Float64Array(n);
+    for (let k = 0; k < n; k++) this.signPerm[k] = signs[this.perm[k]];
+    // symbolic: etree and column counts (up-looking)
+    this.parent = new Int32Array(n);
+    this.lnz = new Int32Array(n);
+    this.flag = new Int32Array(n);
+    const parent = this.parent;
+    const lnz = this.lnz;
+    const flag = this.flag;
+    for (let k = 0; k < n; k++) {
+      parent[k] = -1;
+      flag[k] = k;
+      lnz[k] = 0;
+      for (let p = this.cp[k]; p < this.cp[k + 1]; p++) {
+        let i = this.ci[p];
+        if (i < k) {
+          for (; flag[i] !== k; i = parent[i]) {
+            if (parent[i] === -1) parent[i] = k;
+            lnz[i]++;
+            flag[i] = k;
+          }
+        }
+      }
+    }
+    this.lp = new Int32Array(n + 1);
+    for (let k = 0; k < n; k++) this.lp[k + 1] = this.lp[k] + lnz[k];
+    const nnzL = this.lp[n];
+    this.li = new Int32Array(nnzL);
+    this.lx = new Float64Array(nnzL);
+    this.d = new Float64Array(n);
+    this.pattern = new Int32Array(n);
+    this.y = new Float64Array(n);
+    this.work = new Float64Array(n);
+    this.stats = { n, nnzK: nnz, nnzL, fillRatio: (nnzL + n) / Math.max(1, nnz), dynamicRegularisations: 0 };
+  }
+
+  /**
+   * Numeric factorisation of the matrix with the symbolic pattern and the
+   * given values (aligned with the original upper CSC entries), plus `diagShift`
+   * (per original index) added to the diagonal — the static regularisation.
+   * Returns false if a pivot is not finite.
+   */
+  factor(values: Float64Array, diagShift: Float64Array, diagPos: Int32Array): boolean {
+    const n = this.n;
+    const cx = this.cx;
+    cx.fill(0);
+    const map = this.map;
+    for (let e = 0; e < values.length; e++) cx[map[e]] += values[e];
+    for (let i = 0; i < n; i++) cx[map[diagPos[i]]] += diagShift[i];
+    const cp = this.cp;
+    const ci = this.ci;
+    const lp = this.lp;
+    const li = this.li;
+    const lx = this.lx;
+    const d = this.d;
+    const y = this.y;
+    const flag = this.flag;
+    const lnz = this.lnz;
+    const parent = this.parent;
+    const pattern = this.pattern;
+    const sg = this.signPerm;
+    const eps = this.dynEps;
+    const delta = this.dynDelta;
+    let nreg = 0;
+    for (let k = 0; k < n; k++) {
+      y[k] = 0;
+      let top = n;
+      flag[k] = k;
+      lnz[k] = 0;
+      for (let p = cp[k]; p < cp[k + 1]; p++) {
+        let i = ci[p];
+        y[i] += cx[p];
+        let len = 0;
+        for (; flag[i] !== k; i = parent[i]) {
+          pattern[len++] = i;
+          flag[i] = k;
+        }
+        while (len > 0) pattern[--top] = pattern[--len];
+      }
+      let dk = y[k];
+      y[k] = 0;
+      for (; top < n; top++) {
+        const i = pattern[top];
+        const yi = y[i];
+        y[i] = 0;
+        const p2 = lp[i] + lnz[i];
+        for (let p = lp[i]; p < p2; p++) y[li[p]] -= lx[p] * yi;
+        const lki = yi / d[i];
+        dk -= lki * yi;
+        li[p2] = k;
+        lx[p2] = lki;
+        lnz[i]++;
+      }
+      const s = sg[k];
+      if (!(s * dk > eps)) {
+        if (!Number.isFinite(dk)) return false;
+        dk = s * delta;
+        nreg++;
+      }
+      d[k] = dk;
+    }
+    this.stats.dynamicRegularisations = nreg;
+    return true;
+  }
+
+  /** Solve K x = b (b, x in the original ordering; may alias). */
+  solve(b: Float64Array, x: Float64Array): void {
+    const n = this.n;
+    const w = this.work;
+    const perm = this.perm;
+    const lp = this.lp;
+    const li = this.li;
+    const lx = this.lx;
+    const d = this.d;
+    for (let k = 0; k < n; k++) w[k] = b[perm[k]];
+    for (let j = 0; j < n; j++) {
+      const wj = w[j];
+      if (wj !== 0) for (let p = lp[j]; p < lp[j + 1]; p++) w[li[p]] -= lx[p] * wj;
+    }
+    for (let j = 0; j < n; j++) w[j] /= d[j];
+    for (let j = n - 1; j >= 0; j--) {
+      let s = w[j];
+      for (let p = lp[j]; p < lp[j + 1]; p++) s -= lx[p] * w[li[p]];
+      w[j] = s;
+    }
+    for (let k = 0; k < n; k++) x[perm[k]] = w[k];
+  }
+}

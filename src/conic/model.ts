@@ -1,0 +1,388 @@
+/**
+ * Modelling layer of the conic solver: write a relaxation the way the paper
+ * does, compile it to the standard form of solver.ts and read the answer by name.
+ *
+ * ```ts
+ * import { ConicModel } from '../conic/model.ts';
+ * const m = new ConicModel();
+ * const x = m.variable('x', n, { lb: 0 });           // a named block of n scalars
+ * const z = m.variable('z', n, { lb: 0, ub: 1 });
+ * const s = m.variable('s', n);
+ * for (let i = 0; i < n; i++) {
+ *   m.addSquare([[1, x.at(i)]], -y[i]);              // objective += (x_i − y_i)²
+ *   m.rotatedCone(s.at(i), z.at(i), [x.at(i)]);      // x_i² ≤ s_i·z_i,  s_i, z_i ≥ 0
+ *   m.addLinear([[1, x.at(i)], [-u, z.at(i)]], '<=', 0, 'bigM'); // x_i ≤ u z_i
+ * }
+ * m.addObjective(s.at(0), 1);                        // objective += 1·s_0
+ * const r = m.solve({ epsRel: 1e-9 });
+ * r.status; r.objective; r.value('x'); r.dual('bigM'); r.certificate.gapRel;
+ * ```
+ *
+ * Conventions (stable API):
+ * - A scalar variable is a `Var` (its column index); `block.at(i)` gives it.
+ *   An affine expression `Affine` is a Var, a number, or `{ terms: [coef, Var][], constant }`.
+ *   `Term = [coef, Var]`.
+ * - Objective: minimize ½xᵀPx + cᵀx + constant, built from
+ *   `addObjective(v, c)` (linear), `addQuadratic(i, j, p)` (adds p to P_ij AND P_ji when
+ *   i ≠ j, i.e. the objective gains p·x_i·x_j; when i = j it gains ½p·x_i²),
+ *   `addSquare(terms, constant, weight)` (objective += weight·(Σ aᵢxᵢ + constant)²),
+ *   `addObjectiveConstant(c)`.
+ * - Constraints: `addLinear(terms, '<=' | '>=' | '==', rhs, name?)`; bounds through
+ *   `variable(name, size, { lb, ub })` or `setBounds(v, lb, ub)`.
+ * - Cones on affine expressions:
+ *   `secondOrderCone(t, u[])`: ‖u‖₂ ≤ t;
+ *   `rotatedCone(s, z, u[])`: ‖u‖₂² ≤ s·z with s, z ≥ 0 (NO factor 2 — the
+ *   paper's x²/z ≤ s is `rotatedCone(s, z, [x])`). It is compiled EXACTLY to the
+ *   second-order cone ‖((s − z)/2, u)‖₂ ≤ (s + z)/2 by that linear map.
+ * - Duals: multipliers z ∈ K* of the compiled rows with Px + c + Aᵀz = 0; for a
+ *   constraint `a·x ≤ rhs` the dual is ≥ 0 and stationarity reads
+ *   ∇f(x) + dual·a = 0; for `>=` the dual is reported ≥ 0 with ∇f(x) − dual·a = 0.
+ *   `result.dual(name)` returns the duals of the named rows in the order added.
+ * - Compiled row order: equalities (zero cone), then all linear inequalities
+ *   and bounds (one nonnegative orthant), then the cones in the order added.
+ *
+ * Each second-order cone of dimension d puts a dense d×d block in the KKT
+ * matrix: the per-iteration cost is linear in the number of SMALL cones (the
+ * AGH relaxations use d = 3); a single huge cone would be costly (no ECOS-style
+ * sparse expansion yet).
+ */
+import { InvalidArgumentError } from '../core/errors.ts';
+import { finiteNumber, integerInRange } from '../core/validate.ts';
+import { cscFromTriplets } from './sparse.ts';
+import { type Certificate, type ConicProblem, type ConicSolution, type Farkas, type SolveStatus, type SolverOptions, solveConic } from './solver.ts';
+
+/** A scalar variable: its column index in the model. */
+export type Var = number;
+/** A linear term coef·x_v. */
+export type Term = readonly [coef: number, v: Var];
+/** An affine expression. */
+export type Affine = Var | { terms: readonly Term[]; constant?: number } | { constant: number; terms?: undefined };
+
+/** A named block of scalar variables. */
+export interface VarBlock {
+  readonly name: string;
+  readonly size: number;
+  /** Column index of the first scalar. */
+  readonly offset: number;
+  /** The i-th scalar variable. */
+  at(i: number): Var;
+}
+
+/** Result of {@link ConicModel.solve}. */
+export interface ModelResult {
+  status: SolveStatus;
+  /** Objective ½xᵀPx + cᵀx + constant at the returned x. */
+  objective: number;
+  /** Values of a named block. */
+  value(name: string): Float64Array;
+  /** Duals of the named linear constraints (rows in the order added). */
+  dual(name: string): Float64Array;
+  /** Full primal vector (all blocks, column order). */
+  x: Float64Array;
+  certificate: Certificate;
+  farkas?: Farkas;
+  /** The raw standard-form solution. */
+  raw: ConicSolution;
+  /** The compiled standard-form problem. */
+  problem: ConicProblem;
+}
+
+interface Row {
+  cols: number[];
+  vals: number[];
+  rhs: number;
+}
+
+/** A conic quadratic model (see the file comment for the conventions). */
+export class ConicModel {
+  private nvars = 0;
+  private blocks = new Map<string, VarBlock>();
+  private lb: number[] = [];
+  private ub: number[] = [];
+  private c: number[] = [];
+  private constant = 0;
+  private pi: number[] = [];
+  private pj: number[] = [];
+  private pv: number[] = [];
+  private eqRows: Row[] = [];
+  private ineqRows: Row[] = []; // a·x ≤ rhs
+  private eqNames = new Map<string, { idx: number[]; sign: number[] }>();
+  private ineqNames = new Map<string, { idx: number[]; sign: number[] }>();
+  private cones: Row[][] = []; // each cone: rows with s = rhs − a·x (cone on s)
+
+  /** Add a block of `size` scalar variables named `name`, with optional bounds (scalars or arrays). */
+  variable(name: string, size: number, bounds: { lb?: number | ArrayLike<number>; ub?: number | ArrayLike<number> } = {}): VarBlock {
+    if (typeof name !== 'string' || name.length === 0) throw new InvalidArgumentError('name', name, 'a non-empty string');
+    if (this.blocks.has(name)) throw new InvalidArgumentError('name', name, 'a new block name (already defined)');
+    integerInRange(`variable ${name}: size`, size, 1);
+    const offset = this.nvars;
+    const block: VarBlock = {
+      name,
+      size,
+      offset,
+      at: (i: number) => {
+        if (!Number.isInteger(i) || i < 0 || i >= size) throw new InvalidArgumentError(`${name}.at(i)`, i, `an integer in [0, ${size - 1}]`);
+        return offset + i;
+      },
+    };
+    this.blocks.set(name, block);
+    this.nvars += size;
+    for (let i = 0; i < size; i++) {
+      this.lb.push(-Infinity);
+      this.ub.push(Infinity);
+      this.c.push(0);
+    }
+    const get = (b: number | ArrayLike<number> | undefined, i: number, which: string): number | undefined => {
+      if (b === undefined) return undefined;
+      const v = typeof b === 'number' ? b : b[i];
+      if (typeof v !== 'number' || Number.isNaN(v)) throw new InvalidArgumentError(`variable ${name}: ${which}[${i}]`, v, 'a number (±Infinity allowed)');
+      return v;
+    };
+    if (typeof bounds.lb === 'object' && bounds.lb.length !== size) throw new InvalidArgumentError(`variable ${name}: lb.length`, bounds.lb.length, String(size));
+    if (typeof bounds.ub === 'object' && bounds.ub.length !== size) throw new InvalidArgumentError(`variable ${name}: ub.length`, bounds.ub.length, String(size));
+    for (let i = 0; i < size; i++) this.setBounds(offset + i, get(bounds.lb, i, 'lb'), get(bounds.ub, i, 'ub'));
+    return block;
+  }
+
+  /** The block named `name`. */
+  block(name: string): VarBlock {
+    const b = this.blocks.get(name);
+    if (!b) throw new InvalidArgumentError('block name', name, `one of ${[...this.blocks.keys()].join(', ')}`);
+    return b;
+  }
+
+  /** Number of scalar variables. */
+  get size(): number {
+    return this.nvars;
+  }
+
+  private checkVar(what: string, v: unknown): Var {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= this.nvars) {
+      throw new InvalidArgumentError(what, v, `a variable of this model (index in [0, ${this.nvars - 1}])`);
+    }
+    return v;
+  }
+
+  /** Set bounds lb ≤ x_v ≤ ub (undefined leaves a side unchanged; ±Infinity removes it). */
+  setBounds(v: Var, lb?: number, ub?: number): void {
+    this.checkVar('setBounds: v', v);
+    if (lb !== undefined) {
+      if (Number.isNaN(lb) || lb === Infinity) throw new InvalidArgumentError(`lb of x[${v}]`, lb, 'a number < +Infinity');
+      this.lb[v] = lb;
+    }
+    if (ub !== undefined) {
+      if (Number.isNaN(ub) || ub === -Infinity) throw new InvalidArgumentError(`ub of x[${v}]`, ub, 'a number > -Infinity');
+      this.ub[v] = ub;
+    }
+    if (this.lb[v] > this.ub[v]) throw new InvalidArgumentError(`bounds of x[${v}]`, [this.lb[v], this.ub[v]], 'lb <= ub');
+  }
+
+  /** objective += c·x_v */
+  addObjective(v: Var, c: number): void {
+    this.checkVar('addObjective: v', v);
+    this.c[v] += finiteNumber('addObjective: c', c);
+  }
+
+  /** objective += constant */
+  addObjectiveConstant(k: number): void {
+    this.constant += finiteNumber('addObjectiveConstant: k', k);
+  }
+
+  /** Add p to P_ij and P_ji (objective += p·x_i·x_j for i ≠ j; += ½p·x_i² for i = j). */
+  addQuadratic(i: Var, j: Var, p: number): void {
+    this.checkVar('addQuadratic: i', i);
+    this.checkVar('addQuadratic: j', j);
+    finiteNumber('addQuadratic: p', p);
+    const a = Math.min(i, j);
+    const b = Math.max(i, j);
+    this.pi.push(a);
+    this.pj.push(b);
+    this.pv.push(p);
+  }
+
+  /** objective += weight·(Σ coef·x_v + constant)², weight ≥ 0. */
+  addSquare(terms: readonly Term[], constant = 0, weight = 1): void {
+    finiteNumber('addSquare: constant', constant);
+    finiteNumber('addSquare: weight', weight);
+    if (weight < 0) throw new InvalidArgumentError('addSquare: weight', weight, 'a finite number >= 0 (convexity)');
+    const t = this.normTerms('addSquare: terms', terms);
+    // w(aᵀx + k)² = ½xᵀ(2w aaᵀ)x + 2wk aᵀx + wk²
+    for (let p = 0; p < t.cols.length; p++) {
+      this.c[t.cols[p]] += 2 * weight * constant * t.vals[p];
+      for (let r = 0; r <= p; r++) {
+        const v = 2 * weight * t.vals[p] * t.vals[r];
+        if (t.cols[p] === t.cols[r]) {
+          this.pi.push(t.cols[p]);
+          this.pj.push(t.cols[p]);
+          this.pv.push(v);
+        } else {
+          this.pi.push(Math.min(t.cols[p], t.cols[r]));
+          this.pj.push(Math.max(t.cols[p], t.cols[r]));
+          this.pv.push(v);
+        }
+      }
+    }
+    this.constant += weight * constant * constant;
+  }
+
+  private normTerms(what: string, terms: readonly Term[]): { cols: number[]; vals: number[] } {
+    if (!Array.isArray(terms)) throw new InvalidArgumentError(what, terms, 'an array of [coef, Var] pairs');
+    // merge duplicates
+    const map = new Map<number, number>();
+    terms.forEach((t, k) => {
+      if (!Array.isArray(t) || t.length !== 2) throw new InvalidArgumentError(`${what}[${k}]`, t, 'a [coef, Var] pair');
+      finiteNumber(`${what}[${k}] coef`, t[0]);
+      this.checkVar(`${what}[${k}] var`, t[1]);
+      map.set(t[1], (map.get(t[1]) ?? 0) + t[0]);
+    });
+    const cols: number[] = [];
+    const vals: number[] = [];
+    for (const [k, v] of map) {
+      cols.push(k);
+      vals.push(v);
+    }
+    return { cols, vals };
+  }
+
+  private affine(what: string, a: Affine): { cols: number[]; vals: number[]; constant: number } {
+    if (typeof a === 'number') {
+      this.checkVar(what, a);
+      return { cols: [a], vals: [1], constant: 0 };
+    }
+    if (!a || typeof a !== 'object') throw new InvalidArgumentError(what, a, 'a Var or {terms, constant}');
+    const t = a.terms === undefined ? { cols: [], vals: [] } : this.normTerms(`${what}.terms`, a.terms);
+    const k = a.constant === undefined ? 0 : finiteNumber(`${what}.constant`, a.constant);
+    return { ...t, constant: k };
+  }
+
+  /** Σ coef·x_v (≤ | ≥ | ==) rhs; `name` groups rows for {@link ModelResult.dual}. */
+  addLinear(terms: readonly Term[], sense: '<=' | '>=' | '==', rhs: number, name?: string): void {
+    const t = this.normTerms('addLinear: terms', terms);
+    finiteNumber('addLinear: rhs', rhs);
+    if (sense === '==') {
+      this.eqRows.push({ cols: t.cols, vals: t.vals, rhs });
+      if (name !== undefined) this.tag(this.eqNames, name, this.eqRows.length - 1, 1);
+    } else if (sense === '<=' || sense === '>=') {
+      const sg = sense === '<=' ? 1 : -1;
+      this.ineqRows.push({ cols: t.cols, vals: t.vals.map((v) => sg * v), rhs: sg * rhs });
+      if (name !== undefined) this.tag(this.ineqNames, name, this.ineqRows.length - 1, 1);
+    } else throw new InvalidArgumentError('addLinear: sense', sense, "'<=', '>=' or '=='");
+  }
+
+  private tag(map: Map<string, { idx: number[]; sign: number[] }>, name: string, idx: number, sign: number): void {
+    if (typeof name !== 'string') throw new InvalidArgumentError('constraint name', name, 'a string');
+    const e = map.get(name) ?? { idx: [], sign: [] };
+    e.idx.push(idx);
+    e.sign.push(sign);
+    map.set(name, e);
+  }
+
+  /** Second-order cone ‖(u₁, …, u_k)‖₂ ≤ t on affine expressions. */
+  secondOrderCone(t: Affine, u: readonly Affine[]): void {
+    if (!Array.isArray(u)) throw new InvalidArgumentError('secondOrderCone: u', u, 'an array of affine expressions');
+    const rows: Row[] = [];
+    const push = (e: { cols: number[]; vals: number[]; constant: number }): void => {
+      // s = e(x) = constant + a·x = rhs − (−a)·x
+      rows.push({ cols: e.cols, vals: e.vals.map((v) => -v), rhs: e.constant });
+    };
+    push(this.affine('secondOrderCone: t', t));
+    u.forEach((ui, k) => push(this.affine(`secondOrderCone: u[${k}]`, ui)));
+    this.cones.push(rows);
+  }
+
+  /** Rotated cone ‖u‖₂² ≤ s·z, s, z ≥ 0 — compiled to ‖((s − z)/2, u)‖₂ ≤ (s + z)/2. */
+  rotatedCone(s: Affine, z: Affine, u: readonly Affine[]): void {
+    if (!Array.isArray(u)) throw new InvalidArgumentError('rotatedCone: u', u, 'an array of affine expressions');
+    const es = this.affine('rotatedCone: s', s);
+    const ez = this.affine('rotatedCone: z', z);
+    const comb = (a: number, bb: number) => {
+      const cols = [...es.cols, ...ez.cols];
+      const vals = [...es.vals.map((v) => a * v), ...ez.vals.map((v) => bb * v)];
+      return { terms: cols.map((c, k) => [vals[k], c] as const), constant: a * es.constant + bb * ez.constant };
+    };
+    this.secondOrderCone(comb(0.5, 0.5), [comb(0.5, -0.5), ...u]);
+  }
+
+  /** Compile to the standard form of solver.ts; also returns the row maps for duals. */
+  compile(): { problem: ConicProblem; eqStart: number; ineqStart: number; nIneqUser: number } {
+    const n = this.nvars;
+    if (n === 0) throw new InvalidArgumentError('model', 'empty', 'at least one variable');
+    const ri: number[] = [];
+    const ci: number[] = [];
+    const vi: number[] = [];
+    const b: number[] = [];
+    let row = 0;
+    const addRow = (r: Row): void => {
+      for (let k = 0; k < r.cols.length; k++) {
+        ri.push(row);
+        ci.push(r.cols[k]);
+        vi.push(r.vals[k]);
+      }
+      b.push(r.rhs);
+      row++;
+    };
+    const cones: ConicProblem['cones'] = [];
+    for (const r of this.eqRows) addRow(r);
+    if (this.eqRows.length) cones.push({ kind: 'zero', dim: this.eqRows.length });
+    const ineqStart = row;
+    for (const r of this.ineqRows) addRow(r);
+    let nineq = this.ineqRows.length;
+    for (let v = 0; v < n; v++) {
+      if (this.lb[v] > -Infinity && this.ub[v] < Infinity && this.lb[v] === this.ub[v]) {
+        // fixed variable: two inequalities (keeps the equality block user-only)
+      }
+      if (this.lb[v] > -Infinity) {
+        addRow({ cols: [v], vals: [-1], rhs: -this.lb[v] });
+        nineq++;
+      }
+      if (this.ub[v] < Infinity) {
+        addRow({ cols: [v], vals: [1], rhs: this.ub[v] });
+        nineq++;
+      }
+    }
+    if (nineq) cones.push({ kind: 'nonneg', dim: nineq });
+    for (const cone of this.cones) {
+      for (const r of cone) addRow(r);
+      cones.push({ kind: 'soc', dim: cone.length });
+    }
+    const A = cscFromTriplets(row, n, ri, ci, vi, 'A');
+    const P = this.pv.length ? cscFromTriplets(n, n, this.pi, this.pj, this.pv, 'P') : undefined;
+    return {
+      problem: { P, q: Float64Array.from(this.c), A, b: Float64Array.from(b), cones },
+      eqStart: 0,
+      ineqStart,
+      nIneqUser: this.ineqRows.length,
+    };
+  }
+
+  /** Compile and solve. */
+  solve(options: SolverOptions = {}): ModelResult {
+    const { problem, ineqStart } = this.compile();
+    const raw = solveConic(problem, options);
+    const blocks = this.blocks;
+    const eqNames = this.eqNames;
+    const ineqNames = this.ineqNames;
+    const constant = this.constant;
+    return {
+      status: raw.status,
+      objective: raw.objective + constant,
+      x: raw.x,
+      certificate: raw.certificate,
+      farkas: raw.farkas,
+      raw,
+      problem,
+      value(name: string): Float64Array {
+        const bl = blocks.get(name);
+        if (!bl) throw new InvalidArgumentError('value: name', name, `one of ${[...blocks.keys()].join(', ')}`);
+        return raw.x.slice(bl.offset, bl.offset + bl.size);
+      },
+      dual(name: string): Float64Array {
+        const e = eqNames.get(name);
+        if (e) return Float64Array.from(e.idx, (i) => raw.z[i]);
+        const f = ineqNames.get(name);
+        if (f) return Float64Array.from(f.idx, (i) => raw.z[ineqStart + i]);
+        throw new InvalidArgumentError('dual: name', name, `a named constraint (${[...eqNames.keys(), ...ineqNames.keys()].join(', ')})`);
+      },
+    };
+  }
+}

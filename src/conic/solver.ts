@@ -1,0 +1,748 @@
+/**
+ * Primal-dual interior-point method for conic quadratic programs
+ *
+ *   minimize ½xᵀPx + qᵀx   subject to   Ax + s = b,  s ∈ K,
+ *
+ * K a product of zero cones (equalities), nonnegative orthants and
+ * second-order cones (cones.ts). The dual is
+ *   maximize −½xᵀPx − bᵀz   subject to   Px + Aᵀz + q = 0,  z ∈ K*,
+ * (K* = ℝ on zero cones, K elsewhere).
+ *
+ * Algorithm (in the style of ECOS / Clarabel; our own code):
+ * - homogeneous self-dual embedding with τ, κ ≥ 0:
+ *     Px + Aᵀz + qτ = 0,  Ax + s − bτ = 0,  κ = −qᵀx − bᵀz − xᵀPx/τ,
+ *   so that τ → 0 with bᵀz < 0 (or qᵀx < 0) yields a Farkas certificate;
+ * - Nesterov–Todd scaling W (cones.ts), μ = (sᵀz + τκ)/(ν + 1);
+ * - Mehrotra predictor–corrector: affine direction (σ = 0), σ = (1 − α_aff)³,
+ *   combined direction with the second-order term (W⁻¹Δs_a)∘(WΔz_a);
+ * - each direction from the quasi-definite KKT system
+ *     [P + εI   Aᵀ        ] [Δx]   [r₁]
+ *     [A        −W² − εI  ] [Δz] = [r₂]
+ *   solved twice per factorisation (the constant right-hand side [−q; b] and the
+ *   direction one), by the sparse LDLᵀ of ldl.ts (symbolic analysis once,
+ *   static regularisation ε, dynamic pivot regularisation, iterative
+ *   refinement against the unregularised matrix).
+ * Each second-order cone block −W² is stored dense in the KKT matrix
+ * (d(d+1)/2 entries): cheap for the small cones of the AGH relaxations (d = 3);
+ * see the note in model.ts about large cones.
+ */
+import { InvalidArgumentError } from '../core/errors.ts';
+import { finiteVector, integerInRange, nonNegative, positive } from '../core/validate.ts';
+import {
+  NONNEG, SOC, ZERO, applyW, jordanDivide, jordanProduct, makeLayout, maxStep, ntScaling, setIdentity, shiftToInterior,
+  type ConeLayout,
+} from './cones.ts';
+import { LdlFactor, type UpperCsc } from './ldl.ts';
+import { type CscMatrix, dot, matTVec, matVec, normInf, symUpperMatVec, transpose } from './sparse.ts';
+
+/** A cone of the product K, in row order. */
+export interface ConeSpec {
+  /** `zero`: equality rows; `nonneg`: s ≥ 0; `soc`: s₀ ≥ ‖s₁..‖₂. */
+  kind: 'zero' | 'nonneg' | 'soc';
+  /** Number of rows (≥ 1). */
+  dim: number;
+}
+
+/** The standard form: minimize ½xᵀPx + qᵀx s.t. Ax + s = b, s ∈ K. */
+export interface ConicProblem {
+  /** n×n symmetric PSD, given by its UPPER triangle (entries with row ≤ col); omit for P = 0. */
+  P?: CscMatrix;
+  /** Linear objective (length n). */
+  q: ArrayLike<number>;
+  /** m×n constraint matrix. */
+  A: CscMatrix;
+  /** Right-hand side (length m). */
+  b: ArrayLike<number>;
+  /** Cones in row order; dimensions sum to m. */
+  cones: ConeSpec[];
+}
+
+/** Solver options (defaults in brackets). */
+export interface SolverOptions {
+  /** Absolute duality-gap tolerance [1e-8]. */
+  epsAbs?: number;
+  /** Relative gap and (relative) residual tolerance [1e-8]. */
+  epsRel?: number;
+  /** Infeasibility-certificate tolerance [1e-8]. */
+  epsInfeasible?: number;
+  /** Iteration limit [100]. */
+  maxIterations?: number;
+  /** Wall-clock limit in ms [∞]. */
+  timeLimitMs?: number;
+  /** Static regularisation ε [1e-8]. */
+  staticReg?: number;
+  /** Iterative-refinement steps per solve [6]. */
+  refinementSteps?: number;
+  /** Print a per-iteration log through `logger` [false]. */
+  verbose?: boolean;
+  /** Log sink [console.log]. */
+  logger?: (line: string) => void;
+  /** Testing hook: stop after this many iterations and report `optimal` anyway (a deliberately broken solver). */
+  unsafeStopAfter?: number;
+}
+
+export type SolveStatus = 'optimal' | 'primal_infeasible' | 'dual_infeasible' | 'max_iterations' | 'numerical_error' | 'time_limit';
+
+/** What a solve certifies about its answer. */
+export interface Certificate {
+  /** ‖Ax + s − b‖∞ (absolute). */
+  primalResidual: number;
+  /** ‖Px + Aᵀz + q‖∞ (absolute). */
+  dualResidual: number;
+  /** primalResidual / max(1, ‖b‖∞ + ‖x‖∞ + ‖s‖∞). */
+  primalResidualRel: number;
+  /** dualResidual / max(1, ‖q‖∞ + ‖x‖∞ + ‖z‖∞). */
+  dualResidualRel: number;
+  /** |primal objective − dual objective|. */
+  gapAbs: number;
+  /** gapAbs / max(1, min(|pobj|, |dobj|)). */
+  gapRel: number;
+  /** sᵀz. */
+  complementarity: number;
+  primalObjective: number;
+  dualObjective: number;
+  iterations: number;
+  /** Nonzeros of L (strict lower triangle) and of the KKT upper triangle. */
+  nnzL: number;
+  nnzKkt: number;
+  /** (nnz L + dim) / nnz(triu KKT). */
+  fillRatio: number;
+  kktDim: number;
+  /** Time of the symbolic analysis (ordering + etree), ms. */
+  analysisMs: number;
+  /** Total time, ms. */
+  timeMs: number;
+  /** Largest ‖K x − rhs‖∞ after refinement observed in the solve. */
+  maxKktResidual: number;
+}
+
+/** Farkas certificates. */
+export interface Farkas {
+  /** Primal infeasibility: z ∈ K* with Aᵀz = 0, bᵀz = −1 (normalised). */
+  z?: Float64Array;
+  /** Dual infeasibility: x with Px = 0, −Ax ∈ K (Ax + s = 0, s ∈ K), qᵀx = −1 (normalised). */
+  x?: Float64Array;
+  s?: Float64Array;
+  /** The residual of the certificate: ‖Aᵀz‖∞ or max(‖Px‖∞, ‖Ax + s‖∞). */
+  residual: number;
+}
+
+/** Result of {@link solveConic}. */
+export interface ConicSolution {
+  status: SolveStatus;
+  /** Primal solution (best iterate when not optimal). */
+  x: Float64Array;
+  /** Slack s = b − Ax ∈ K. */
+  s: Float64Array;
+  /** Dual solution z ∈ K* (multipliers of Ax + s = b: Px + q + Aᵀz = 0). */
+  z: Float64Array;
+  /** ½xᵀPx + qᵀx at x. */
+  objective: number;
+  certificate: Certificate;
+  /** Present when status is primal_infeasible or dual_infeasible. */
+  farkas?: Farkas;
+}
+
+function validateCsc(name: string, M: CscMatrix, nrows: number, ncols: number): void {
+  if (!M || typeof M !== 'object') throw new InvalidArgumentError(name, M, 'a CSC matrix');
+  if (M.nrows !== nrows) throw new InvalidArgumentError(`${name}.nrows`, M.nrows, String(nrows));
+  if (M.ncols !== ncols) throw new InvalidArgumentError(`${name}.ncols`, M.ncols, String(ncols));
+  if (!(M.colPtr instanceof Int32Array) || M.colPtr.length !== ncols + 1) throw new InvalidArgumentError(`${name}.colPtr`, M.colPtr, `an Int32Array of length ${ncols + 1}`);
+  const nnz = M.colPtr[ncols];
+  if (M.colPtr[0] !== 0 || M.rowIdx.length < nnz || M.values.length < nnz) throw new InvalidArgumentError(`${name}.colPtr`, M.colPtr, 'colPtr[0] = 0 and rowIdx/values of length colPtr[ncols]');
+  for (let j = 0; j < ncols; j++) {
+    if (M.colPtr[j + 1] < M.colPtr[j]) throw new InvalidArgumentError(`${name}.colPtr[${j + 1}]`, M.colPtr[j + 1], 'nondecreasing column pointers');
+    for (let p = M.colPtr[j]; p < M.colPtr[j + 1]; p++) {
+      const i = M.rowIdx[p];
+      if (!(i >= 0 && i < nrows)) throw new InvalidArgumentError(`${name}.rowIdx[${p}]`, i, `a row index in [0, ${nrows - 1}]`);
+      if (p > M.colPtr[j] && i <= M.rowIdx[p - 1]) throw new InvalidArgumentError(`${name}.rowIdx[${p}]`, i, 'strictly increasing row indices within a column');
+      if (!Number.isFinite(M.values[p])) throw new InvalidArgumentError(`${name}.values[${p}] (row ${i}, col ${j})`, M.values[p], 'a finite number');
+    }
+  }
+}
+
+/** Validate a problem; throws InvalidArgumentError naming the part. */
+export function validateProblem(p: ConicProblem): void {
+  if (!p || typeof p !== 'object') throw new InvalidArgumentError('problem', p, 'a ConicProblem');
+  const qv = finiteVector('q', p.q);
+  const n = qv.length;
+  if (n === 0) throw new InvalidArgumentError('q.length', 0, 'at least one variable');
+  if (!p.A) throw new InvalidArgumentError('A', p.A, 'a CSC matrix');
+  const m = p.A.nrows;
+  finiteVector('b', p.b, m);
+  validateCsc('A', p.A, m, n);
+  if (!Array.isArray(p.cones)) throw new InvalidArgumentError('cones', p.cones, 'an array of {kind, dim}');
+  let total = 0;
+  p.cones.forEach((c, k) => {
+    if (!c || !['zero', 'nonneg', 'soc'].includes(c.kind)) throw new InvalidArgumentError(`cones[${k}].kind`, c?.kind, 'zero, nonneg or soc');
+    integerInRange(`cones[${k}].dim`, c.dim, 1);
+    total += c.dim;
+  });
+  if (total !== m) throw new InvalidArgumentError('cones (sum of dims)', total, `A.nrows = ${m}`);
+  if (p.P) {
+    validateCsc('P', p.P, n, n);
+    for (let j = 0; j < n; j++) {
+      for (let q = p.P.colPtr[j]; q < p.P.colPtr[j + 1]; q++) {
+        const i = p.P.rowIdx[q];
+        if (i > j) throw new InvalidArgumentError(`P(${i},${j})`, p.P.values[q], 'the upper triangle only (row <= col)');
+        if (i === j && p.P.values[q] < 0) throw new InvalidArgumentError(`P(${i},${i})`, p.P.values[q], 'a nonnegative diagonal (P must be PSD)');
+      }
+    }
+    // a detectable 2×2 PSD violation: P_ij² > P_ii P_jj
+    const diag = new Float64Array(n);
+    for (let j = 0; j < n; j++) for (let q = p.P.colPtr[j]; q < p.P.colPtr[j + 1]; q++) if (p.P.rowIdx[q] === j) diag[j] = p.P.values[q];
+    for (let j = 0; j < n; j++) {
+      for (let q = p.P.colPtr[j]; q < p.P.colPtr[j + 1]; q++) {
+        const i = p.P.rowIdx[q];
+        const v = p.P.values[q];
+        if (i < j && v * v > diag[i] * diag[j] * (1 + 1e-12) + 1e-300) {
+          throw new InvalidArgumentError(`P(${i},${j})`, v, `|P_ij| <= sqrt(P_ii P_jj) = ${Math.sqrt(diag[i] * diag[j])} (P must be PSD)`);
+        }
+      }
+    }
+  }
+}
+
+/** Resolved options. */
+interface Opts {
+  epsAbs: number;
+  epsRel: number;
+  epsInf: number;
+  maxIter: number;
+  timeLimit: number;
+  reg: number;
+  refine: number;
+  verbose: boolean;
+  log: (s: string) => void;
+  stopAfter: number;
+}
+
+function resolveOptions(o: SolverOptions = {}): Opts {
+  return {
+    epsAbs: o.epsAbs === undefined ? 1e-8 : positive('options.epsAbs', o.epsAbs),
+    epsRel: o.epsRel === undefined ? 1e-8 : positive('options.epsRel', o.epsRel),
+    epsInf: o.epsInfeasible === undefined ? 1e-8 : positive('options.epsInfeasible', o.epsInfeasible),
+    maxIter: o.maxIterations === undefined ? 100 : integerInRange('options.maxIterations', o.maxIterations, 0, 10000),
+    timeLimit: o.timeLimitMs === undefined ? Infinity : nonNegative('options.timeLimitMs', o.timeLimitMs),
+    reg: o.staticReg === undefined ? 1e-8 : nonNegative('options.staticReg', o.staticReg),
+    refine: o.refinementSteps === undefined ? 6 : integerInRange('options.refinementSteps', o.refinementSteps, 0, 100),
+    verbose: !!o.verbose,
+    log: o.logger ?? ((s: string) => console.log(s)),
+    stopAfter: o.unsafeStopAfter === undefined ? Infinity : integerInRange('options.unsafeStopAfter', o.unsafeStopAfter, 0),
+  };
+}
+
+/** The KKT system: pattern, value slots, factor, refinement. */
+class Kkt {
+  readonly N: number;
+  readonly K: UpperCsc;
+  /** Values without static regularisation. */
+  readonly vals: Float64Array;
+  readonly diagPos: Int32Array;
+  readonly shift: Float64Array;
+  /** Per row i of A (constraint), position of the first cone-block entry in column n+i. */
+  readonly blockPos: Int32Array;
+  readonly factor: LdlFactor;
+  private readonly r: Float64Array;
+  private readonly dx: Float64Array;
+  maxResidual = 0;
+
+  constructor(readonly n: number, readonly m: number, P: CscMatrix | undefined, A: CscMatrix, readonly L: ConeLayout, reg: number, private readonly refine: number) {
+    const N = n + m;
+    this.N = N;
+    const At = transpose(A); // column i of At = row i of A
+    // column sizes
+    const colPtr = new Int32Array(N + 1);
+    for (let j = 0; j < n; j++) {
+      let c = 0;
+      let hasDiag = false;
+      if (P) for (let p = P.colPtr[j]; p < P.colPtr[j + 1]; p++) {
+        c++;
+        if (P.rowIdx[p] === j) hasDiag = true;
+      }
+      colPtr[j + 1] = c + (hasDiag ? 0 : 1);
+    }
+    const coneOf = new Int32Array(m);
+    for (let c = 0; c < L.kind.length; c++) for (let i = 0; i < L.dim[c]; i++) coneOf[L.start[c] + i] = c;
+    for (let i = 0; i < m; i++) {
+      const c = coneOf[i];
+      const blk = L.kind[c] === SOC ? i - L.start[c] + 1 : 1;
+      colPtr[n + i + 1] = At.colPtr[i + 1] - At.colPtr[i] + blk;
+    }
+    for (let j = 0; j < N; j++) colPtr[j + 1] += colPtr[j];
+    const nnz = colPtr[N];
+    const rowIdx = new Int32Array(nnz);
+    const values = new Float64Array(nnz);
+    this.diagPos = new Int32Array(N);
+    this.blockPos = new Int32Array(m);
+    for (let j = 0; j < n; j++) {
+      let w = colPtr[j];
+      let hasDiag = false;
+      if (P) for (let p = P.colPtr[j]; p < P.colPtr[j + 1]; p++) {
+        rowIdx[w] = P.rowIdx[p];
+        values[w] = P.values[p];
+        if (P.rowIdx[p] === j) {
+          hasDiag = true;
+          this.diagPos[j] = w;
+        }
+        w++;
+      }
+      if (!hasDiag) {
+        rowIdx[w] = j;
+        values[w] = 0;
+        this.diagPos[j] = w;
+      }
+    }
+    for (let i = 0; i < m; i++) {
+      let w = colPtr[n + i];
+      for (let p = At.colPtr[i]; p < At.colPtr[i + 1]; p++) {
+        rowIdx[w] = At.rowIdx[p];
+        values[w] = At.values[p];
+        w++;
+      }
+      this.blockPos[i] = w;
+      const c = coneOf[i];
+      if (L.kind[c] === SOC) {
+        for (let r = L.start[c]; r <= i; r++) rowIdx[w++] = n + r;
+      } else rowIdx[w++] = n + i;
+      this.diagPos[n + i] = w - 1;
+    }
+    this.K = { n: N, colPtr, rowIdx, values };
+    this.vals = values;
+    this.shift = new Float64Array(N);
+    const signs = new Float64Array(N);
+    for (let j = 0; j < N; j++) {
+      signs[j] = j < n ? 1 : -1;
+      this.shift[j] = j < n ? reg : -reg;
+    }
+    this.factor = new LdlFactor(this.K, signs);
+    this.r = new Float64Array(N);
+    this.dx = new Float64Array(N);
+  }
+
+  /** Write −W² (or −I when `identity`) into the cone blocks. */
+  setScaling(w: Float64Array, eta: Float64Array, identity: boolean): void {
+    const L = this.L;
+    const v = this.vals;
+    for (let c = 0; c < L.kind.length; c++) {
+      const o = L.start[c];
+      const d = L.dim[c];
+      const k = L.kind[c];
+      if (k === ZERO) {
+        for (let i = 0; i < d; i++) v[this.blockPos[o + i]] = 0;
+      } else if (k === NONNEG) {
+        for (let i = 0; i < d; i++) v[this.blockPos[o + i]] = identity ? -1 : -w[o + i] * w[o + i];
+      } else {
+        const e2 = identity ? 1 : eta[c] * eta[c];
+        for (let a = 0; a < d; a++) {
+          const base = this.blockPos[o + a];
+          for (let b = 0; b <= a; b++) {
+            let val: number;
+            if (identity) val = a === b ? 1 : 0;
+            else {
+              const jab = a === b ? (a === 0 ? 1 : -1) : 0;
+              val = e2 * (2 * w[o + a] * w[o + b] - jab);
+            }
+            v[base + b] = -val;
+          }
+        }
+      }
+    }
+  }
+
+  factorise(): boolean {
+    return this.factor.factor(this.vals, this.shift, this.diagPos);
+  }
+
+  /** y = K x with the unregularised values. */
+  mul(x: Float64Array, y: Float64Array): void {
+    const { colPtr, rowIdx } = this.K;
+    const v = this.vals;
+    y.fill(0);
+    for (let j = 0; j < this.N; j++) {
+      const xj = x[j];
+      let s = 0;
+      for (let p = colPtr[j]; p < colPtr[j + 1]; p++) {
+        const i = rowIdx[p];
+        y[i] += v[p] * xj;
+        if (i !== j) s += v[p] * x[i];
+      }
+      y[j] += s;
+    }
+  }
+
+  /** Solve K x = rhs with iterative refinement against the unregularised K. */
+  solve(rhs: Float64Array, x: Float64Array): void {
+    const r = this.r;
+    const dx = this.dx;
+    this.factor.solve(rhs, x);
+    const bn = normInf(rhs);
+    let last = Infinity;
+    for (let it = 0; it <= this.refine; it++) {
+      this.mul(x, r);
+      for (let i = 0; i < this.N; i++) r[i] = rhs[i] - r[i];
+      const rn = normInf(r);
+      if (it === this.refine || rn <= 1e-14 * (1 + bn) || rn > 0.9 * last) {
+        if (rn > this.maxResidual && Number.isFinite(rn)) this.maxResidual = rn;
+        break;
+      }
+      last = rn;
+      this.factor.solve(r, dx);
+      for (let i = 0; i < this.N; i++) x[i] += dx[i];
+    }
+  }
+}
+
+/**
+ * Solve a conic quadratic program in standard form (see the file comment).
+ * Throws InvalidArgumentError for malformed data; numerical trouble ends in
+ * status `numerical_error` with the best iterate.
+ */
+export function solveConic(problem: ConicProblem, options: SolverOptions = {}): ConicSolution {
+  validateProblem(problem);
+  const o = resolveOptions(options);
+  const t0 = performance.now();
+  const P = problem.P;
+  const A = problem.A;
+  const n = A.ncols;
+  const m = A.nrows;
+  const q = Float64Array.from(problem.q);
+  const b = Float64Array.from(problem.b);
+  const L = makeLayout(problem.cones);
+  const nu = L.degree;
+
+  const tA = performance.now();
+  const kkt = new Kkt(n, m, P, A, L, o.reg, o.refine);
+  const analysisMs = performance.now() - tA;
+  const N = n + m;
+
+  const x = new Float64Array(n);
+  const z = new Float64Array(m);
+  const s = new Float64Array(m);
+  let tau = 1;
+  let kappa = 1;
+  const w = new Float64Array(m);
+  const eta = new Float64Array(L.kind.length);
+  const lam = new Float64Array(m);
+  const rhs = new Float64Array(N);
+  const sol1 = new Float64Array(N);
+  const sol2 = new Float64Array(N);
+  const rx = new Float64Array(n);
+  const rz = new Float64Array(m);
+  const Px = new Float64Array(n);
+  const Atz = new Float64Array(n);
+  const Ax = new Float64Array(m);
+  const dx = new Float64Array(n);
+  const dz = new Float64Array(m);
+  const ds = new Float64Array(m);
+  const dsA = new Float64Array(m);
+  const dzA = new Float64Array(m);
+  const ds_ = new Float64Array(m); // d_s
+  const t1 = new Float64Array(m);
+  const t2 = new Float64Array(m);
+  const t3 = new Float64Array(m);
+  const xi = new Float64Array(n);
+  const tn = new Float64Array(n);
+  const e = new Float64Array(m);
+  setIdentity(L, e);
+
+  const normB = normInf(b);
+  const normQ = normInf(q);
+
+  // ---- initial point: [P+εI Aᵀ; A −I][x; z] = [−q; b], s = −z, shifted into K ----
+  kkt.setScaling(w, eta, true);
+  const initOk = kkt.factorise();
+  for (let j = 0; j < n; j++) rhs[j] = -q[j];
+  for (let i = 0; i < m; i++) rhs[n + i] = b[i];
+  kkt.solve(rhs, sol1);
+  for (let j = 0; j < n; j++) x[j] = sol1[j];
+  for (let i = 0; i < m; i++) {
+    z[i] = sol1[n + i];
+    s[i] = -sol1[n + i];
+  }
+  shiftToInterior(L, s);
+  // z: zero cones keep their value; other cones shifted
+  {
+    const zz = Float64Array.from(z);
+    shiftToInterior(L, zz);
+    for (let c = 0; c < L.kind.length; c++) {
+      if (L.kind[c] === ZERO) continue;
+      for (let i = L.start[c]; i < L.start[c] + L.dim[c]; i++) z[i] = zz[i];
+    }
+  }
+
+  // best iterate bookkeeping
+  const best = { x: new Float64Array(n), z: new Float64Array(m), s: new Float64Array(m), tau: 1, merit: Infinity };
+  let info = computeInfo();
+  let status: SolveStatus | undefined;
+  let iter = 0;
+  let farkas: Farkas | undefined;
+  if (!initOk) return finish('numerical_error');
+
+  function computeInfo() {
+    symUpperMatVecMaybe(x, Px);
+    matTVec(A, z, Atz);
+    matVec(A, x, Ax);
+    const xPx = dot(x, Px);
+    const qx = dot(q, x);
+    const bz = dot(b, z);
+    let pres = 0;
+    for (let i = 0; i < m; i++) {
+      const r = Ax[i] + s[i] - b[i] * tau;
+      rz[i] = r;
+      pres = Math.max(pres, Math.abs(r));
+    }
+    let dres = 0;
+    for (let j = 0; j < n; j++) {
+      const r = Px[j] + Atz[j] + q[j] * tau;
+      rx[j] = r;
+      dres = Math.max(dres, Math.abs(r));
+    }
+    const rtau = qx + bz + xPx / tau + kappa;
+    const sz = dot(s, z);
+    const mu = (sz + tau * kappa) / (nu + 1);
+    const pobj = (0.5 * xPx / tau + qx) / tau;
+    const dobj = (-0.5 * xPx / tau - bz) / tau;
+    const nx = normInf(x) / tau;
+    const ns = normInf(s) / tau;
+    const nz = normInf(z) / tau;
+    const presAbs = pres / tau;
+    const dresAbs = dres / tau;
+    const presRel = presAbs / Math.max(1, normB + nx + ns);
+    const dresRel = dresAbs / Math.max(1, normQ + nx + nz);
+    const gapAbs = Math.abs(pobj - dobj);
+    const gapRel = gapAbs / Math.max(1, Math.min(Math.abs(pobj), Math.abs(dobj)));
+    return { presAbs, dresAbs, presRel, dresRel, gapAbs, gapRel, pobj, dobj, mu, rtau, qx, bz, sz: sz / (tau * tau) };
+  }
+  function symUpperMatVecMaybe(v: Float64Array, out: Float64Array): void {
+    if (P) symUpperMatVec(P, v, out);
+    else out.fill(0);
+  }
+
+  function converged(): boolean {
+    return info.presRel <= o.epsRel && info.dresRel <= o.epsRel && (info.gapAbs <= o.epsAbs || info.gapRel <= o.epsRel);
+  }
+
+  function checkInfeasible(): boolean {
+    // primal infeasibility: bᵀz < 0, ‖Aᵀz‖ small relative to −bᵀz
+    if (info.bz < 0) {
+      const scale = -info.bz;
+      const res = normInf(Atz) / scale;
+      const zn = normInf(z) / scale;
+      if (res <= o.epsInf * Math.max(1, zn) && tau < 1e-3 * Math.max(1, kappa)) {
+        const zc = new Float64Array(m);
+        for (let i = 0; i < m; i++) zc[i] = z[i] / scale;
+        farkas = { z: zc, residual: res };
+        status = 'primal_infeasible';
+        return true;
+      }
+    }
+    if (info.qx < 0) {
+      const scale = -info.qx;
+      let res = normInf(Px) / scale;
+      for (let i = 0; i < m; i++) res = Math.max(res, Math.abs(Ax[i] + s[i]) / scale);
+      const xn = normInf(x) / scale;
+      if (res <= o.epsInf * Math.max(1, xn) && tau < 1e-3 * Math.max(1, kappa)) {
+        const xc = new Float64Array(n);
+        const sc = new Float64Array(m);
+        for (let j = 0; j < n; j++) xc[j] = x[j] / scale;
+        for (let i = 0; i < m; i++) sc[i] = s[i] / scale;
+        farkas = { x: xc, s: sc, residual: res };
+        status = 'dual_infeasible';
+        return true;
+      }
+    }
+    return false;
+  }
+
+  function saveBest(): void {
+    const merit = Math.max(info.presRel, info.dresRel, Math.min(info.gapRel, info.gapAbs));
+    if (merit < best.merit && Number.isFinite(merit)) {
+      best.merit = merit;
+      best.x.set(x);
+      best.z.set(z);
+      best.s.set(s);
+      best.tau = tau;
+    }
+  }
+
+  if (o.verbose) o.log(`iter   pobj          dobj          gap       pres      dres      mu        step     (n=${n}, m=${m}, nnzL=${kkt.factor.stats.nnzL})`);
+  let stalls = 0;
+  for (;;) {
+    if (!Number.isFinite(info.mu) || !Number.isFinite(info.pobj)) {
+      status = 'numerical_error';
+      break;
+    }
+    saveBest();
+    if (converged()) {
+      status = 'optimal';
+      break;
+    }
+    if (iter >= o.stopAfter) {
+      status = 'optimal';
+      break;
+    }
+    if (checkInfeasible()) break;
+    if (iter >= o.maxIter) {
+      status = 'max_iterations';
+      break;
+    }
+    if (performance.now() - t0 > o.timeLimit) {
+      status = 'time_limit';
+      break;
+    }
+    iter++;
+    // ---- scaling and factorisation ----
+    if (!ntScaling(L, s, z, w, eta, lam)) {
+      status = 'numerical_error';
+      break;
+    }
+    kkt.setScaling(w, eta, false);
+    if (!kkt.factorise()) {
+      status = 'numerical_error';
+      break;
+    }
+    // constant system: K [x1; z1] = [−q; b]
+    for (let j = 0; j < n; j++) rhs[j] = -q[j];
+    for (let i = 0; i < m; i++) rhs[n + i] = b[i];
+    kkt.solve(rhs, sol1);
+    // denominator of Δτ: −((x1 − ξ)ᵀP(x1 − ξ) + ‖W z1‖² + κ/τ)
+    for (let j = 0; j < n; j++) {
+      xi[j] = x[j] / tau;
+      dx[j] = sol1[j] - xi[j];
+    }
+    symUpperMatVecMaybe(dx, tn);
+    for (let i = 0; i < m; i++) t1[i] = sol1[n + i];
+    applyW(L, w, eta, t1, t2, false);
+    const denom = -(dot(dx, tn) + dot(t2, t2) + kappa / tau);
+    // (q + 2Pξ) for the τ row
+    symUpperMatVecMaybe(xi, tn);
+    for (let j = 0; j < n; j++) tn[j] = q[j] + 2 * tn[j];
+
+    const mu = info.mu;
+    // direction solver: given d_s (in ds_), d_κ, and residual factor f, compute Δ
+    const direction = (dkappa: number, f: number): number => {
+      // rhs₂ = −f rz + W(λ \ d_s)
+      jordanDivide(L, lam, ds_, t1);
+      applyW(L, w, eta, t1, t2, false);
+      for (let j = 0; j < n; j++) rhs[j] = -f * rx[j];
+      for (let i = 0; i < m; i++) rhs[n + i] = -f * rz[i] + t2[i];
+      kkt.solve(rhs, sol2);
+      let num = -f * info.rtau + dkappa / tau;
+      for (let j = 0; j < n; j++) num -= tn[j] * sol2[j];
+      for (let i = 0; i < m; i++) num -= b[i] * sol2[n + i];
+      const dtau = num / denom;
+      for (let j = 0; j < n; j++) dx[j] = sol2[j] + dtau * sol1[j];
+      for (let i = 0; i < m; i++) dz[i] = sol2[n + i] + dtau * sol1[n + i];
+      // Δs = −W(λ\d_s + W Δz)
+      applyW(L, w, eta, dz, t2, false);
+      for (let i = 0; i < m; i++) t3[i] = t1[i] + t2[i];
+      applyW(L, w, eta, t3, ds, false);
+      for (let i = 0; i < m; i++) ds[i] = -ds[i];
+      return dtau;
+    };
+    const stepLength = (dtau: number, dkappa: number): number => {
+      let a = maxStep(L, s, ds, 1e30);
+      a = maxStep(L, z, dz, a);
+      if (dtau < 0) a = Math.min(a, -tau / dtau);
+      if (dkappa < 0) a = Math.min(a, -kappa / dkappa);
+      return a;
+    };
+    // ---- affine (predictor) step ----
+    jordanProduct(L, lam, lam, ds_);
+    const dkA = tau * kappa;
+    const dtauA = direction(dkA, 1);
+    const dkappaA = -(dkA + kappa * dtauA) / tau;
+    const aAff = Math.min(1, stepLength(dtauA, dkappaA));
+    const sigma = Math.min(1, Math.max(0, (1 - aAff) ** 3));
+    // ---- combined (corrector) step ----
+    // d_s = λ∘λ + (W⁻¹Δs_a)∘(WΔz_a) − σμe
+    applyW(L, w, eta, ds, dsA, true);
+    applyW(L, w, eta, dz, dzA, false);
+    jordanProduct(L, dsA, dzA, t3);
+    for (let i = 0; i < m; i++) ds_[i] += t3[i] - sigma * mu * e[i];
+    const dkC = tau * kappa + dtauA * dkappaA - sigma * mu;
+    const dtau = direction(dkC, 1 - sigma);
+    const dkappa = -(dkC + kappa * dtau) / tau;
+    const amax = stepLength(dtau, dkappa);
+    const alpha = Math.min(1, 0.99 * amax);
+    if (!Number.isFinite(alpha) || !Number.isFinite(dtau)) {
+      status = 'numerical_error';
+      break;
+    }
+    for (let j = 0; j < n; j++) x[j] += alpha * dx[j];
+    for (let i = 0; i < m; i++) {
+      z[i] += alpha * dz[i];
+      s[i] += alpha * ds[i];
+    }
+    tau += alpha * dtau;
+    kappa += alpha * dkappa;
+    info = computeInfo();
+    if (o.verbose) {
+      o.log(
+        `${String(iter).padStart(4)}  ${info.pobj.toExponential(6).padStart(13)} ${info.dobj.toExponential(6).padStart(13)} ` +
+          `${info.gapAbs.toExponential(2)}  ${info.presRel.toExponential(2)}  ${info.dresRel.toExponential(2)}  ${info.mu.toExponential(2)}  ${alpha.toFixed(4)}`,
+      );
+    }
+    if (alpha < 1e-10) {
+      if (++stalls >= 3) {
+        status = 'numerical_error';
+        break;
+      }
+    } else stalls = 0;
+  }
+
+  if (status === 'numerical_error' || status === 'max_iterations' || status === 'time_limit') {
+    if (best.merit < Infinity) {
+      x.set(best.x);
+      z.set(best.z);
+      s.set(best.s);
+      tau = best.tau;
+      info = computeInfo();
+    }
+  }
+  return finish(status!);
+
+  function finish(st: SolveStatus): ConicSolution {
+    const xs = new Float64Array(n);
+    const zs = new Float64Array(m);
+    const ss = new Float64Array(m);
+    const sc = st === 'primal_infeasible' || st === 'dual_infeasible' ? 1 : tau;
+    for (let j = 0; j < n; j++) xs[j] = x[j] / sc;
+    for (let i = 0; i < m; i++) {
+      zs[i] = z[i] / sc;
+      ss[i] = s[i] / sc;
+    }
+    const Pxs = new Float64Array(n);
+    symUpperMatVecMaybe(xs, Pxs);
+    const objective = 0.5 * dot(xs, Pxs) + dot(q, xs);
+    const st_ = kkt.factor.stats;
+    return {
+      status: st,
+      x: xs,
+      s: ss,
+      z: zs,
+      objective,
+      certificate: {
+        primalResidual: info.presAbs,
+        dualResidual: info.dresAbs,
+        primalResidualRel: info.presRel,
+        dualResidualRel: info.dresRel,
+        gapAbs: info.gapAbs,
+        gapRel: info.gapRel,
+        complementarity: info.sz,
+        primalObjective: info.pobj,
+        dualObjective: info.dobj,
+        iterations: iter,
+        nnzL: st_.nnzL,
+        nnzKkt: st_.nnzK,
+        fillRatio: st_.fillRatio,
+        kktDim: N,
+        analysisMs,
+        timeMs: performance.now() - t0,
+        maxKktResidual: kkt.maxResidual,
+      },
+      farkas,
+    };
+  }
+}
