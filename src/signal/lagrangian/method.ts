@@ -225,9 +225,9 @@ export class SegmentSolveError extends Error {
     readonly segment: number,
     readonly gammaLeft: number,
     readonly gammaRight: number,
-    readonly cause: string,
+    readonly reason: string,
   ) {
-    super(`block subproblem ${segment} failed (γ_left = ${gammaLeft}, γ_right = ${gammaRight}): ${cause}`);
+    super(`block subproblem ${segment} failed (γ_left = ${gammaLeft}, γ_right = ${gammaRight}): ${reason}`);
   }
 }
 
