@@ -3,6 +3,9 @@
  *
  *   theorycheck verify [--only <id|prefix|glob>…] [--seed N] [--budget quick|default|thorough]
  *                      [--runs N] [--out DIR] [--json] [--path P] [--timeout MS] [--jobs N]
+ *                      [--shard i/n [--shard-costs R]] [--baseline R [--thresholds F]] [--save-counterexamples] [--no-html]
+ *   theorycheck compare <baseline.json> <candidate.json> [--thresholds F] [--json] [--out DIR [--force]]
+ *   theorycheck merge <reports…> --out DIR [--force] [--allow-partial] [--no-html]
  *   theorycheck list [--json]
  *
  * Exit codes: 0 all claims pass; 1 a claim failed, errored or timed out; 2 bad usage or input
@@ -10,6 +13,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
@@ -22,6 +26,9 @@ import type { ClaimResult, Report } from '../runner/result.ts';
 import { reportToJson } from '../report/json.ts';
 import { writeReports } from '../report/write.ts';
 import { fmt, fmtComparison, provenanceLabel, tightest } from '../report/format.ts';
+import { finishVerifyExtras, prepareVerifyExtras, type VerifyExtraOptions } from '../report/verify-extras.ts';
+import { compareCommand, type CompareCommandOptions } from '../compare/command.ts';
+import { mergeCommand, type MergeCommandOptions } from '../shard/command.ts';
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIo {
@@ -34,6 +41,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CATALOGUE_MODULE = pathToFileURL(join(ROOT, 'theorems', 'index.ts')).href;
 export const DEFAULT_SEED = 1;
 export const DEFAULT_OUT = join('reports', 'latest');
+/** Default worker threads: one per core, at most 4. */
+export const DEFAULT_JOBS = Math.max(1, Math.min(4, availableParallelism()));
 
 /** The package version. */
 export function packageVersion(): string {
@@ -65,7 +74,7 @@ function parseInteger(name: string, min: number, max: number) {
 const collect = (value: string, prev: string[]): string[] => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
 /** Options of `verify` after parsing. */
-export interface VerifyOptions {
+export interface VerifyOptions extends VerifyExtraOptions {
   only: string[];
   seed: number;
   budget: BudgetName;
@@ -115,7 +124,8 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
   if (opts.path !== undefined && ids.length !== 1) {
     throw new UsageError(`--path replays one claim; --only selects ${ids.length}`);
   }
-  const selected = claims.filter((c) => ids.includes(c.id));
+  const extras = prepareVerifyExtras(opts, ids);
+  const selected = claims.filter((c) => extras.ids.includes(c.id));
   const log = (s: string): void => {
     if (!opts.json) io.stdout.write(s);
   };
@@ -132,7 +142,7 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
   let done = 0;
   const report = await runCatalogue(
     selected,
-    { version: packageVersion(), gitCommit: gitCommit(), selection: opts.only },
+    { version: packageVersion(), gitCommit: gitCommit(), selection: opts.only, shard: extras.shard },
     {
       rootSeed: opts.seed,
       budget: opts.budget,
@@ -161,7 +171,8 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
     log(`\n${s.pass} passed, ${s.fail} failed, ${s.error} errors, ${s.timeout} timeouts (seed ${opts.seed}) in ${fmt(report.meta.timeMs / 1000)} s\n`);
     log(`reports: ${written.json}, ${written.markdown}, ${written.junit}\n`);
   }
-  return report.summary.pass === report.summary.total ? 0 : 1;
+  const extraCode = await finishVerifyExtras(report, opts, extras, claims, log);
+  return report.summary.pass === report.summary.total ? extraCode : 1;
 }
 
 /** `theorycheck list`. */
@@ -209,9 +220,40 @@ export function buildProgram(io: CliIo, state: { code: number }, catalogue?: Cla
     .option('--json', 'print the JSON report on stdout instead of the table')
     .option('--path <path>', 'replay a fast-check path (with --only <one id> and its --seed)')
     .option('--timeout <ms>', 'per-claim time limit in ms (default: the claim\'s own, else 120000)', parseInteger('timeout', 1, 1e9))
-    .option('--jobs <n>', 'worker threads (0 = in process, soft time limits only)', parseInteger('jobs', 0, 256), 1)
+    .option('--jobs <n>', 'worker threads (0 = in process, soft time limits only; default: one per core, at most 4)', parseInteger('jobs', 0, 256), DEFAULT_JOBS)
+    .option('--shard <i/n>', 'run only shard i of n (deterministic partition of the selection)')
+    .option('--shard-costs <report.json>', 'balance shards by the claim times recorded in a previous report')
+    .option('--baseline <report.json>', 'compare with a baseline report after the run (exit 1 on regression)')
+    .option('--thresholds <file.json>', 'regression thresholds for --baseline')
+    .option('--save-counterexamples', 'save failing claims\' shrunk counterexamples to properties/fixtures/<id>.json')
+    .option('--no-html', 'do not write index.html')
     .action(async (opts: VerifyOptions) => {
       state.code = await verifyCommand(opts, io, catalogue);
+    });
+
+  program
+    .command('compare')
+    .description('compare a candidate report with a baseline: status changes and metric deltas (exit 1 on regression)')
+    .argument('<baseline>', 'baseline report.json (or its directory)')
+    .argument('<candidate>', 'candidate report.json (or its directory)')
+    .option('--thresholds <file.json>', 'regression thresholds (JSON, see README)')
+    .option('--json', 'print the comparison as JSON instead of Markdown')
+    .option('--out <dir>', 'also write compare.md and compare.json into DIR')
+    .option('--force', 'overwrite existing files in --out')
+    .action(async (baseline: string, candidate: string, opts: CompareCommandOptions) => {
+      state.code = compareCommand(baseline, candidate, opts, io, catalogue ?? (await loadCatalogue()));
+    });
+
+  program
+    .command('merge')
+    .description('merge shard reports into one report (identical to a single run apart from timings)')
+    .argument('<reports...>', 'shard report.json files (or their directories)')
+    .requiredOption('--out <dir>', 'directory of the merged reports')
+    .option('--force', 'overwrite existing reports in --out')
+    .option('--allow-partial', 'merge even if some shards of i/n are missing')
+    .option('--no-html', 'do not write index.html')
+    .action(async (files: string[], opts: MergeCommandOptions) => {
+      state.code = await mergeCommand(files, opts, io, catalogue ?? (await loadCatalogue()));
     });
 
   program
