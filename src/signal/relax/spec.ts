@@ -57,12 +57,10 @@ export class ConicSpec {
         const i = idx[p];
         const j = idx[q];
         if (i > j) continue;
-        const mult = i === j ? 1 : p === q ? 1 : 1;
         this.pI.push(i);
         this.pJ.push(j);
-        // for i < j the pair (p,q) and (q,p) both map to (i,j): count once with 2× value? No —
-        // P_ij (upper) must equal w·a_p·a_q; the loop visits (p,q) with i<j once and (q,p) skipped.
-        this.pV.push(w * a[p] * a[q] * mult);
+        // upper entry (i ≤ j) of w·aaᵀ: each unordered pair {p, q} is visited once with i ≤ j
+        this.pV.push(w * a[p] * a[q]);
       }
     }
   }

@@ -1,0 +1,243 @@
+/**
+ * The decomp relaxation of AGH21 §3.2–§4.2:
+ *
+ *   ‖y‖² + min_{z,x} −2y′x + θ(z,x) + μΣz + νΣx   s.t. 0 ≤ x ≤ u z, z ∈ [0,1]ⁿ ∩ C̄,
+ *
+ * θ the optimal-decomposition function (21), represented by the Γ-lifted model (23)
+ * (Propositions 5–7). Two solvers:
+ *
+ * - {@link decompRelaxation} — Algorithm 1 (§4.2.2): Δ_ij ← {1} on every edge (Remark 8); solve (32)
+ *   (build.ts/buildDecomp); at (x̂, ẑ, Γ̂) test (23c) on every edge with the closed form (36) and add
+ *   the maximiser d*_ij of Proposition 11 (pair.ts/separatePair; finite limiting-case rule of note
+ *   §2.11); stop when (ζ_new − ζ_old)/ζ_new ≤ 5e-5 (Remark 13) or no cut is violated.
+ * - {@link cuttingSurface} — the simple cutting-surface method of p. 15: start from persp (8)/(22)
+ *   with an epigraph t of the quadratic; at each iterate solve (21) for a decomposition d (or take
+ *   it from a given list, to replicate Example 2) and add Σ_{ij}|Q_ij| g(z_i,z_j,x_i,x_j; d) ≤ t.
+ */
+import { InvalidArgumentError } from '../../core/errors.ts';
+import { integerInRange, positive } from '../../core/validate.ts';
+import type { Certificate, SolveStatus } from '../../conic/solver.ts';
+import { buildQ, type SignalProblem } from '../model.ts';
+import { addG, buildBase, buildDecomp, perspTerms } from './build.ts';
+import { separatePair } from './pair.ts';
+import type { RelaxationResult, RelaxOptions } from './relaxations.ts';
+import { RELAX_SOLVER_OPTIONS, solveSpec, usable } from './solve.ts';
+import { separatePath } from './separation.ts';
+
+/** One round of Algorithm 1 (or one iteration of the simple method). */
+export interface RoundRecord {
+  round: number;
+  /** Optimal value ζ of (32) in this round (primal), ‖y‖² included. */
+  value: number;
+  /** Dual objective of the round's solve (a valid lower bound). */
+  lowerBound: number;
+  /** Cuts in the model solved this round. */
+  cuts: number;
+  /** Violated cuts found at this round's solution (added for the next round). */
+  added: number;
+  /** Largest violation max_d h(d) found by (36) over the edges. */
+  maxViolation: number;
+  /** Conic solver iterations and time of this round (ms), and the separation time (ms). */
+  solverIterations: number;
+  solveMs: number;
+  separationMs: number;
+}
+
+/** Options of {@link decompRelaxation}. */
+export interface DecompOptions extends RelaxOptions {
+  /** Relative improvement at which to stop (Remark 13) [5e-5]. */
+  relTol?: number;
+  /** Round limit [50]. */
+  maxRounds?: number;
+  /**
+   * A cut is added when max_d h(d) > violationTol·(1 + Γ_ii + Γ_jj) [1e-7]: above the conic
+   * solver's relative accuracy (1e-9) times the magnitude of the Γ entries.
+   */
+  violationTol?: number;
+  /** Clip range of the added d's [1e-3, 1e3] (note §2.11, limiting cases). */
+  dMin?: number;
+  dMax?: number;
+  /** Initial cut sets (default {1} on every edge). */
+  initialCuts?: ReadonlyArray<ReadonlyArray<number>>;
+}
+
+/** Result of {@link decompRelaxation}. */
+export interface DecompResult extends RelaxationResult {
+  rounds: number;
+  /** Total cuts (Σ|Δ_ij|) in the last model. */
+  cuts: number;
+  history: RoundRecord[];
+  /** Γ̂_ii and Γ̂_ij (edges in graph order) of the last solve. */
+  gammaDiag: Float64Array;
+  gammaOff: Float64Array;
+  /** Δ_ij per edge at the end. */
+  cutSets: number[][];
+  /** Why it stopped. */
+  stop: 'rel-improvement' | 'no-violated-cut' | 'max-rounds' | 'solver';
+}
+
+/** Algorithm 1 of AGH21 (see module comment). */
+export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): DecompResult {
+  if (p === null || typeof p !== 'object' || !(p.y instanceof Float64Array)) throw new InvalidArgumentError('p', p, 'a SignalProblem');
+  const relTol = positive('relTol', opts.relTol ?? 5e-5);
+  const maxRounds = integerInRange('maxRounds', opts.maxRounds ?? 50, 1);
+  const violTol = positive('violationTol', opts.violationTol ?? 1e-7);
+  const dMin = positive('dMin', opts.dMin ?? 1e-3);
+  const dMax = positive('dMax', opts.dMax ?? 1e3);
+  const edges = p.graph.edges;
+  const cutSets: number[][] = opts.initialCuts ? opts.initialCuts.map((c) => [...c]) : edges.map(() => [1]);
+  if (cutSets.length !== edges.length) throw new InvalidArgumentError('initialCuts.length', cutSets.length, `${edges.length}`);
+  const history: RoundRecord[] = [];
+  let prev = NaN;
+  let stop: DecompResult['stop'] = 'max-rounds';
+  let last: { status: SolveStatus; x: Float64Array; z: Float64Array; gd: Float64Array; go: Float64Array; value: number; lb: number; cert: Certificate } | null = null;
+  for (let round = 1; round <= maxRounds; round++) {
+    const vars = buildDecomp(p, cutSets, opts);
+    const sol = solveSpec(vars.spec, opts.solver ?? RELAX_SOLVER_OPTIONS);
+    const n = p.n;
+    const x = new Float64Array(n);
+    const z = new Float64Array(n);
+    const gd = new Float64Array(n);
+    const go = new Float64Array(edges.length);
+    for (let i = 0; i < n; i++) {
+      x[i] = Math.max(0, sol.v[vars.x[i]]);
+      z[i] = Math.min(1, Math.max(0, sol.v[vars.z[i]]));
+      gd[i] = sol.v[vars.gDiag[i]];
+    }
+    for (let e = 0; e < edges.length; e++) go[e] = sol.v[vars.gOff[e]];
+    last = { status: sol.status, x, z, gd, go, value: sol.primal, lb: sol.dual, cert: sol.certificate };
+    const nCuts = cutSets.reduce((s, c) => s + c.length, 0);
+    const rec: RoundRecord = {
+      round, value: sol.primal, lowerBound: sol.dual, cuts: nCuts, added: 0, maxViolation: 0,
+      solverIterations: sol.certificate.iterations, solveMs: sol.certificate.timeMs, separationMs: 0,
+    };
+    history.push(rec);
+    if (!usable(sol)) {
+      stop = 'solver';
+      break;
+    }
+    if (round > 1 && (sol.primal - prev) / Math.max(Math.abs(sol.primal), 1e-300) <= relTol) {
+      stop = 'rel-improvement';
+      break;
+    }
+    prev = sol.primal;
+    if (round === maxRounds) break;
+    const t0 = performance.now();
+    let added = 0;
+    let maxV = 0;
+    edges.forEach(([a, b], e) => {
+      const sep = separatePair(z[a], z[b], x[a], x[b], Math.max(gd[a], 0), go[e], Math.max(gd[b], 0), dMin, dMax);
+      if (sep.violation > maxV) maxV = sep.violation;
+      if (!(sep.violation > violTol * (1 + Math.abs(gd[a]) + Math.abs(gd[b])))) return;
+      const d = sep.dCut;
+      if (cutSets[e].some((c) => Math.abs(c - d) <= 1e-6 * c)) return;
+      cutSets[e].push(d);
+      added++;
+    });
+    rec.added = added;
+    rec.maxViolation = maxV;
+    rec.separationMs = performance.now() - t0;
+    if (added === 0) {
+      stop = 'no-violated-cut';
+      break;
+    }
+  }
+  const L = last!;
+  return {
+    kind: 'decomp', status: L.status, lowerBound: L.lb, value: L.value, x: L.x, z: L.z, certificate: L.cert,
+    rounds: history.length, cuts: history[history.length - 1].cuts, history, gammaDiag: L.gd, gammaOff: L.go, cutSets, stop,
+  };
+}
+
+/** Options of {@link cuttingSurface}. */
+export interface CuttingSurfaceOptions extends RelaxOptions {
+  /**
+   * Decompositions to add, one per iteration (2 entries per edge: dⁱ_e, dʲ_e). When given, they are
+   * used in order instead of solving (21) (Example 2 replication); otherwise (21) is solved by
+   * {@link separatePath} (paths only).
+   */
+  decompositions?: ReadonlyArray<ArrayLike<number>>;
+  /** Iteration limit when (21) is solved [20]. */
+  maxIterations?: number;
+  /** Stop when the bound improves by less than this (relative) [5e-5]. */
+  relTol?: number;
+}
+
+/** Result of {@link cuttingSurface}. */
+export interface CuttingSurfaceResult extends RelaxationResult {
+  /** Values ζ₁ (persp), ζ₂, … of the successive models. */
+  values: number[];
+  /** Points (z, x) of the successive models. */
+  points: { z: Float64Array; x: Float64Array }[];
+  /** Decompositions added (as used). */
+  decompositions: Float64Array[];
+}
+
+/**
+ * The simple cutting-surface method (p. 15): persp with an explicit epigraph t,
+ *   t ≥ Σ x_i²/z_i + λΣ_A(x_i − x_j)²,
+ * then for each decomposition d (from `decompositions` or from (21) at the current point) the cut
+ *   t ≥ Σ_A λ g(z_i, z_j, x_i, x_j; dⁱ, dʲ).
+ */
+export function cuttingSurface(p: SignalProblem, opts: CuttingSurfaceOptions = {}): CuttingSurfaceResult {
+  if (p === null || typeof p !== 'object' || !(p.y instanceof Float64Array)) throw new InvalidArgumentError('p', p, 'a SignalProblem');
+  const given = opts.decompositions;
+  const maxIt = given ? given.length : integerInRange('maxIterations', opts.maxIterations ?? 20, 0);
+  const relTol = positive('relTol', opts.relTol ?? 5e-5);
+  if (!given && p.graph.kind !== 'path') throw new InvalidArgumentError('p.graph.kind', p.graph.kind, "'path' (or pass decompositions)");
+  const edges = p.graph.edges;
+  const ds: Float64Array[] = [];
+  const values: number[] = [];
+  const points: { z: Float64Array; x: Float64Array }[] = [];
+  let result: RelaxationResult | null = null;
+  buildQ(p);
+  for (let it = 0; it <= maxIt; it++) {
+    const base = buildBase(p, opts);
+    const { spec, x, z } = base;
+    const pv = perspTerms(p, base, () => 0);
+    const t = spec.variable('t', -Infinity, Infinity, 1);
+    // t ≥ Σ p_i + λ Σ r_e, r_e ≥ (x_a − x_b)²
+    const one = spec.variable('one', 1, 1);
+    const rowIdx: number[] = [t];
+    const rowCoef: number[] = [-1];
+    for (let i = 0; i < p.n; i++) {
+      rowIdx.push(pv[i]);
+      rowCoef.push(1);
+    }
+    edges.forEach(([a, b], e) => {
+      const dlt = spec.variable(`dl${e}`);
+      spec.row([dlt, x[a], x[b]], [1, -1, 1], '=', 0);
+      const r = spec.variable(`r${e}`, 0, Infinity);
+      spec.rotated(dlt, r, one);
+      rowIdx.push(r);
+      rowCoef.push(p.lambda);
+    });
+    spec.row(rowIdx, rowCoef, '<=', 0);
+    ds.forEach((d, k) => {
+      const idx: number[] = [t];
+      const coef: number[] = [-1];
+      edges.forEach(([a, b], e) => {
+        const tau = addG(spec, x[a], x[b], z[a], z[b], pv[a], pv[b], d[2 * e], d[2 * e + 1], `k${k}e${e}`);
+        idx.push(tau);
+        coef.push(p.lambda);
+      });
+      spec.row(idx, coef, '<=', 0);
+    });
+    const sol = solveSpec(spec, opts.solver ?? RELAX_SOLVER_OPTIONS);
+    const xs = new Float64Array(p.n);
+    const zs = new Float64Array(p.n);
+    for (let i = 0; i < p.n; i++) {
+      xs[i] = Math.max(0, sol.v[x[i]]);
+      zs[i] = Math.min(1, Math.max(0, sol.v[z[i]]));
+    }
+    values.push(sol.primal);
+    points.push({ z: zs, x: xs });
+    result = { kind: 'decomp', status: sol.status, lowerBound: sol.dual, value: sol.primal, x: xs, z: zs, certificate: sol.certificate };
+    if (!usable(sol) || it === maxIt) break;
+    if (!given && it > 0 && (values[it] - values[it - 1]) / Math.max(Math.abs(values[it]), 1e-300) <= relTol) break;
+    const d = given ? Float64Array.from(given[it]) : separatePath(p, zs, xs).d;
+    if (d.length !== 2 * edges.length) throw new InvalidArgumentError(`decompositions[${it}].length`, d.length, `${2 * edges.length}`);
+    ds.push(d);
+  }
+  return { ...result!, values, points, decompositions: ds };
+}
