@@ -90,7 +90,7 @@ class Heap {
  */
 export function minimumDegreeOrdering(A: { n: number; colPtr: Int32Array; rowIdx: Int32Array }): Int32Array {
   const n = A.n;
-  // adjacency lists (symmetric, no self loops)
+  // adjacency lists in one pool: node i owns pool[st[i] .. st[i] + len[i]), capacity cap[i]
   const deg0 = new Int32Array(n);
   for (let j = 0; j < n; j++) {
     for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) {
@@ -101,92 +101,103 @@ export function minimumDegreeOrdering(A: { n: number; colPtr: Int32Array; rowIdx
       }
     }
   }
-  const adj: Int32Array[] = new Array(n);
+  const st = new Int32Array(n);
+  const cap = new Int32Array(n);
   const len = new Int32Array(n);
-  for (let i = 0; i < n; i++) adj[i] = new Int32Array(Math.max(deg0[i], 2));
+  let top = 0;
+  for (let i = 0; i < n; i++) {
+    st[i] = top;
+    cap[i] = deg0[i] + 2;
+    top += cap[i];
+  }
+  let pool = new Int32Array(Math.max(16, 2 * top));
   for (let j = 0; j < n; j++) {
     for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) {
       const i = A.rowIdx[p];
       if (i !== j) {
-        adj[i][len[i]++] = j;
-        adj[j][len[j]++] = i;
+        pool[st[i] + len[i]++] = j;
+        pool[st[j] + len[j]++] = i;
       }
     }
   }
-  // dedupe
   const mark = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
-    const a = adj[i];
-    let w = 0;
-    for (let p = 0; p < len[i]; p++) {
-      const j = a[p];
+    let w = st[i];
+    const e = st[i] + len[i];
+    for (let p = st[i]; p < e; p++) {
+      const j = pool[p];
       if (mark[j] !== i) {
         mark[j] = i;
-        a[w++] = j;
+        pool[w++] = j;
       }
     }
-    len[i] = w;
+    len[i] = w - st[i];
   }
   mark.fill(-1);
   const eliminated = new Uint8Array(n);
   const heap = new Heap(2 * n + 16);
-  // key = degree + tiny tie-break by index
-  const tie = 1 / (n + 1);
-  for (let i = 0; i < n; i++) heap.push(len[i] + i * tie * 1e-3, i);
+  // key = degree + tie-break by index (fraction < 1e-3)
+  const tie = 1e-3 / (n + 1);
+  for (let i = 0; i < n; i++) heap.push(len[i] + i * tie, i);
   const perm = new Int32Array(n);
   let k = 0;
   let clique = new Int32Array(64);
   while (k < n) {
     const v = heap.pop();
     if (eliminated[v]) continue;
-    if (Math.floor(heap.lastKey) !== len[v]) continue; // stale
+    if (Math.floor(heap.lastKey) !== len[v]) continue; // stale entry
     eliminated[v] = 1;
     perm[k++] = v;
-    // neighbours of v (all alive by construction)
-    const av = adj[v];
     const lv = len[v];
     if (clique.length < lv) clique = new Int32Array(2 * lv);
     let cl = 0;
-    for (let p = 0; p < lv; p++) {
-      const u = av[p];
+    for (let p = st[v]; p < st[v] + lv; p++) {
+      const u = pool[p];
       if (!eliminated[u]) clique[cl++] = u;
     }
-    // union: adj[u] ← (adj[u] \ {v}) ∪ (clique \ {u})
+    // adj[u] ← (adj[u] \ {v}) ∪ (clique \ {u})
     for (let a = 0; a < cl; a++) {
       const u = clique[a];
-      let au = adj[u];
-      let lu = len[u];
-      const stamp = u + n * 0; // marker value: use u itself, then reset
-      let w = 0;
-      for (let p = 0; p < lu; p++) {
-        const t = au[p];
-        if (t !== v && !eliminated[t]) {
-          au[w++] = t;
-          mark[t] = stamp;
+      let s0 = st[u];
+      let w = s0;
+      const e = s0 + len[u];
+      for (let p = s0; p < e; p++) {
+        const t = pool[p];
+        if (t !== v) {
+          pool[w++] = t;
+          mark[t] = u;
         }
       }
-      lu = w;
-      mark[u] = stamp;
+      mark[u] = u;
+      let lu = w - s0;
       for (let b = 0; b < cl; b++) {
         const t = clique[b];
-        if (mark[t] !== stamp) {
-          if (lu === au.length) {
-            const bigger = new Int32Array(2 * au.length + cl);
-            bigger.set(au.subarray(0, lu));
-            au = bigger;
-            adj[u] = au;
+        if (mark[t] !== u) {
+          if (lu === cap[u]) {
+            // relocate to the end of the pool with doubled capacity
+            const nc = 2 * cap[u] + cl;
+            if (top + nc > pool.length) {
+              const bigger = new Int32Array(Math.max(2 * pool.length, top + nc));
+              bigger.set(pool.subarray(0, top));
+              pool = bigger;
+            }
+            pool.copyWithin(top, s0, s0 + lu);
+            s0 = top;
+            st[u] = top;
+            cap[u] = nc;
+            top += nc;
           }
-          au[lu++] = t;
-          mark[t] = stamp;
+          pool[s0 + lu++] = t;
+          mark[t] = u;
         }
       }
-      // reset marks
-      for (let p = 0; p < lu; p++) mark[au[p]] = -1;
+      for (let p = s0; p < s0 + lu; p++) mark[pool[p]] = -1;
       mark[u] = -1;
-      len[u] = lu;
-      heap.push(lu + u * tie * 1e-3, u);
+      if (lu !== len[u]) {
+        len[u] = lu;
+        heap.push(lu + u * tie, u);
+      } else len[u] = lu;
     }
-    adj[v] = new Int32Array(0);
     len[v] = 0;
   }
   return perm;

@@ -227,19 +227,23 @@ export class ConicModel {
 
   private normTerms(what: string, terms: readonly Term[]): { cols: number[]; vals: number[] } {
     if (!Array.isArray(terms)) throw new InvalidArgumentError(what, terms, 'an array of [coef, Var] pairs');
-    // merge duplicates
-    const map = new Map<number, number>();
-    terms.forEach((t, k) => {
-      if (!Array.isArray(t) || t.length !== 2) throw new InvalidArgumentError(`${what}[${k}]`, t, 'a [coef, Var] pair');
-      finiteNumber(`${what}[${k}] coef`, t[0]);
-      this.checkVar(`${what}[${k}] var`, t[1]);
-      map.set(t[1], (map.get(t[1]) ?? 0) + t[0]);
-    });
+    // merge duplicates (linear scan: term lists are short)
     const cols: number[] = [];
     const vals: number[] = [];
-    for (const [k, v] of map) {
-      cols.push(k);
-      vals.push(v);
+    for (let k = 0; k < terms.length; k++) {
+      const t = terms[k];
+      if (!Array.isArray(t) || t.length !== 2) throw new InvalidArgumentError(`${what}[${k}]`, t, 'a [coef, Var] pair');
+      const c = t[0];
+      const v = t[1];
+      if (typeof c !== 'number' || !Number.isFinite(c)) throw new InvalidArgumentError(`${what}[${k}] coef`, c, 'a finite number');
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= this.nvars) this.checkVar(`${what}[${k}] var`, v);
+      let found = -1;
+      for (let r = 0; r < cols.length; r++) if (cols[r] === v) found = r;
+      if (found >= 0) vals[found] += c;
+      else {
+        cols.push(v);
+        vals.push(c);
+      }
     }
     return { cols, vals };
   }
@@ -250,8 +254,8 @@ export class ConicModel {
       return { cols: [a], vals: [1], constant: 0 };
     }
     if (!a || typeof a !== 'object') throw new InvalidArgumentError(what, a, 'a Var or {terms, constant}');
-    const t = a.terms === undefined ? { cols: [], vals: [] } : this.normTerms(`${what}.terms`, a.terms);
-    const k = a.constant === undefined ? 0 : finiteNumber(`${what}.constant`, a.constant);
+    const t = a.terms === undefined ? { cols: [], vals: [] } : this.normTerms(what, a.terms);
+    const k = a.constant === undefined ? 0 : typeof a.constant === 'number' && Number.isFinite(a.constant) ? a.constant : finiteNumber(`${what}.constant`, a.constant);
     return { ...t, constant: k };
   }
 
@@ -286,7 +290,7 @@ export class ConicModel {
       rows.push({ cols: e.cols, vals: e.vals.map((v) => -v), rhs: e.constant });
     };
     push(this.affine('secondOrderCone: t', t));
-    u.forEach((ui, k) => push(this.affine(`secondOrderCone: u[${k}]`, ui)));
+    for (let k = 0; k < u.length; k++) push(this.affine(u.length > 1 ? `secondOrderCone: u[${k}]` : 'secondOrderCone: u[0]', u[k]));
     this.cones.push(rows);
   }
 

@@ -26,50 +26,48 @@ export function cscFromTriplets(
   if (cols.length !== nnz || vals.length !== nnz) {
     throw new InvalidArgumentError(`${name} triplets`, [rows.length, cols.length, vals.length], 'rows, cols and values of equal length');
   }
-  const cnt = new Int32Array(ncols + 1);
+  // validate, then counting sort by row, then a stable counting sort by column:
+  // rows end up sorted within each column; adjacent duplicates are summed.
+  const rcnt = new Int32Array(nrows + 1);
+  const ccnt = new Int32Array(ncols + 1);
   for (let e = 0; e < nnz; e++) {
     const i = rows[e];
     const j = cols[e];
     if (!Number.isInteger(i) || i < 0 || i >= nrows) throw new InvalidArgumentError(`${name}.row[${e}]`, i, `an integer in [0, ${nrows - 1}]`);
     if (!Number.isInteger(j) || j < 0 || j >= ncols) throw new InvalidArgumentError(`${name}.col[${e}]`, j, `an integer in [0, ${ncols - 1}]`);
     if (!Number.isFinite(vals[e])) throw new InvalidArgumentError(`${name}.value[${e}]`, vals[e], 'a finite number');
-    cnt[j + 1]++;
+    rcnt[i + 1]++;
+    ccnt[j + 1]++;
   }
-  for (let j = 0; j < ncols; j++) cnt[j + 1] += cnt[j];
-  const next = cnt.slice(0, ncols);
-  const ri = new Int32Array(nnz);
-  const rv = new Float64Array(nnz);
-  for (let e = 0; e < nnz; e++) {
-    const q = next[cols[e]]++;
-    ri[q] = rows[e];
-    rv[q] = vals[e];
-  }
-  // sort rows within columns and sum duplicates
+  for (let i = 0; i < nrows; i++) rcnt[i + 1] += rcnt[i];
+  for (let j = 0; j < ncols; j++) ccnt[j + 1] += ccnt[j];
+  const byRow = new Int32Array(nnz);
+  for (let e = 0; e < nnz; e++) byRow[rcnt[rows[e]]++] = e;
   const colPtr = new Int32Array(ncols + 1);
   const rowIdx = new Int32Array(nnz);
   const values = new Float64Array(nnz);
-  const last = new Int32Array(nrows).fill(-1);
+  const next = ccnt.slice(0, ncols);
+  for (let k = 0; k < nnz; k++) {
+    const e = byRow[k];
+    const q = next[cols[e]]++;
+    rowIdx[q] = rows[e];
+    values[q] = vals[e];
+  }
   let w = 0;
-  const order: number[] = [];
   for (let j = 0; j < ncols; j++) {
     colPtr[j] = w;
     const start = w;
-    order.length = 0;
-    for (let p = cnt[j]; p < cnt[j + 1]; p++) order.push(p);
-    order.sort((a, b) => ri[a] - ri[b]);
-    for (const p of order) {
-      const i = ri[p];
-      if (last[i] >= start) values[last[i]] += rv[p];
+    for (let p = ccnt[j]; p < ccnt[j + 1]; p++) {
+      if (w > start && rowIdx[w - 1] === rowIdx[p]) values[w - 1] += values[p];
       else {
-        last[i] = w;
-        rowIdx[w] = i;
-        values[w] = rv[p];
+        rowIdx[w] = rowIdx[p];
+        values[w] = values[p];
         w++;
       }
     }
   }
   colPtr[ncols] = w;
-  return { nrows, ncols, colPtr, rowIdx: rowIdx.slice(0, w), values: values.slice(0, w) };
+  return { nrows, ncols, colPtr, rowIdx: w === nnz ? rowIdx : rowIdx.slice(0, w), values: w === nnz ? values : values.slice(0, w) };
 }
 
 /** Transpose (CSC of Aᵀ, i.e. CSR of A). */
