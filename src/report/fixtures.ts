@@ -12,7 +12,8 @@
  * fixture file (duplicates skipped); nothing is overwritten.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { type BudgetName, type Claim, holds, normaliseOutput, slack } from '../claims/claim.ts';
 import { createRng } from '../core/random.ts';
@@ -21,8 +22,8 @@ import type { ClaimResult, RecordedComparison, Report } from '../runner/result.t
 import { toJsonSafe } from '../runner/run-claim.ts';
 import { writeFileAtomic } from './atomic.ts';
 
-/** Default fixture directory (relative to the project root). */
-export const FIXTURE_DIR = join('properties', 'fixtures');
+/** Default fixture directory: the project's properties/fixtures (env THEORYCHECK_FIXTURE_DIR overrides). */
+export const FIXTURE_DIR = process.env.THEORYCHECK_FIXTURE_DIR || resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'properties', 'fixtures');
 export const FIXTURE_SCHEMA = 1;
 
 const TYPED = ['Float64Array', 'Float32Array', 'Int32Array', 'Uint32Array', 'Int16Array', 'Uint16Array', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray'] as const;

@@ -21,6 +21,7 @@ export function drawableRows(series: Series): { rows: { x: number; y: number; gr
   if (!series || typeof series !== 'object' || !Array.isArray(series.points)) {
     throw new InvalidArgumentError('series', series, 'a Series with a points array');
   }
+  if (!['line', 'point', 'bar'].includes(series.mark)) throw new InvalidArgumentError('series.mark', series.mark, 'one of line, point, bar');
   const rows: { x: number; y: number; group: string }[] = [];
   let dropped = 0;
   for (const p of series.points) {
@@ -37,10 +38,15 @@ export function drawableRows(series: Series): { rows: { x: number; y: number; gr
 export function seriesToVegaLite(series: Series): TopLevelSpec {
   const { rows } = drawableRows(series);
   const grouped = rows.some((r) => r.group !== '');
-  const x = { field: 'x', type: 'quantitative' as const, title: series.x, scale: series.logX ? { type: 'log' as const } : { zero: false } };
+  // Bars over a few distinct x values (a histogram's bins) are drawn on a band scale so they are visible.
+  const distinctX = new Set(rows.map((r) => r.x)).size;
+  const x =
+    series.mark === 'bar' && distinctX <= 40
+      ? { field: 'x', type: 'ordinal' as const, title: series.x, sort: 'ascending' as const }
+      : { field: 'x', type: 'quantitative' as const, title: series.x, scale: series.logX ? { type: 'log' as const } : { zero: false } };
   const y = { field: 'y', type: 'quantitative' as const, title: series.y, scale: series.logY ? { type: 'log' as const } : { zero: series.mark === 'bar' } };
   const mark =
-    series.mark === 'line' ? { type: 'line' as const, point: rows.length <= 60 } : series.mark === 'point' ? { type: 'point' as const, filled: true } : { type: 'bar' as const };
+    series.mark === 'line' ? { type: 'line' as const, point: rows.length <= 60 } : series.mark === 'point' ? { type: 'point' as const, filled: true, size: 50 } : { type: 'bar' as const };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: series.title,
