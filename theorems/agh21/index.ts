@@ -1,0 +1,9 @@
+/**
+ * Atamtürk, Gómez & Han (2021), "Sparse and smooth signal estimation: convexification of
+ * ℓ0-formulations", JMLR 22(52). Claim modules: exact ground truth and generator (this file's
+ * imports); the relaxation modules are added here by their owner.
+ */
+import { exactClaims } from './exact.ts';
+import { generatorClaims } from './generator.ts';
+
+export const agh21Claims = [...exactClaims, ...generatorClaims];
