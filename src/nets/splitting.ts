@@ -1,0 +1,354 @@
+/**
+ * Relaxed variable splitting (note dx-rvsm-rvscgd.md §3, §8): with the relaxed augmented Lagrangian
+ *
+ *   L_β(w, u) = f(w) + λ·P(u) + (β/2)‖w − u‖²,
+ *
+ * iterate, from w⁰ and u⁰ = prox_{(λ/β)P}(w⁰):
+ *   u^{t+1} = prox_{(λ/β)P}(w^t)                       (soft; hard at √(2λ/β); TL1 with parameter a)
+ *   w^{t+1} = w^t − η(g(w^t) + β(w^t − u^{t+1}))
+ *   RVSCGD only: w^{t+1} ← w^{t+1}/‖w^{t+1}‖           (normalisation; optional for negative controls)
+ *
+ * RVSM (paper B): f = ReLU population loss ℓ (c₀ = 1), g = ∇ℓ (population) or the minibatch mean of
+ * the sample gradient 2r·(1/k)Σ_j 1{Z_jᵀw > 0}Z_j.
+ * RVSCGD (paper D): f = binary loss, g = expected coarse gradient c(ŵ − ŵ*) (ReLU STE; 2c for the
+ * identity STE), or the minibatch mean of r·(1/k)Σ_j μ′(Z_jᵀw)Z_j; its trace uses the surrogate
+ * F(w) = c(‖w‖ − ⟨w, ŵ*⟩), which is c(1 − cos θ) on the sphere (note §2.3, §5.4(a)).
+ * The form of RVSCGD, including the normalisation, is a reconstruction [R] (note §3.2).
+ *
+ * Minibatches: B samples taken cyclically, from a uniformly random offset, out of a seeded pool of
+ * `pool` i.i.d. inputs drawn once (pool = batch: full-batch descent on a fixed training set).
+ * The trace (L_β, θ, |supp u|, ‖u − w*‖) is always evaluated with the population f.
+ */
+import { InvalidArgumentError } from '../core/errors.ts';
+import type { Rng } from '../core/random.ts';
+import { integerInRange, nonNegative, positive } from '../core/validate.ts';
+import { type Penalty, penaltySum, scalarProx, validatePenalty } from '../prox/prox.ts';
+import {
+  type Ste, angleRaw, coarseConstant, dot, gradReluRaw, lossReluRaw, norm, validateK, validateNonzero,
+} from './model.ts';
+import { support } from './teacher.ts';
+
+/** Minibatch sampling (see the module comment). */
+export interface MinibatchOptions {
+  /** Samples per step, ≥ 1. */
+  batch: number;
+  /** Size of the seeded input pool, ≥ batch (default 10·batch). */
+  pool?: number;
+  /** Stream for the pool and the minibatch offsets. */
+  rng: Rng;
+}
+
+/** Options shared by {@link rvsm} and {@link rvscgd}. */
+export interface SplittingOptions {
+  /** Teacher w* ≠ 0 (length d). */
+  wStar: ArrayLike<number>;
+  /** Number of patches k ≥ 1. */
+  k: number;
+  /** Initial w⁰ ≠ 0 (length d). */
+  w0: ArrayLike<number>;
+  /** ℓ1, ℓ0 or TL1 (a > 0). */
+  penalty: Penalty;
+  /** Penalty weight λ ≥ 0. */
+  lambda: number;
+  /** Coupling β > 0. */
+  beta: number;
+  /** Step size η > 0. */
+  eta: number;
+  /** Number of iterations T ≥ 0. */
+  iterations: number;
+  /** Sample-based gradients; population gradient when omitted. */
+  minibatch?: MinibatchOptions;
+  /** Record the per-iteration trace (default true). */
+  trace?: boolean;
+}
+
+/** Options of {@link rvscgd}. */
+export interface RvscgdOptions extends SplittingOptions {
+  /** Straight-through estimator (default 'relu'). */
+  ste?: Ste;
+  /** Normalise w after each step (default true; false only for the negative control of note §5.4(f)). */
+  normalize?: boolean;
+}
+
+/** Per-iteration trace, index t = 0..T (entry t is (w^t, u^t)). */
+export interface SplittingTrace {
+  /** L_β(w^t, u^t) (population f; the surrogate F for RVSCGD). */
+  lagrangian: Float64Array;
+  /** θ(w^t, w*). */
+  angle: Float64Array;
+  /** |supp(u^t)|. */
+  supportSize: Int32Array;
+  /** ‖u^t − w*‖. */
+  distU: Float64Array;
+  /** ‖w^t‖. */
+  normW: Float64Array;
+}
+
+/** Why the iteration stopped. */
+export type StopReason = 'completed' | 'non-finite' | 'zero-iterate';
+
+/** Result of a splitting run. */
+export interface SplittingResult {
+  /** Final w̄ (the last finite iterate if the run diverged). */
+  w: Float64Array;
+  /** ū = prox_{(λ/β)P}(w̄). */
+  u: Float64Array;
+  /** Iterations performed (the iteration at which divergence was detected, if any). */
+  iterations: number;
+  stopReason: StopReason;
+  /** Iteration t at which w^t was non-finite or zero (only when stopReason ≠ 'completed'). */
+  divergedAt?: number;
+  /**
+   * Fixed-point residual with the population gradient g: RVSM ‖∇ℓ(w̄) + β(w̄ − ū)‖;
+   * normalised RVSCGD ‖(I − ŵŵᵀ)(g(w̄) + β(w̄ − ū))‖ (tangential); unnormalised RVSCGD ‖g(w̄) + β(w̄ − ū)‖.
+   */
+  residual: number;
+  /** θ(w̄, w*). */
+  angle: number;
+  /** supp(ū). */
+  support: number[];
+  /** ‖ū − w*‖. */
+  distU: number;
+  trace?: SplittingTrace;
+}
+
+type Model = 'relu' | 'binary';
+
+interface Pool {
+  n: number;
+  z: Float64Array;
+  yStar: Float64Array;
+}
+
+/** Draw a pool of n inputs Z ∈ ℝ^{k×d} and the teacher outputs f(Z, w*). */
+function makePool(n: number, k: number, d: number, wStar: ArrayLike<number>, model: Model, rng: Rng): Pool {
+  const z = rng.fillNormal(new Float64Array(n * k * d));
+  const yStar = new Float64Array(n);
+  for (let s = 0; s < n; s++) {
+    let f = 0;
+    for (let j = 0; j < k; j++) {
+      const o = (s * k + j) * d;
+      let b = 0;
+      for (let i = 0; i < d; i++) b += z[o + i] * wStar[i];
+      if (b > 0) f += model === 'relu' ? b : 1;
+    }
+    yStar[s] = f / k;
+  }
+  return { n, z, yStar };
+}
+
+/**
+ * Minibatch mean of the sample gradient into `out`, samples start, start+1, … (cyclic):
+ * ReLU: 2r·(1/k)Σ_j 1{Z_jᵀw > 0}Z_j; binary: r·(1/k)Σ_j μ′(Z_jᵀw)Z_j. Allocation-free.
+ */
+function batchGradient(
+  pool: Pool, start: number, batch: number, w: Float64Array, k: number, model: Model, ste: Ste, zw: Float64Array, out: Float64Array,
+): void {
+  const d = w.length;
+  const z = pool.z;
+  out.fill(0);
+  let s = start;
+  const relu = model === 'relu';
+  const all = !relu && ste === 'identity';
+  for (let b = 0; b < batch; b++) {
+    const base = s * k * d;
+    let f = 0;
+    for (let j = 0; j < k; j++) {
+      const o = base + j * d;
+      let a = 0;
+      for (let i = 0; i < d; i++) a += z[o + i] * w[i];
+      zw[j] = a;
+      if (a > 0) f += relu ? a : 1;
+    }
+    const c = ((relu ? 2 : 1) * (f / k - pool.yStar[s])) / k;
+    if (c !== 0) {
+      for (let j = 0; j < k; j++) {
+        if (!all && !(zw[j] > 0)) continue;
+        const o = base + j * d;
+        for (let i = 0; i < d; i++) out[i] += c * z[o + i];
+      }
+    }
+    s++;
+    if (s === pool.n) s = 0;
+  }
+  for (let i = 0; i < d; i++) out[i] /= batch;
+}
+
+interface Config {
+  model: Model;
+  ste: Ste;
+  normalize: boolean;
+}
+
+function validate(opts: SplittingOptions): { d: number; ns: number } {
+  if (!opts || typeof opts !== 'object') throw new InvalidArgumentError('options', opts, 'an options object');
+  const ns = validateNonzero('wStar', opts.wStar);
+  const d = opts.wStar.length;
+  validateNonzero('w0', opts.w0, d);
+  validateK(opts.k);
+  if (!opts.penalty || !['l1', 'l0', 'tl1'].includes(opts.penalty.kind)) {
+    throw new InvalidArgumentError('penalty', opts.penalty, "{kind: 'l1' | 'l0' | 'tl1'}");
+  }
+  validatePenalty('penalty', opts.penalty);
+  nonNegative('lambda', opts.lambda);
+  positive('beta', opts.beta);
+  positive('eta', opts.eta);
+  integerInRange('iterations', opts.iterations, 0);
+  if (opts.minibatch !== undefined) {
+    const mb = opts.minibatch;
+    integerInRange('minibatch.batch', mb.batch, 1);
+    if (mb.pool !== undefined) integerInRange('minibatch.pool', mb.pool, mb.batch);
+    if (!mb.rng || typeof mb.rng.fillNormal !== 'function') throw new InvalidArgumentError('minibatch.rng', mb.rng, 'an Rng');
+  }
+  return { d, ns };
+}
+
+function run(opts: SplittingOptions, cfg: Config): SplittingResult {
+  const { d, ns } = validate(opts);
+  const { wStar, k, penalty, lambda, beta, eta, iterations: T } = opts;
+  const tau = lambda / beta;
+  const prox = scalarProx(penalty, tau);
+  const cg = cfg.model === 'binary' ? (cfg.ste === 'relu' ? 1 : 2) * coarseConstant(k) : 0;
+  const withTrace = opts.trace !== false;
+
+  const w = Float64Array.from(opts.w0);
+  if (cfg.normalize) {
+    const n0 = norm(w);
+    for (let i = 0; i < d; i++) w[i] /= n0;
+  }
+  const u = new Float64Array(d);
+  const g = new Float64Array(d);
+  const zw = new Float64Array(k);
+  const last = new Float64Array(d);
+
+  let pool: Pool | undefined;
+  let batch = 0;
+  let mbRng: Rng | undefined;
+  if (opts.minibatch) {
+    batch = opts.minibatch.batch;
+    mbRng = opts.minibatch.rng;
+    pool = makePool(opts.minibatch.pool ?? 10 * batch, k, d, wStar, cfg.model, mbRng);
+  }
+
+  const trace: SplittingTrace | undefined = withTrace
+    ? {
+        lagrangian: new Float64Array(T + 1),
+        angle: new Float64Array(T + 1),
+        supportSize: new Int32Array(T + 1),
+        distU: new Float64Array(T + 1),
+        normW: new Float64Array(T + 1),
+      }
+    : undefined;
+
+  /** f(w) (ReLU loss or surrogate F) from ‖w‖ and θ. */
+  const fValue = (nw: number, theta: number): number =>
+    cfg.model === 'relu' ? lossReluRaw(nw, ns, theta, k) : cg * (nw - dot(w, wStar) / ns);
+
+  const record = (t: number, nw: number, theta: number): void => {
+    if (!trace) return;
+    let gap = 0;
+    let dist = 0;
+    let nnz = 0;
+    for (let i = 0; i < d; i++) {
+      const a = w[i] - u[i];
+      gap += a * a;
+      const b = u[i] - wStar[i];
+      dist += b * b;
+      if (u[i] !== 0) nnz++;
+    }
+    trace.lagrangian[t] = fValue(nw, theta) + lambda * penaltySum(penalty, u) + 0.5 * beta * gap;
+    trace.angle[t] = theta;
+    trace.supportSize[t] = nnz;
+    trace.distU[t] = Math.sqrt(dist);
+    trace.normW[t] = nw;
+  };
+
+  /** Population gradient g(w) into `out`. */
+  const populationGradient = (nw: number, theta: number, out: Float64Array): void => {
+    if (cfg.model === 'relu') gradReluRaw(w, wStar, k, nw, ns, theta, out);
+    else for (let i = 0; i < d; i++) out[i] = cg * (w[i] / nw - wStar[i] / ns);
+  };
+
+  for (let i = 0; i < d; i++) u[i] = prox(w[i]);
+  let nw = norm(w);
+  let theta = angleRaw(w, wStar, nw, ns);
+  record(0, nw, theta);
+
+  let stopReason: StopReason = 'completed';
+  let t = 0;
+  while (t < T) {
+    for (let i = 0; i < d; i++) u[i] = prox(w[i]);
+    if (pool) batchGradient(pool, mbRng!.int(pool.n), batch, w, k, cfg.model, cfg.ste, zw, g);
+    else populationGradient(nw, theta, g);
+    last.set(w);
+    for (let i = 0; i < d; i++) w[i] -= eta * (g[i] + beta * (w[i] - u[i]));
+    let n = norm(w);
+    if (cfg.normalize && n > 0 && Number.isFinite(n)) {
+      for (let i = 0; i < d; i++) w[i] /= n;
+      n = norm(w);
+    }
+    t++;
+    if (!Number.isFinite(n)) stopReason = 'non-finite';
+    else if (n === 0) stopReason = 'zero-iterate';
+    if (stopReason !== 'completed') {
+      w.set(last);
+      break;
+    }
+    nw = n;
+    theta = angleRaw(w, wStar, nw, ns);
+    record(t, nw, theta);
+  }
+
+  // Final state: w̄ (last finite iterate), ū = prox(w̄), residual with the population gradient.
+  nw = norm(w);
+  theta = angleRaw(w, wStar, nw, ns);
+  for (let i = 0; i < d; i++) u[i] = prox(w[i]);
+  populationGradient(nw, theta, g);
+  for (let i = 0; i < d; i++) g[i] += beta * (w[i] - u[i]);
+  if (cfg.model === 'binary' && cfg.normalize) {
+    const p = dot(g, w) / (nw * nw);
+    for (let i = 0; i < d; i++) g[i] -= p * w[i];
+  }
+  const result: SplittingResult = {
+    w,
+    u,
+    iterations: t,
+    stopReason,
+    residual: norm(g),
+    angle: theta,
+    support: support(u),
+    distU: Math.sqrt(
+      Array.prototype.reduce.call(u, (s: number, x: number, i: number) => s + (x - wStar[i]) ** 2, 0) as number,
+    ),
+  };
+  if (stopReason !== 'completed') result.divergedAt = t;
+  if (trace) {
+    const len = stopReason === 'completed' ? T + 1 : t;
+    result.trace = {
+      lagrangian: trace.lagrangian.subarray(0, len),
+      angle: trace.angle.subarray(0, len),
+      supportSize: trace.supportSize.subarray(0, len),
+      distU: trace.distU.subarray(0, len),
+      normW: trace.normW.subarray(0, len),
+    };
+  }
+  return result;
+}
+
+/**
+ * RVSM (paper B; form from note §3.1 [S]): ReLU network, population gradient ∇ℓ (c₀ = 1) or
+ * minibatch sample gradients. Returns the final (w̄, ū), the fixed-point residual and the trace.
+ */
+export function rvsm(opts: SplittingOptions): SplittingResult {
+  return run(opts, { model: 'relu', ste: 'relu', normalize: false });
+}
+
+/**
+ * RVSCGD (paper D; reconstructed form, note §3.2 [R]): binary activation, expected coarse gradient
+ * c(ŵ − ŵ*) (ReLU STE) or minibatch coarse gradients, followed by w ← w/‖w‖ unless normalize = false.
+ */
+export function rvscgd(opts: RvscgdOptions): SplittingResult {
+  const ste = opts?.ste ?? 'relu';
+  if (ste !== 'relu' && ste !== 'identity') throw new InvalidArgumentError('ste', ste, 'relu or identity');
+  return run(opts, { model: 'binary', ste, normalize: opts?.normalize ?? true });
+}
