@@ -20,11 +20,11 @@ export interface PairPoint {
   d2: number;
 }
 
-export function pairPoint(): fc.Arbitrary<PairPoint> {
+export function pairPoint(minLogProduct = 0): fc.Arbitrary<PairPoint> {
   return fc
     .record({
       l1: uniformDouble(-2, 2),
-      l2: uniformDouble(0, 3),
+      l2: uniformDouble(minLogProduct, 3),
       z1: uniformDouble(0.01, 1),
       z2: uniformDouble(0.01, 1),
       x1: uniformDouble(0, 2),
@@ -135,7 +135,12 @@ export function smallPath(c: SmallPathConstraints = {}): fc.Arbitrary<SmallPath>
     });
 }
 
-/** A linear objective a′z + b′x + s on the pair sets (EC-5): a ∈ [0,2]², b ∈ [−3,1]², with d as in {@link pairPoint}. */
+/**
+ * A linear objective a′z + b′x + s on the pair sets (EC-5): a ∈ [0,2]², b ∈ [−3,1]², with d as in
+ * {@link pairPoint} but d₁d₂ ≥ e^0.2 (keeps the minimiser bounded: as d₁d₂ → 1 it grows like 1/(d₁d₂ − 1)).
+ * With `unitD` (Proposition 1, X²): d = (1, 1) and b₂ = −b₁ + t, t ∈ [0, 3], so b₁ + b₂ ≥ 0 and the
+ * minimum over X² is finite (otherwise x₁ = x₂ → ∞ drives it to −∞).
+ */
 export interface PairObjective {
   a1: number;
   a2: number;
@@ -147,6 +152,7 @@ export interface PairObjective {
 
 export function pairObjective(unitD = false): fc.Arbitrary<PairObjective> {
   return fc
-    .record({ a1: uniformDouble(0, 2), a2: uniformDouble(0, 2), b1: uniformDouble(-3, 1), b2: uniformDouble(-3, 1), p: pairPoint() })
-    .map(({ a1, a2, b1, b2, p }) => ({ a1, a2, b1, b2, d1: unitD ? 1 : p.d1, d2: unitD ? 1 : p.d2 }));
+    .record({ a1: uniformDouble(0, 2), a2: uniformDouble(0, 2), b1: uniformDouble(-3, 1), b2: uniformDouble(-3, 1), t: uniformDouble(0, 3), p: pairPoint(0.2) })
+    .map(({ a1, a2, b1, b2, t, p }) =>
+      unitD ? { a1, a2, b1, b2: -b1 + t, d1: 1, d2: 1 } : { a1, a2, b1, b2, d1: p.d1, d2: p.d2 });
 }

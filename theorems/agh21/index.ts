@@ -5,5 +5,6 @@
  */
 import { exactClaims } from './exact.ts';
 import { generatorClaims } from './generator.ts';
+import { relaxClaims } from './relax.ts';
 
-export const agh21Claims = [...exactClaims, ...generatorClaims];
+export const agh21Claims = [...exactClaims, ...generatorClaims, ...relaxClaims];

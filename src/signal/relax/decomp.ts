@@ -105,14 +105,16 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
       gd[i] = sol.v[vars.gDiag[i]];
     }
     for (let e = 0; e < edges.length; e++) go[e] = sol.v[vars.gOff[e]];
-    last = { status: sol.status, x, z, gd, go, value: sol.primal, lb: sol.dual, cert: sol.certificate };
+    const ok = usable(sol);
+    // keep the last usable round: an earlier round's bound is still a valid bound
+    if (ok || last === null) last = { status: sol.status, x, z, gd, go, value: sol.primal, lb: sol.dual, cert: sol.certificate };
     const nCuts = cutSets.reduce((s, c) => s + c.length, 0);
     const rec: RoundRecord = {
       round, value: sol.primal, lowerBound: sol.dual, cuts: nCuts, added: 0, maxViolation: 0,
       solverIterations: sol.certificate.iterations, solveMs: sol.certificate.timeMs, separationMs: 0,
     };
     history.push(rec);
-    if (!usable(sol)) {
+    if (!ok) {
       stop = 'solver';
       break;
     }
