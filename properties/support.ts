@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { BudgetName, Claim } from '../src/claims/claim.ts';
 import { runClaim } from '../src/runner/run-claim.ts';
 import type { ClaimResult } from '../src/runner/result.ts';
+import { replayFixtures } from '../src/report/fixtures.ts';
 
 /** Root seed of the vitest suite (fixed: tests are deterministic). */
 export const TEST_SEED = 20211;
@@ -17,6 +18,11 @@ export function runForTest(claim: Claim, budget: BudgetName = 'quick', runs?: nu
 
 /** Assert that a claim passes; on failure the message carries the counterexample and replay command. */
 export function assertClaim(claim: Claim, budget: BudgetName = 'quick', runs?: number): ClaimResult {
+  // Saved counterexamples (properties/fixtures/<id>.json, `verify --save-counterexamples`) first, forever after.
+  for (const c of replayFixtures(claim, undefined, budget)) {
+    const bad = c.error ?? c.comparisons.filter((x) => !x.pass).map((x) => `${x.quantity}: ${x.measured} ${x.relation} ${x.claimed}`).join('; ');
+    expect(c.pass, `${claim.id}: saved counterexample ${c.index} of ${c.file} fails again: ${bad}`).toBe(true);
+  }
   const r = runForTest(claim, budget, runs);
   const why =
     r.status === 'pass'

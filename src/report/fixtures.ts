@@ -22,8 +22,13 @@ import type { ClaimResult, RecordedComparison, Report } from '../runner/result.t
 import { toJsonSafe } from '../runner/run-claim.ts';
 import { writeFileAtomic } from './atomic.ts';
 
-/** Default fixture directory: the project's properties/fixtures (env THEORYCHECK_FIXTURE_DIR overrides). */
-export const FIXTURE_DIR = process.env.THEORYCHECK_FIXTURE_DIR || resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'properties', 'fixtures');
+/** The project's fixture directory, properties/fixtures. */
+export const FIXTURE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'properties', 'fixtures');
+
+/** The fixture directory in use: env THEORYCHECK_FIXTURE_DIR if set, else {@link FIXTURE_DIR}. */
+export function defaultFixtureDir(): string {
+  return process.env.THEORYCHECK_FIXTURE_DIR || FIXTURE_DIR;
+}
 export const FIXTURE_SCHEMA = 1;
 
 const TYPED = ['Float64Array', 'Float32Array', 'Int32Array', 'Uint32Array', 'Int16Array', 'Uint16Array', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray'] as const;
@@ -158,7 +163,7 @@ export interface SavedFixture {
  * Save the counterexample of every failing result of `report` whose claim is
  * in `claims`. Returns what was done per claim.
  */
-export function saveCounterexamples(report: Report, claims: readonly Claim[], dir: string = FIXTURE_DIR): SavedFixture[] {
+export function saveCounterexamples(report: Report, claims: readonly Claim[], dir: string = defaultFixtureDir()): SavedFixture[] {
   const byId = new Map(claims.map((c) => [c.id, c]));
   const out: SavedFixture[] = [];
   for (const r of report.results) {
@@ -218,7 +223,7 @@ export interface ReplayedCase {
 }
 
 /** Replay every saved case of `claim` (none when it has no fixture file). */
-export function replayFixtures(claim: Claim, dir: string = FIXTURE_DIR, budget: BudgetName = 'quick'): ReplayedCase[] {
+export function replayFixtures(claim: Claim, dir: string = defaultFixtureDir(), budget: BudgetName = 'quick'): ReplayedCase[] {
   const f = readFixture(dir, claim.id);
   if (!f) return [];
   const file = fixturePath(dir, claim.id);
@@ -234,7 +239,7 @@ export function replayFixtures(claim: Claim, dir: string = FIXTURE_DIR, budget: 
 }
 
 /** Ids of every claim with a fixture file in `dir`. */
-export function fixtureIds(dir: string = FIXTURE_DIR): string[] {
+export function fixtureIds(dir: string = defaultFixtureDir()): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))

@@ -23,7 +23,7 @@ import { SCHEMA_VERSION, summarise } from '../runner/run-catalogue.ts';
 import { fmtComparison } from '../report/format.ts';
 import { writeReports } from '../report/write.ts';
 import { writeHtmlReport } from '../report/html.ts';
-import { FIXTURE_DIR, replayFixtures } from '../report/fixtures.ts';
+import { defaultFixtureDir, replayFixtures } from '../report/fixtures.ts';
 
 export { defineClaim, eq, ge, le, withSubject } from '../claims/claim.ts';
 export type { Claim, CheckContext, CheckOutput, Comparison, MetricSpec, Series } from '../claims/claim.ts';
@@ -38,7 +38,7 @@ export interface ClaimTestOptions {
   runs?: number;
   /** Replay one fast-check path (default: env THEORYCHECK_PATH). */
   path?: string;
-  /** Fixture directory replayed before random cases; `false` to skip (default properties/fixtures). */
+  /** Fixture directory replayed before random cases; `false` to skip (default: env THEORYCHECK_FIXTURE_DIR, else theorycheck's properties/fixtures). */
   fixtures?: string | false;
   /** Collects results for a report. */
   collector?: ReportCollector;
@@ -74,7 +74,7 @@ export function checkClaim(claim: Claim, opts: ClaimTestOptions = {}): ClaimResu
   const rootSeed = resolveSeed(opts.seed);
   const path = opts.path ?? (process.env.THEORYCHECK_PATH || undefined);
   if (opts.fixtures !== false) {
-    for (const c of replayFixtures(claim, opts.fixtures ?? FIXTURE_DIR, budget)) {
+    for (const c of replayFixtures(claim, opts.fixtures ?? defaultFixtureDir(), budget)) {
       if (!c.pass) {
         const why = c.error ?? c.comparisons.filter((x) => !x.pass).map(fmtComparison).join('; ');
         throw new Error(`${claim.id}: saved counterexample ${c.index} of ${c.file} fails again: ${why}`);
