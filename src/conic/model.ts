@@ -51,6 +51,9 @@ import { finiteNumber, integerInRange } from '../core/validate.ts';
 import { cscFromTriplets } from './sparse.ts';
 import { type Certificate, type ConicProblem, type ConicSolution, type Farkas, type SolveStatus, type SolverOptions, solveConic } from './solver.ts';
 
+/** A standard-form solver (solveConic, or a wrapped one in negative controls). */
+export type ConicSolver = (problem: ConicProblem, options?: SolverOptions) => ConicSolution;
+
 /** A scalar variable: its column index in the model. */
 export type Var = number;
 /** A linear term coef·x_v. */
@@ -359,10 +362,10 @@ export class ConicModel {
     };
   }
 
-  /** Compile and solve. */
-  solve(options: SolverOptions = {}): ModelResult {
+  /** Compile and solve (with `solver`, solveConic by default). */
+  solve(options: SolverOptions = {}, solver: ConicSolver = solveConic): ModelResult {
     const { problem, ineqStart } = this.compile();
-    const raw = solveConic(problem, options);
+    const raw = solver(problem, options);
     const blocks = this.blocks;
     const eqNames = this.eqNames;
     const ineqNames = this.ineqNames;

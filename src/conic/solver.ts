@@ -449,19 +449,21 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
   const normB = normInf(b);
   const normQ = normInf(q);
 
-  // ---- initial point: [P+εI Aᵀ; A −I][x; z] = [−q; b], s = −z, shifted into K ----
+  // ---- initial point (two solves with W = I, as Clarabel does for LPs):
+  //   K₀[x; ·] = [0; b] gives x and s = b − Ax;  K₀[·; z] = [−q; 0] gives z;
+  //   then s and z are shifted into the interior of K (z free on zero cones).
   kkt.setScaling(w, eta, true);
   const initOk = kkt.factorise();
-  for (let j = 0; j < n; j++) rhs[j] = -q[j];
+  rhs.fill(0);
   for (let i = 0; i < m; i++) rhs[n + i] = b[i];
   kkt.solve(rhs, sol1);
   for (let j = 0; j < n; j++) x[j] = sol1[j];
-  for (let i = 0; i < m; i++) {
-    z[i] = sol1[n + i];
-    s[i] = -sol1[n + i];
-  }
+  for (let i = 0; i < m; i++) s[i] = -sol1[n + i];
+  rhs.fill(0);
+  for (let j = 0; j < n; j++) rhs[j] = -q[j];
+  kkt.solve(rhs, sol1);
+  for (let i = 0; i < m; i++) z[i] = sol1[n + i];
   shiftToInterior(L, s);
-  // z: zero cones keep their value; other cones shifted
   {
     const zz = Float64Array.from(z);
     shiftToInterior(L, zz);
@@ -606,18 +608,24 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
     for (let j = 0; j < n; j++) rhs[j] = -q[j];
     for (let i = 0; i < m; i++) rhs[n + i] = b[i];
     kkt.solve(rhs, sol1);
-    // denominator of Δτ: −((x1 − ξ)ᵀP(x1 − ξ) + ‖W z1‖² + κ/τ)
-    for (let j = 0; j < n; j++) {
-      xi[j] = x[j] / tau;
-      dx[j] = sol1[j] - xi[j];
-    }
-    symUpperMatVecMaybe(dx, tn);
-    for (let i = 0; i < m; i++) t1[i] = sol1[n + i];
-    applyW(L, w, eta, t1, t2, false);
-    const denom = -(dot(dx, tn) + dot(t2, t2) + kappa / tau);
-    // (q + 2Pξ) for the τ row
+    // denominator of Δτ: (q + 2Pξ)ᵀx1 + bᵀz1 − ξᵀPξ − κ/τ, ξ = x/τ. For the exact
+    // solve it equals −((x1 − ξ)ᵀP(x1 − ξ) + ‖W z1‖² + κ/τ) < 0; it is computed
+    // directly so that it stays consistent with the regularised solve (which adds
+    // −ε‖x1‖² when the true KKT matrix is singular, e.g. free directions of an LP).
+    for (let j = 0; j < n; j++) xi[j] = x[j] / tau;
     symUpperMatVecMaybe(xi, tn);
+    const xiPxi = dot(xi, tn);
     for (let j = 0; j < n; j++) tn[j] = q[j] + 2 * tn[j];
+    let denom = -xiPxi - kappa / tau;
+    for (let j = 0; j < n; j++) denom += tn[j] * sol1[j];
+    for (let i = 0; i < m; i++) denom += b[i] * sol1[n + i];
+    if (!(denom < 0)) {
+      for (let j = 0; j < n; j++) dx[j] = sol1[j] - xi[j];
+      symUpperMatVecMaybe(dx, Px);
+      for (let i = 0; i < m; i++) t1[i] = sol1[n + i];
+      applyW(L, w, eta, t1, t2, false);
+      denom = -(dot(dx, Px) + dot(t2, t2) + kappa / tau);
+    }
 
     const mu = info.mu;
     // direction solver: given d_s (in ds_), d_κ, and residual factor f, compute Δ
