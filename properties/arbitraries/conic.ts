@@ -229,10 +229,11 @@ export function buildInfeasible(which: InfeasibleInstance['which'], kind: ConicK
   let P: CscMatrix | undefined;
   if (p.P) {
     const Pd = Array.from({ length: n }, () => new Float64Array(n));
-    for (let j = 0; j < n; j++) for (let q = p.P.colPtr[j]; q < p.P.colPtr[j + 1]; q++) {
-      const i = p.P.rowIdx[q];
-      Pd[i][j] = p.P.values[q];
-      Pd[j][i] = p.P.values[q];
+    const P0 = p.P;
+    for (let j = 0; j < n; j++) for (let k = P0.colPtr[j]; k < P0.colPtr[j + 1]; k++) {
+      const i = P0.rowIdx[k];
+      Pd[i][j] = P0.values[k];
+      Pd[j][i] = P0.values[k];
     }
     // Π P Π with Π = I − ddᵀ/dd
     const proj = (M: Float64Array[]): Float64Array[] => {
