@@ -128,6 +128,7 @@ export function* lagrangianSteps(problem: PathPenaltyProblem, options: Lagrangia
   const x = new Float64Array(n);
   let z: Float64Array | undefined = new Float64Array(n);
   const needs = new Uint8Array(m).fill(1);
+  const state: unknown[] = new Array(m).fill(undefined);
   const makeProblem = (j: number): SegmentProblem => ({
     index: j,
     y: y.slice(start[j], start[j + 1]),
@@ -137,6 +138,7 @@ export function* lagrangianSteps(problem: PathPenaltyProblem, options: Lagrangia
     u: P.u,
     cFirst: j > 0 ? -gamma[j] : 0,
     cLast: j < m - 1 ? gamma[j + 1] : 0,
+    warm: state[j],
   });
   const trace: LagrangianTraceRow[] = [];
   let best = -Infinity;
@@ -157,6 +159,7 @@ export function* lagrangianSteps(problem: PathPenaltyProblem, options: Lagrangia
       const j = batch[b].index;
       const r = results[b];
       blockValue[j] = r.value;
+      state[j] = r.state;
       x.set(r.x, start[j]);
       if (r.z && z) z.set(r.z, start[j]);
       else z = undefined;

@@ -37,6 +37,12 @@ export interface SegmentProblem {
   cFirst: number;
   /** Linear coefficient on the last node: +γ_{j+1} (0 for the last block). */
   cLast: number;
+  /**
+   * Solver state returned by the previous solve of the same block (`SegmentResult.state`), for warm
+   * starts — e.g. Algorithm 1's cut sets Δ_ij. Passed explicitly, so results do not depend on which
+   * worker solves the block.
+   */
+  warm?: unknown;
 }
 
 /** What a block solver returns. */
@@ -49,6 +55,8 @@ export interface SegmentResult {
   z?: Float64Array;
   /** Solver-specific work count (Newton steps, cutting-plane rounds...). */
   work?: number;
+  /** State to hand back as `warm` when this block is solved again (structured-cloneable). */
+  state?: unknown;
 }
 
 /** A block solver: a pure function of the block problem. */

@@ -2,8 +2,10 @@
  * Registry of block solvers for the Lagrangian decomposition, by name, so
  * worker threads can load the same solver as the main thread.
  *
- * - `decomp`: the paper's block solver — the decomp relaxation of the block by
+ * - `decomp-alg1`: the paper's block solver — the decomp relaxation of the block by
  *   Algorithm 1 (src/signal/relax), through the adapter in decomp-block.ts.
+ * - `decomp`: the same relaxation with OUR certified shortcut (decomp-block.ts): blocks where
+ *   persp already equals the block's exact optimum skip Algorithm 1 (decomp is pinned between them).
  * - `l1`, `persp`: STAND-INS (not the paper's block solver): the natural big-M
  *   relaxation and the perspective relaxation of the block, solved exactly
  *   with z minimised out in closed form (chain-qp.ts). With these blocks the
@@ -17,11 +19,11 @@
 import { isMainThread } from 'node:worker_threads';
 import { InvalidArgumentError } from '../../core/errors.ts';
 import { solveChainBlock } from './chain-qp.ts';
-import { decompBlock } from './decomp-block.ts';
+import { decompBlock, decompBlockAlg1 } from './decomp-block.ts';
 import { validateSegment, type SegmentProblem, type SegmentSolver } from './segments.ts';
 
 /** Names of the registered block solvers. */
-export const SEGMENT_SOLVERS = ['decomp', 'l1', 'persp', 'test-throw', 'test-exit', 'test-hang'] as const;
+export const SEGMENT_SOLVERS = ['decomp', 'decomp-alg1', 'l1', 'persp', 'test-throw', 'test-exit', 'test-hang'] as const;
 export type SegmentSolverName = (typeof SEGMENT_SOLVERS)[number];
 
 const l1: SegmentSolver = (p) => solveChainBlock('l1', validateSegment(p));
@@ -39,6 +41,7 @@ const faulty = (mode: 'throw' | 'exit' | 'hang'): SegmentSolver => (p: SegmentPr
 
 const registry: Record<SegmentSolverName, SegmentSolver> = {
   decomp: (p) => decompBlock(validateSegment(p)),
+  'decomp-alg1': (p) => decompBlockAlg1(validateSegment(p)),
   l1,
   persp,
   'test-throw': faulty('throw'),

@@ -13,7 +13,8 @@ import type { Series } from '../../claims/claim.ts';
 import { InvalidArgumentError } from '../../core/errors.ts';
 import { integerInRange, positive } from '../../core/validate.ts';
 import { loadAccelerometer } from '../accelerometer.ts';
-import { cardinalityObjective, gapPercent, thresholdTopK } from './cardinality.ts';
+import { heuristicGap } from '../heuristic.ts';
+import { signalProblem } from '../model.ts';
 import { getCardinalityRelaxation } from './relaxations.ts';
 
 /** The paper's grid axes. */
@@ -77,8 +78,8 @@ export function accelerometerCell(y: Float64Array, lambda: number, k: number, me
   const t0 = performance.now();
   const r = relax(y, lambda, k);
   const timeMs = performance.now() - t0;
-  const ub = cardinalityObjective(y, thresholdTopK(r.x, k), lambda);
-  return { lowerBound: r.lowerBound, upperBound: ub, gapPercent: gapPercent(ub, r.lowerBound), timeMs, work: r.work };
+  const h = heuristicGap(signalProblem({ y, lambda, k }), r.x, r.lowerBound);
+  return { lowerBound: r.lowerBound, upperBound: h.upper, gapPercent: h.gap, timeMs, work: r.work };
 }
 
 const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length;

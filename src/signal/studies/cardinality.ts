@@ -8,10 +8,7 @@
  *   φ_ν the closed-form z-minimisation of chain-qp.ts with ℓ0 weight κ = ν. Every g(ν) is a valid
  *   lower bound (weak duality; each inner value is certified, chain-qp.ts); we maximise the concave g
  *   by bisection on its derivative Σ z(ν) − k and return the best g found.
- * - {@link thresholdTopK}: the paper's thresholding heuristic (§5.1): keep the k largest entries of x̂,
- *   no refit.
- * - {@link cardinalityObjective}: the objective of (41) (includes ‖y‖²).
- * - {@link gapPercent}: (42) gap = 100 (ζ_UB − ζ_LB)/ζ_UB.
+ * The thresholding heuristic and the gap (42) are src/signal/heuristic.ts (`heuristicGap`).
  */
 import { InvalidArgumentError } from '../../core/errors.ts';
 import { integerInRange, nonNegativeVector, positive } from '../../core/validate.ts';
@@ -25,35 +22,6 @@ export interface CardinalityBound {
   x: Float64Array;
   /** Work: inner solves / rounds. */
   work: number;
-}
-
-/** Objective of (41): ‖y − x‖² + λ Σ (x_{i+1} − x_i)². */
-export function cardinalityObjective(y: ArrayLike<number>, x: ArrayLike<number>, lambda: number): number {
-  let f = 0;
-  for (let i = 0; i < y.length; i++) {
-    const r = y[i] - x[i];
-    f += r * r;
-    if (i > 0) {
-      const d = x[i] - x[i - 1];
-      f += lambda * d * d;
-    }
-  }
-  return f;
-}
-
-/** Thresholding heuristic: x̄_i = x̂_i if x̂_i is among the k largest entries, else 0 (ties by index). */
-export function thresholdTopK(xhat: ArrayLike<number>, k: number): Float64Array {
-  const n = xhat.length;
-  integerInRange('k', k, 0, n);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => xhat[b] - xhat[a] || a - b);
-  const out = new Float64Array(n);
-  for (let r = 0; r < k; r++) out[order[r]] = xhat[order[r]];
-  return out;
-}
-
-/** (42): 100 (UB − LB)/UB. */
-export function gapPercent(upper: number, lower: number): number {
-  return (100 * (upper - lower)) / upper;
 }
 
 /** ℓ1-approx or persp lower bound of (41) by the ν-dual (see module comment). */

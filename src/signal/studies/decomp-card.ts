@@ -1,9 +1,14 @@
 /**
- * Adapter: decomp for the cardinality model (41) by Algorithm 1 (src/signal/relax).
- * Placeholder until src/signal/relax's decomp lands.
+ * Adapter: decomp for the cardinality model (41) by Algorithm 1 (`decompRelaxation`,
+ * src/signal/relax/decomp.ts) with C̄ = {z ∈ [0,1]ⁿ : Σz ≤ k}; lower bound = the last round's
+ * dual bound, x̂ = the last round's x.
  */
+import { signalProblem } from '../model.ts';
+import { decompRelaxation } from '../relax/decomp.ts';
 import type { CardinalityBound } from './cardinality.ts';
 
 export function decompCardinality(y: Float64Array, lambda: number, k: number): CardinalityBound {
-  throw new Error(`decomp relaxation not available yet (n = ${y.length}, λ = ${lambda}, k = ${k})`);
+  const r = decompRelaxation(signalProblem({ y, lambda, k }));
+  if (!Number.isFinite(r.lowerBound)) throw new Error(`Algorithm 1 returned no usable bound (status ${r.status}, stop ${r.stop})`);
+  return { lowerBound: r.lowerBound, x: r.x, work: r.rounds };
 }
