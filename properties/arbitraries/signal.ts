@@ -73,7 +73,7 @@ export function spikyPathInstance(maxN = 150): fc.Arbitrary<SpikyPathInstance> {
       n: fc.integer({ min: 20, max: maxN }),
       spikes: fc.array(fc.tuple(uniformDouble(0, 1), fc.integer({ min: 1, max: 15 }), uniformDouble(0.2, 1)), { minLength: 0, maxLength: 5 }),
       noise: fc.array(uniformDouble(0, 1), { minLength: maxN, maxLength: maxN }),
-      level: logUniformDouble(1e-3, 0.3),
+      level: logUniformDouble(1e-3, 1),
       lambda: logUniformDouble(0.02, 10),
       mu: logUniformDouble(1e-4, 0.5),
     })

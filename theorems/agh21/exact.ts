@@ -129,9 +129,10 @@ export const pathDpPruning = defineClaim({
   location: 'note §8.3 (pruning rule proven in src/signal/exact/path-dp.ts; ours)',
   title: 'Pruning start positions keeps the path DP exact',
   statement:
-    'Dropping start a at position m when W_a(m) > P(m) + (y_m + 2λ‖y‖∞)²/Q_mm − μ never changes the optimum: pruned and unpruned DPs agree on spiky paths (n ≤ 150). ' +
+    'Dropping start a at position m when W_a(m) > P(m) + K_m, K_m = 2c_m t_m − Q_mm t_m² − μ with c_m = y_m + λ(w_{m−1} + w_{m+1}), t_m = min(c_m/Q_mm, w_m) ' +
+    'and w = Q⁻¹y the whole-path smoothing solution (x_S ≤ w_S for every S), never changes the optimum: pruned and unpruned DPs agree on spiky and noisy paths (n ≤ 150). ' +
     'Our rule (proof in the doc comment of pathExactL0), not the paper\'s.',
-  tex: 'W_a(m)>P(m)+\\tfrac{(y_m+2\\lambda u)^2}{Q_{mm}}-\\mu\\ \\Rightarrow\\ a\\text{ never optimal}',
+  tex: 'W_a(m)>P(m)+2c_mt_m-Q_{mm}t_m^2-\\mu\\ \\Rightarrow\\ a\\text{ never optimal}',
   hypotheses: ['path graph', 'y ≥ 0', 'λ > 0, μ ≥ 0'],
   provenance: 'ours',
   source: 'src/signal/exact/path-dp.ts (proof in the doc comment)',

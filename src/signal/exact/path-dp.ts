@@ -21,24 +21,28 @@
  * and OPT = ‖y‖² + P(n). Without pruning this is O(n²) time and O(n) memory.
  *
  * **Pruning (penalty form) — a start a that can never again close an optimal segment is dropped.**
- * Let W_a(m) = Z(a) + C(a, m−1) be start a's value with its segment ending at m−1, and
+ * Let w = Q⁻¹y be the smoothing solution on the whole path (one O(n) Thomas solve). Let
+ * W_a(m) = Z(a) + C(a, m−1) be start a's value with its segment ending at m−1, and
  *
- *   K_m = (y_m + 2λu)² / Q_mm − μ,   u = max_i y_i.
+ *   c_m = y_m + λ(w_{m−1} + w_{m+1}),  t_m = min(c_m/Q_mm, w_m),  K_m = 2c_m t_m − Q_mm t_m² − μ
  *
+ * (w_{−1} = w_n = 0). *Lemma.* For every support S, 0 ≤ x_S := Q_SS⁻¹y_S ≤ w_S. Indeed w ≥ 0 and
+ * (Q_SS w_S)_i = (Qw)_i + λΣ_{j∉S, j~i} w_j ≥ y_i, so Q_SS(w_S − x_S) ≥ 0, and Q_SS⁻¹ ≥ 0 (Stieltjes,
+ * note §8.1) gives w_S ≥ x_S; x_S ≥ 0 likewise (note §8.2).
  * *Claim.* If W_a(m) > P(m) + K_m then, for every J ≥ m, no optimal configuration of positions 0..J
  * has a segment [a, J]; so a may be discarded before it is extended to m.
  * *Proof.* Let x be the minimiser of the segment problem on S = [a, J] (value −2yᵀx + xᵀQ_SS x + μ|S|
- * = C(a, J)). By note §8.2 (Q_SS⁻¹ ≥ 0 and Q_SS 1 ≥ 1), 0 ≤ x ≤ u. Setting x_m := 0 splits S into
- * [a, m−1] and [m+1, J] (either may be empty) and changes the value by
- *   +2y_m x_m − Q_mm x_m² + 2λ x_m(x_{m−1} + x_{m+1}) − μ ≤ max_{t≥0} [2(y_m + 2λu)t − Q_mm t²] − μ = K_m,
- * so C(a, J) ≥ C(a, m−1) + C(m+1, J) − K_m (the restricted points are feasible, not necessarily
- * optimal, for the two pieces; C(∅) = 0). Hence
+ * = C(a, J)). Setting x_m := 0 splits S into [a, m−1] and [m+1, J] (either may be empty) and changes
+ * the value by +2y_m x_m − Q_mm x_m² + 2λx_m(x_{m−1} + x_{m+1}) − μ ≤ 2c_m x_m − Q_mm x_m² − μ, using
+ * x_{m±1} ≤ w_{m±1} (lemma). As x_m ∈ [0, w_m] and the concave parabola peaks at c_m/Q_mm, this is
+ * ≤ K_m. The restricted points are feasible for the two pieces, so
+ * C(a, J) ≥ C(a, m−1) + C(m+1, J) − K_m (C(∅) = 0). Hence
  *   Z(a) + C(a, J) ≥ W_a(m) + C(m+1, J) − K_m > P(m) + C(m+1, J),
  * and the right side is the value of a feasible configuration of 0..J (the optimum of 0..m−1, a zero at
  * m, the segment [m+1, J]). So start a is strictly beaten for every end J ≥ m. ∎
- * The test is applied with a relative safety margin of 1e-12 for roundoff. On spiky signals (long
- * stretches where y is small), a start stops surviving after roughly K/μ small-y positions, so the
- * candidate set stays small and the DP is near-linear; the worst case remains O(n²).
+ * The test is applied with a relative safety margin of 1e-12 for roundoff. Where y is small (between
+ * spikes) w is small, K_m ≈ y_m²/Q_mm − μ, and a start stops surviving after about K/μ such positions,
+ * so the candidate set stays small and the DP is near-linear on spiky signals; the worst case remains O(n²).
  *
  * **Cardinality form** ({@link pathExactCardinality}): P(m, c) with at most c nonzeros,
  * P(m, c) = min(P(m−1, c), min_a [Z(a, c − (m − a)) + C′(a, m−1)]), C′ without μ, Z(·, c<0) = +∞;
@@ -94,7 +98,8 @@ export function pathExactL0(p: SignalProblem, opts: PathDpOptions = {}): PathDpR
   const lam2 = lam * lam;
   const mu = p.mu;
   const diag = buildQ(p).diag;
-  const u = p.u;
+  // Smoothing solution w = Q⁻¹y on the whole path: the bound x_S ≤ w_S of the pruning lemma.
+  const wAll = prune ? solveOnSupport(p, new Uint8Array(n).fill(1), y) : new Float64Array(n);
   // Candidate arrays (struct of arrays): start, base value Z(a), last pivot D, last w, running sum S.
   const cStart = new Int32Array(n);
   const cBase = new Float64Array(n);
@@ -148,8 +153,9 @@ export function pathExactL0(p: SignalProblem, opts: PathDpOptions = {}): PathDpR
     argStart[m] = arg;
     // Prune before extending to position m (only meaningful if m < n).
     if (prune && m < n) {
-      const t0 = y[m] + 2 * lam * u;
-      const K = opts.pruneMarginOverride ?? (t0 * t0) / diag[m] - mu;
+      const cm = y[m] + lam * (wAll[m - 1] + (m + 1 < n ? wAll[m + 1] : 0));
+      const tm = Math.min(cm / diag[m], wAll[m]);
+      const K = opts.pruneMarginOverride ?? 2 * cm * tm - diag[m] * tm * tm - mu;
       const thresh = best + K + 1e-12 * (1 + Math.abs(best));
       let keep = 0;
       for (let t = 0; t < nc; t++) {
