@@ -83,8 +83,9 @@ describe('reportToHtml', () => {
     expect(html).toMatch(/id="paper-dx"/);
     expect(html).toMatch(/id="paper-agh21"/);
     // Plots: 3 series → 3 inline SVGs; body records the count for the browser check.
-    expect(html).toContain('data-plots="3"');
-    expect(html.match(/<figure class="plot"/g)).toHaveLength(3);
+    expect(html).toContain('data-plots="4"');
+    expect(html.match(/<figure class="plot"/g)).toHaveLength(4);
+    expect(html).toContain('data-plot="overview#times"');
     expect(html.match(/<svg/g)!.length).toBeGreaterThanOrEqual(3);
     // Math, provenance labels, tolerance reason.
     expect(html).toContain('class="katex"');
@@ -121,6 +122,9 @@ describe('reportToHtml', () => {
     const html = await reportToHtml(makeReport([passResult('dx.a.b', { series: [{ ...line, points: [{ x: 1, y: NaN }] }] })]));
     expect(html).toContain('data-plot-missing');
     expect(html).toContain('no drawable points');
+  });
+  it('an empty report has no overview plot', async () => {
+    expect(await reportToHtml(makeReport([]))).toContain('data-plots="0"');
   });
   it('rejects something that is not a report', async () => {
     await expect(reportToHtml({} as never)).rejects.toThrow(InvalidArgumentError);

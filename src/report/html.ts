@@ -16,7 +16,7 @@ import { InvalidArgumentError } from '../core/errors.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { fmt, provenanceLabel } from './format.ts';
 import { escapeHtml as esc, katexCss, renderTex } from './math.ts';
-import { renderSeries, type RenderedPlot } from './plots.ts';
+import { claimTimesSpec, renderSeries, renderVegaLiteSvg, type RenderedPlot } from './plots.ts';
 
 /** Human names of the paper keys. */
 export const PAPER_NAMES: Record<string, string> = {
@@ -186,7 +186,18 @@ export async function reportToHtml(report: Report, opts: HtmlOptions = {}): Prom
         '</section>',
     );
   }
-  const plotCount = report.results.reduce((n, r) => n + (r.series?.length ?? 0), 0);
+  let timesPlot = '';
+  if (report.results.length > 0) {
+    let svg: string | null = null;
+    let note = '';
+    try {
+      svg = await renderVegaLiteSvg(claimTimesSpec(report.results));
+    } catch (e) {
+      note = (e as Error).message;
+    }
+    timesPlot = plotFigure({ title: 'Wall time per claim', svg, dropped: 0, note }, 'overview#times');
+  }
+  const plotCount = report.results.reduce((n, r) => n + (r.series?.length ?? 0), 0) + (timesPlot ? 1 : 0);
 
   return `<!DOCTYPE html>
 <html lang="en">
@@ -206,6 +217,7 @@ export async function reportToHtml(report: Report, opts: HtmlOptions = {}): Prom
 <table class="meta"><tbody>${meta.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</tbody></table>
 <table class="bypaper"><caption>Claims by paper and status</caption><thead><tr><th>paper</th><th></th>${STATUSES.map((st) => `<th>${st}</th>`).join('')}<th>total</th></tr></thead><tbody>${byPaper}</tbody></table>
 <p class="muted">Provenance labels: <span class="prov warn">DERIVED</span> and <span class="prov warn">UNVERIFIED</span> statements are this project's, not the paper's.</p>
+${timesPlot}
 ${texErrors.length ? `<p class="error">TeX that did not parse: ${texErrors.map(esc).join('; ')}</p>` : ''}
 </section>
 ${sections.join('\n')}

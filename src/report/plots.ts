@@ -104,3 +104,30 @@ export async function renderSeries(series: Series): Promise<RenderedPlot> {
     return { title, svg: null, dropped: rows.dropped, note: `rendering failed: ${(e as Error).message}` };
   }
 }
+
+/**
+ * Overview plot: wall time per claim (horizontal bars coloured by status),
+ * so a reader sees where a run spends its time.
+ */
+export function claimTimesSpec(rows: { id: string; timeMs: number; status: string }[]): TopLevelSpec {
+  const values = rows.map((r) => ({ claim: r.id, seconds: Number.isFinite(r.timeMs) ? r.timeMs / 1000 : 0, status: r.status }));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: 'Wall time per claim',
+    width: PLOT_WIDTH,
+    height: { step: 14 },
+    background: 'white',
+    data: { values },
+    mark: { type: 'bar' },
+    encoding: {
+      y: { field: 'claim', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
+      x: { field: 'seconds', type: 'quantitative', title: 'time (s)' },
+      color: {
+        field: 'status',
+        type: 'nominal',
+        scale: { domain: ['pass', 'fail', 'error', 'timeout'], range: ['#1a7f37', '#cf222e', '#9a6700', '#8250df'] },
+        title: null,
+      },
+    },
+  };
+}
