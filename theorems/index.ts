@@ -5,5 +5,6 @@
 import type { Claim } from '../src/claims/claim.ts';
 import { dinhXinClaims } from './dinh-xin/index.ts';
 import { agh21Claims } from './agh21/index.ts';
+import { conicClaims } from './conic/index.ts';
 
-export const catalogue: Claim[] = [...dinhXinClaims, ...agh21Claims];
+export const catalogue: Claim[] = [...dinhXinClaims, ...agh21Claims, ...conicClaims];

@@ -130,10 +130,10 @@ export function projectSoc(v: ArrayLike<number>): Float64Array {
 }
 
 /**
- * Euclidean projection onto the rotated cone {(s, z, u) : ‖u‖₂² ≤ s·z, s, z ≥ 0}:
- * with the orthogonal Q(s, z, u) = ((s + z)/√2, (s − z)/√2, u), the rotated cone is
- * Qᵀ·SOC (SOC is a cone, so the factor √2 between Q and the model's map is immaterial),
- * hence proj = Qᵀ proj_SOC(Q v).
+ * Euclidean projection onto the rotated cone with the factor 2,
+ * {(s, z, u) : ‖u‖₂² ≤ 2·s·z, s, z ≥ 0} (in the model: `rotatedCone(s, 2z, u)`):
+ * the orthogonal Q(s, z, u) = ((s + z)/√2, (s − z)/√2, u) maps it onto the SOC
+ * (w₀² − w₁² = 2sz), hence proj = Qᵀ proj_SOC(Q v).
  */
 export function projectRotated(v: ArrayLike<number>): Float64Array {
   const d = v.length;

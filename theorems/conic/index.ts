@@ -1,0 +1,9 @@
+/**
+ * The conic solver's own claims (issue 3): KKT at optima, closed-form
+ * agreement, infeasibility certificates, invariance, and AGH21 Example 1
+ * solved as conic programs. Provenance `ours` / `derived` (see each claim).
+ */
+import { aghExampleClaims } from './agh-examples.ts';
+import { solverClaims } from './solver.ts';
+
+export const conicClaims = [...solverClaims, ...aghExampleClaims];
