@@ -17,6 +17,7 @@
  *
  * Minibatches: B samples taken cyclically, from a uniformly random offset, out of a seeded pool of
  * `pool` i.i.d. inputs drawn once (pool = batch: full-batch descent on a fixed training set).
+ * Optional label noise σ: targets f(Z, w*) + σ·N(0,1) (the trade-off experiment).
  * The trace (L_β, θ, |supp u|, ‖u − w*‖) is always evaluated with the population f.
  */
 import { InvalidArgumentError } from '../core/errors.ts';
@@ -24,7 +25,7 @@ import type { Rng } from '../core/random.ts';
 import { integerInRange, nonNegative, positive } from '../core/validate.ts';
 import { type Penalty, penaltySum, scalarProx, validatePenalty } from '../prox/prox.ts';
 import {
-  type Ste, angleRaw, coarseConstant, dot, gradReluRaw, lossReluRaw, norm, validateK, validateNonzero,
+  type Ste, angleRaw, coarseConstant, distance, dot, gradReluRaw, lossReluRaw, norm, validateK, validateNonzero,
 } from './model.ts';
 import { support } from './teacher.ts';
 
@@ -36,6 +37,8 @@ export interface MinibatchOptions {
   pool?: number;
   /** Stream for the pool and the minibatch offsets. */
   rng: Rng;
+  /** Label noise σ ≥ 0: the pool's targets are f(Z, w*) + σ·N(0,1) (default 0, a realisable teacher). */
+  labelNoise?: number;
 }
 
 /** Options shared by {@link rvsm} and {@link rvscgd}. */
@@ -121,7 +124,7 @@ interface Pool {
 }
 
 /** Draw a pool of n inputs Z ∈ ℝ^{k×d} and the teacher outputs f(Z, w*). */
-function makePool(n: number, k: number, d: number, wStar: ArrayLike<number>, model: Model, rng: Rng): Pool {
+function makePool(n: number, k: number, d: number, wStar: ArrayLike<number>, model: Model, rng: Rng, noise: number): Pool {
   const z = rng.fillNormal(new Float64Array(n * k * d));
   const yStar = new Float64Array(n);
   for (let s = 0; s < n; s++) {
@@ -134,6 +137,7 @@ function makePool(n: number, k: number, d: number, wStar: ArrayLike<number>, mod
     }
     yStar[s] = f / k;
   }
+  if (noise > 0) for (let s = 0; s < n; s++) yStar[s] += noise * rng.normal();
   return { n, z, yStar };
 }
 
@@ -199,6 +203,7 @@ function validate(opts: SplittingOptions): { d: number; ns: number } {
     integerInRange('minibatch.batch', mb.batch, 1);
     if (mb.pool !== undefined) integerInRange('minibatch.pool', mb.pool, mb.batch);
     if (!mb.rng || typeof mb.rng.fillNormal !== 'function') throw new InvalidArgumentError('minibatch.rng', mb.rng, 'an Rng');
+    if (mb.labelNoise !== undefined) nonNegative('minibatch.labelNoise', mb.labelNoise);
   }
   return { d, ns };
 }
@@ -227,7 +232,7 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
   if (opts.minibatch) {
     batch = opts.minibatch.batch;
     mbRng = opts.minibatch.rng;
-    pool = makePool(opts.minibatch.pool ?? 10 * batch, k, d, wStar, cfg.model, mbRng);
+    pool = makePool(opts.minibatch.pool ?? 10 * batch, k, d, wStar, cfg.model, mbRng, opts.minibatch.labelNoise ?? 0);
   }
 
   const trace: SplittingTrace | undefined = withTrace
@@ -317,9 +322,7 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
     residual: norm(g),
     angle: theta,
     support: support(u),
-    distU: Math.sqrt(
-      Array.prototype.reduce.call(u, (s: number, x: number, i: number) => s + (x - wStar[i]) ** 2, 0) as number,
-    ),
+    distU: distance(u, wStar),
   };
   if (stopReason !== 'completed') result.divergedAt = t;
   if (trace) {

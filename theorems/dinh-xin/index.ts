@@ -3,6 +3,9 @@
  * Full texts unavailable: every claim here is derived [D] or unverified [R]
  * (see each claim's provenance), never the papers' own statement.
  */
+import { netsModelClaims } from './nets.ts';
+import { netsSplittingClaims } from './nets-splitting.ts';
+import { netsTradeoffClaims } from './nets-tradeoff.ts';
 import { proxClaims } from './prox.ts';
 
-export const dinhXinClaims = [...proxClaims];
+export const dinhXinClaims = [...proxClaims, ...netsModelClaims, ...netsSplittingClaims, ...netsTradeoffClaims];

@@ -1,0 +1,12 @@
+import { describe, it } from 'vitest';
+import { netsSplittingClaims } from '../theorems/dinh-xin/nets-splitting.ts';
+import { assertClaim } from './support.ts';
+import { netsTradeoffClaims } from '../theorems/dinh-xin/nets-tradeoff.ts';
+
+describe('dx.nets RVSM / RVSCGD (derived from the note, not statements of Dinh & Xin)', () => {
+  for (const claim of netsSplittingClaims) it(claim.id, () => void assertClaim(claim));
+});
+
+describe('dx.nets accuracy–sparsity trade-off (derived, qualitative)', () => {
+  for (const claim of netsTradeoffClaims) it(claim.id, () => void assertClaim(claim));
+});

@@ -1,0 +1,412 @@
+/**
+ * Claims on RVSM (paper B) and RVSCGD (paper D): descent of the relaxed Lagrangian, stationarity and
+ * the closed form of the limits, exact ℓ0 recovery, the RVSCGD error bounds, minibatch versions
+ * (note dx-rvsm-rvscgd.md §3, §5.4; executable claims 8–11).
+ *
+ * Provenance: the full texts of B and D were not available. The algorithm forms are [S]/[R]
+ * (RVSCGD's normalisation is a reconstruction, note §3.2), and every statement below is DERIVED [D]
+ * in the note's §5.4 and checked numerically here — none is a theorem quoted from B or D.
+ */
+import fc from 'fast-check';
+import { defineClaim, eq, ge, le, type Comparison } from '../../src/claims/claim.ts';
+import type { BudgetName } from '../../src/claims/claim.ts';
+import {
+  angle, coarseConstant, distance, dot, expectedCoarseGrad, gradRelu, norm, reluCoefficients,
+} from '../../src/nets/model.ts';
+import { rvscgd, rvsm, type RvscgdOptions, type SplittingOptions, type SplittingResult } from '../../src/nets/splitting.ts';
+import { sameSupport } from '../../src/nets/teacher.ts';
+import { type Penalty, proxVector } from '../../src/prox/prox.ts';
+import { softScalar, tl1Threshold } from '../../src/prox/scalar.ts';
+import { penaltyOf, splittingInstance, type SplittingInstance } from '../../properties/arbitraries/nets.ts';
+
+const EPS = Number.EPSILON;
+const K = 5;
+
+const source = (s: string): string =>
+  `dx-rvsm-rvscgd.md ${s} [D]; algorithm form [S]/[R] (§3); not a statement of Dinh & Xin (full texts unavailable)`;
+
+/** The solvers under test (negative controls wrap them). */
+export interface SplittingSubject {
+  rvsm(opts: SplittingOptions): SplittingResult;
+  rvscgd(opts: RvscgdOptions): SplittingResult;
+}
+
+export const splittingSubject: SplittingSubject = { rvsm, rvscgd };
+
+/** max_t (L^{t+1} − L^t) over a trace (−∞ for a single entry). */
+export function maxIncrease(L: ArrayLike<number>): number {
+  let m = -Infinity;
+  for (let t = 1; t < L.length; t++) m = Math.max(m, L[t] - L[t - 1]);
+  return m;
+}
+
+/** ‖∇ℓ(w) + β(w − prox_{(λ/β)P}(w))‖, the RVSM fixed-point residual, computed independently of the solver. */
+export function rvsmResidual(w: ArrayLike<number>, wStar: ArrayLike<number>, k: number, penalty: Penalty, lambda: number, beta: number): number {
+  const g = gradRelu(w, wStar, k);
+  const u = proxVector(penalty, w, lambda / beta);
+  for (let i = 0; i < g.length; i++) g[i] += beta * (w[i] - u[i]);
+  return norm(g);
+}
+
+/** ‖(I − ŵŵᵀ)(c(ŵ − ŵ*) + β(w − prox(w)))‖, the normalised RVSCGD residual (tangential), independent of the solver. */
+export function rvscgdResidual(w: ArrayLike<number>, wStar: ArrayLike<number>, k: number, penalty: Penalty, lambda: number, beta: number): number {
+  const g = expectedCoarseGrad(w, wStar, k, 'relu');
+  const u = proxVector(penalty, w, lambda / beta);
+  for (let i = 0; i < g.length; i++) g[i] += beta * (w[i] - u[i]);
+  const nw = norm(w);
+  const p = dot(g, w) / (nw * nw);
+  for (let i = 0; i < g.length; i++) g[i] -= p * w[i];
+  return norm(g);
+}
+
+/** max_i ‖v_i − v_0‖_∞ over a list of vectors. */
+export function spread(vs: ArrayLike<number>[]): number {
+  let m = 0;
+  for (const v of vs) for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i] - vs[0][i]));
+  return m;
+}
+
+/** Descent-test iterations per budget (note: 3,000–20,000). */
+const descentIterations = (b: BudgetName): number => (b === 'quick' ? 3000 : b === 'default' ? 5000 : 20000);
+
+// ---------------------------------------------------------------------------
+// Claim 8: RVSM descent.
+
+const B_BETA = 0.5;
+const B_LAMBDA = 1e-3;
+const DESCENT_TOL = 1e-12;
+
+export const rvsmDescent = defineClaim({
+  id: 'dx.nets.rvsm-descent',
+  paper: 'dx',
+  location: 'note §5.4(a) (descent), executable claim 8',
+  title: 'RVSM: the relaxed Lagrangian L_β is non-increasing for η < 2/(β + L*)',
+  statement:
+    'Derived (not from B; the η < 2/(β + L) condition is the form of the group\'s later restatement [S]): population ReLU loss ' +
+    '(c₀ = 1), k = 5, β = 0.5, λ = 1e-3, u-first ordering with u⁰ = prox(w⁰); for η ∈ {0.5, 2.0} (< 2/(L* + β) ≈ 2.095, ' +
+    'L* = (1 + (k−1)/π)/k) the sequence L_β(w^t, u^t) is non-increasing (to 1e-12) for ℓ1, ℓ0 and TL1 (a = 1).',
+  tex: 'L_\\beta(w^{t+1},u^{t+1})\\le L_\\beta(w^t,u^t)\\quad(\\eta<2/(\\beta+L^*))',
+  hypotheses: ['d = 20, k = 5, ‖w*‖ = 1 with 10 zeros', 'w⁰ᵀw* > 0, ‖w⁰‖ ∈ [0.5, 2]', 'β = 0.5, λ = 1e-3, η ∈ {0.5, 2}', '3,000 (quick) to 20,000 (thorough) iterations'],
+  kind: 'bound',
+  provenance: 'derived',
+  source: source('§5.4(a) (proof: exact u-step, then an (L+β)-smooth gradient step)'),
+  tolerance: {
+    value: DESCENT_TOL,
+    reason:
+      'L_β ≈ 0.1–1 is a sum of ~40 rounded terms: evaluation error ≲ 40 ε_mach·|L_β| ≈ 1e-14; the note observed increases ≤ 1e-16. ' +
+      '1e-12 (note §7) leaves a margin of 100 while an η = 4 or 6 run increases by 0.07 to 1.2.',
+  },
+  budget: { quick: 3, default: 12, thorough: 30 },
+  subject: splittingSubject,
+  instances: fc.tuple(splittingInstance({ inits: 1 }), fc.constantFrom(0.5, 2.0)),
+  check: ([inst, eta], s, ctx) => {
+    const r = s.rvsm({
+      wStar: inst.wStar, k: K, w0: inst.inits[0], penalty: penaltyOf(inst.penalty),
+      lambda: B_LAMBDA, beta: B_BETA, eta, iterations: descentIterations(ctx.budget),
+    });
+    const inc = maxIncrease(r.trace!.lagrangian);
+    return {
+      comparisons: [
+        le('max_t L_β(t+1) − L_β(t)', inc, DESCENT_TOL),
+        eq('iterations completed (1 = yes)', r.stopReason === 'completed' ? 1 : 0, 1),
+      ],
+      values: { eta, penalty: inst.penalty, finalLagrangian: r.trace!.lagrangian.at(-1)!, maxIncrease: inc },
+    };
+  },
+  metrics: [{ name: 'max_t L_β(t+1) − L_β(t)', direction: 'lower-is-better' }],
+});
+
+// ---------------------------------------------------------------------------
+// Claim 9: RVSM limits (ℓ1, TL1) and exact ℓ0 recovery.
+
+const LIMIT_ITERS = 20_000;
+const B_ETA = 0.5;
+
+/** ū = (1/α)S_{λ(1+α/β)}(B·w*) with α, B evaluated at w̄ (note §5.4(c)). */
+export function l1LimitClosedForm(wBar: ArrayLike<number>, wStar: ArrayLike<number>, k: number, lambda: number, beta: number): Float64Array {
+  const { alpha, B } = reluCoefficients(wBar, wStar, k);
+  return Float64Array.from(wStar, (x) => softScalar(B * x, lambda * (1 + alpha / beta)) / alpha);
+}
+
+export const rvsmLimit = defineClaim({
+  id: 'dx.nets.rvsm-limit',
+  paper: 'dx',
+  location: 'note §5.4(b)–(c) ("transformation of the true weight"), executable claim 9',
+  title: 'RVSM limit: stationary, ℓ1 limit = rescaled soft-thresholding of w*, independent of the initialisation, with supp(ū) = supp(w*)',
+  statement:
+    'Derived (not from B): after 2·10⁴ iterations (η = 0.5, β = 0.5, λ = 1e-3, k = 5) from 5 random half-space initialisations, ' +
+    '‖∇ℓ(w̄) + β(w̄ − prox(w̄))‖ < 1e-10; for ℓ1, ū = (1/α)S_{λ(1+α/β)}(B·w*) to 1e-10 with α = (1/k²)[k + (k²−k)/π − ' +
+    '((k²−k)/π + (k/π)sin θ)‖w*‖/‖w̄‖], B = (π − θ)/(πk) at w̄; for ℓ1 and TL1 (a = 1) the limits agree to 1e-8 and supp(ū) = supp(w*).',
+  tex: '\\bar u=\\tfrac1\\alpha S_{\\lambda(1+\\alpha/\\beta)}(B\\,w^*),\\quad \\nabla\\ell(\\bar w)+\\beta(\\bar w-\\bar u)=0',
+  hypotheses: ['d = 20, k = 5, ‖w*‖ = 1, 10 zeros, min nonzero |w*_i| ≥ 0.05', 'w⁰ᵀw* > 0', 'β = 0.5, λ = 1e-3, η = 0.5, 2·10⁴ iterations'],
+  kind: 'convergence',
+  provenance: 'derived',
+  source: source('§5.4(b)–(c)'),
+  tolerance: {
+    value: 1e-10,
+    reason:
+      'linear convergence with contraction ≤ 1 − η·min(α + β) ≈ 0.65 per step reaches rounding level (~1e-16) within ~100 iterations; ' +
+      'the residual and the closed form are then exact to ~100 ε_mach, so 1e-10 (note §7) is a margin of 1e4; the initialisation spread ' +
+      'allows 1e-8 (note §7) for the TL1 Cardano branch (cos/acos rounding ≈ 1e-14 at the limit).',
+  },
+  budget: { quick: 2, default: 8, thorough: 30 },
+  timeoutMs: 300_000,
+  subject: splittingSubject,
+  instances: splittingInstance({ penalties: ['l1', 'tl1'], minAbs: 0.05 }),
+  check: (inst, s) => {
+    const penalty = penaltyOf(inst.penalty);
+    const runs = inst.inits.map((w0) =>
+      s.rvsm({ wStar: inst.wStar, k: K, w0, penalty, lambda: B_LAMBDA, beta: B_BETA, eta: B_ETA, iterations: LIMIT_ITERS, trace: false }),
+    );
+    const residual = Math.max(...runs.map((r) => rvsmResidual(r.w, inst.wStar, K, penalty, B_LAMBDA, B_BETA)));
+    const out: Comparison[] = [
+      le('max residual ‖∇ℓ(w̄) + β(w̄ − prox(w̄))‖', residual, 1e-10),
+      le('spread of ū over initialisations (∞-norm)', spread(runs.map((r) => r.u)), 1e-8),
+      eq('initialisations with supp(ū) ≠ supp(w*)', runs.filter((r) => !sameSupport(r.u, inst.wStar)).length, 0),
+    ];
+    if (inst.penalty === 'l1') {
+      const cf = l1LimitClosedForm(runs[0].w, inst.wStar, K, B_LAMBDA, B_BETA);
+      let m = 0;
+      for (let i = 0; i < cf.length; i++) m = Math.max(m, Math.abs(cf[i] - runs[0].u[i]));
+      out.push(le('‖ū − (1/α)S_{λ(1+α/β)}(Bw*)‖_∞', m, 1e-10));
+    }
+    const { alpha, B } = reluCoefficients(runs[0].w, inst.wStar, K);
+    return { comparisons: out, values: { penalty: inst.penalty, distU: runs[0].distU, alpha, B } };
+  },
+});
+
+/** ℓ0 recovery subject: the solvers and the λ used. */
+export interface L0RecoverySubject extends SplittingSubject {
+  /** λ for the recovery test (the note's 3e-4 puts (1+kβ)γ = 0.121 below min|w*_i| = 0.174). */
+  lambda: number;
+}
+
+export const rvsmL0Subject: L0RecoverySubject = { ...splittingSubject, lambda: 3e-4 };
+const MIN_ABS = 0.174;
+
+export const rvsmL0Recovery = defineClaim({
+  id: 'dx.nets.rvsm-l0-recovery',
+  paper: 'dx',
+  location: 'note §5.4(c) (ℓ0: kept/dropped states, bistable band), executable claim 9',
+  title: 'RVSM with ℓ0: exact recovery ū = w* when every nonzero |w*_i| exceeds (1 + kβ)γ',
+  statement:
+    'Derived (not from B): with γ = √(2λ/β), if min_{i ∈ supp} |w*_i| > (1 + kβ)γ (here min = 0.174, λ = 3e-4, β = 0.5: ' +
+    '(1 + kβ)γ = 0.121) then RVSM with hard thresholding ends at ū = w* (to 1e-10) from every half-space initialisation. ' +
+    'Inside the bistable band γ < |w*_i| ≤ (1 + kβ)γ the limit depends on the initialisation (negative control).',
+  tex: '\\min_{i\\in\\operatorname{supp}}|w^*_i|>(1+k\\beta)\\sqrt{2\\lambda/\\beta}\\ \\Rightarrow\\ \\bar u=w^*',
+  hypotheses: ['d = 20, k = 5, ‖w*‖ = 1, 10 zeros, min nonzero |w*_i| = 0.174', 'β = 0.5, η = 0.5, 2·10⁴ iterations, 5 initialisations'],
+  kind: 'convergence',
+  provenance: 'derived',
+  source: source('§5.4(c) (ℓ0 fixed points; exact recovery [D, proof])'),
+  tolerance: { value: 1e-10, reason: 'at the kept fixed point ū = w̄ = w* exactly; linear convergence reaches rounding (~1e-16); 1e-10 from the note §7.' },
+  budget: { quick: 2, default: 8, thorough: 30 },
+  timeoutMs: 300_000,
+  subject: rvsmL0Subject,
+  instances: splittingInstance({ penalties: ['l0'], minAbs: MIN_ABS }),
+  check: (inst, s) => {
+    const lambda = s.lambda;
+    const gamma = Math.sqrt((2 * lambda) / B_BETA);
+    const runs = inst.inits.map((w0) =>
+      s.rvsm({ wStar: inst.wStar, k: K, w0, penalty: { kind: 'l0' }, lambda, beta: B_BETA, eta: B_ETA, iterations: LIMIT_ITERS, trace: false }),
+    );
+    let err = 0;
+    for (const r of runs) for (let i = 0; i < r.u.length; i++) err = Math.max(err, Math.abs(r.u[i] - inst.wStar[i]));
+    return {
+      comparisons: [
+        ge('min|w*_i| − (1 + kβ)γ (hypothesis)', MIN_ABS - (1 + K * B_BETA) * gamma, 0),
+        le('max over initialisations ‖ū − w*‖_∞', err, 1e-10),
+      ],
+      values: { lambda, gamma, band: (1 + K * B_BETA) * gamma, spread: spread(runs.map((r) => r.u)) },
+    };
+  },
+});
+
+// ---------------------------------------------------------------------------
+// Claim 10: RVSCGD (normalised) limits and error bounds.
+
+const D_BETA = 1;
+const D_ETA = 1;
+const D_ITERS = 5000;
+
+export const rvscgdLimit = defineClaim({
+  id: 'dx.nets.rvscgd-limit',
+  paper: 'dx',
+  location: 'note §5.4(a), (b), (d) (explicit error bounds), executable claim 10',
+  title: 'Normalised RVSCGD: sphere Lagrangian non-increasing, tangential fixed point, sin θ ≤ √d·λ/c (ℓ1) and the TL1 bound',
+  statement:
+    'Derived (not from D; the normalisation step is a reconstruction [R]): with the expected ReLU-STE coarse gradient c(ŵ − w*), ' +
+    'c = 1/(2√(2π)k), β = 1, η = 1, the sphere Lagrangian c(1 − wᵀw*) + λP(u) + (β/2)‖w − u‖² is non-increasing, the limit satisfies ' +
+    '(I − w̄w̄ᵀ)[c(w̄ − w*) + β(w̄ − prox(w̄))] = 0 to 1e-10, c·sin θ(w̄,w*) ≤ β‖w̄ − prox(w̄)‖, hence sin θ ≤ √d·λ/c for ℓ1 and ' +
+    'sin θ ≤ (β/c)√d·max(t*, τ(a+1)/a) for TL1 (τ = λ/β), and the limits from 5 initialisations agree to 1e-8.',
+  tex: 'c\\sin\\theta(\\bar w,w^*)\\le\\beta\\|\\bar w-\\operatorname{prox}(\\bar w)\\|\\le\\sqrt d\\,\\lambda\\ (\\ell_1),\\quad c=\\tfrac1{2\\sqrt{2\\pi}k}',
+  hypotheses: ['d = 20, k = 5, ‖w*‖ = 1, 10 zeros', 'λ ∈ {1e-4, 1e-3}, β = 1, η = 1, 5,000 iterations', 'penalty ℓ1 or TL1 (a = 1)', 'w⁰ᵀw* > 0'],
+  kind: 'bound',
+  provenance: 'derived',
+  source: source('§5.4(a), (b), (d) and §3.2 (normalisation [R])'),
+  tolerance: {
+    value: 1e-10,
+    reason:
+      'descent to 1e-12 (rounding of L_s ≈ 1e-15); the fixed point is reached linearly (contraction ≈ 1 − ηc ≈ 0.96 tangentially, ' +
+      'rounding level after ~900 of 5,000 iterations) so the residual (1e-10, note §7) and spread (1e-8) have margins ≥ 1e4; the bound ' +
+      'c·sin θ ≤ β‖w̄ − prox(w̄)‖ is compared with the residual added as slack.',
+  },
+  budget: { quick: 2, default: 8, thorough: 30 },
+  subject: splittingSubject,
+  instances: fc.tuple(splittingInstance({ penalties: ['l1', 'tl1'] }), fc.constantFrom(1e-4, 1e-3)),
+  check: ([inst, lambda], s) => {
+    const penalty = penaltyOf(inst.penalty);
+    const d = inst.wStar.length;
+    const c = coarseConstant(K);
+    const tau = lambda / D_BETA;
+    const runs = inst.inits.map((w0) =>
+      s.rvscgd({ wStar: inst.wStar, k: K, w0, penalty, lambda, beta: D_BETA, eta: D_ETA, iterations: D_ITERS }),
+    );
+    const r = runs[0];
+    const residual = Math.max(...runs.map((x) => rvscgdResidual(x.w, inst.wStar, K, penalty, lambda, D_BETA)));
+    const sinT = Math.sin(angle(r.w, inst.wStar));
+    const gap = distance(r.w, proxVector(penalty, r.w, tau));
+    const bound =
+      inst.penalty === 'l1' ? (Math.sqrt(d) * lambda) / c : ((D_BETA / c) * Math.sqrt(d) * Math.max(tl1Threshold(tau, 1), tau * 2));
+    return {
+      comparisons: [
+        le('max_t L_s(t+1) − L_s(t)', Math.max(...runs.map((x) => maxIncrease(x.trace!.lagrangian))), DESCENT_TOL),
+        le('max tangential residual', residual, 1e-10),
+        le('c·sin θ(w̄,w*) − β‖w̄ − prox(w̄)‖ − residual', c * sinT - D_BETA * gap - residual, 0),
+        le(`sin θ(w̄,w*) vs ${inst.penalty === 'l1' ? '√d·λ/c' : '(β/c)√d·max(t*, τ(a+1)/a)'}`, sinT, bound),
+        le('spread of ū over initialisations (∞-norm)', spread(runs.map((x) => x.u)), 1e-8),
+        le('|‖w̄‖ − 1|', Math.abs(norm(r.w) - 1), 4 * EPS),
+      ],
+      values: { penalty: inst.penalty, lambda, sinTheta: sinT, bound, distW: distance(r.w, inst.wStar), distU: r.distU },
+    };
+  },
+  metrics: [{ name: 'sin θ(w̄,w*)', direction: 'lower-is-better' }],
+});
+
+/** (β, λ) pairs of the note's exact-recovery checks for RVSCGD with ℓ0. */
+const D_L0_PARAMS: [number, number][] = [[0.02, 1e-5], [1, 1e-5]];
+
+export const rvscgdL0Recovery = defineClaim({
+  id: 'dx.nets.rvscgd-l0-recovery',
+  paper: 'dx',
+  location: 'note §5.4(d) (ℓ0 in D), executable claim 10',
+  title: 'Normalised RVSCGD with ℓ0 recovers w* exactly when min|w*_i| > (1 + β/c)γ',
+  statement:
+    'Derived (not from D): with γ = √(2λ/β), c = 1/(2√(2π)k), if every nonzero |w*_i| > (1 + β/c)γ (min = 0.174; (β, λ) = (0.02, 1e-5) ' +
+    'or (1, 1e-5)) then normalised RVSCGD with hard thresholding ends at ū = w* (to 1e-10) from 5 half-space initialisations.',
+  tex: '\\min_{i\\in\\operatorname{supp}}|w^*_i|>(1+\\beta/c)\\sqrt{2\\lambda/\\beta}\\ \\Rightarrow\\ \\bar u=w^*',
+  hypotheses: ['d = 20, k = 5, ‖w*‖ = 1, 10 zeros, min nonzero |w*_i| = 0.174', 'η = 1, 2·10⁴ iterations'],
+  kind: 'convergence',
+  provenance: 'derived',
+  source: source('§5.4(d) (ℓ0 in D) and §3.2 (normalisation [R])'),
+  tolerance: { value: 1e-10, reason: 'the kept fixed point is w̄ = ū = w* exactly; tangential contraction 1 − ηc ≈ 0.96 reaches rounding within ~1,000 of 2·10⁴ iterations.' },
+  budget: { quick: 2, default: 6, thorough: 20 },
+  timeoutMs: 300_000,
+  subject: splittingSubject,
+  instances: fc.tuple(splittingInstance({ penalties: ['l0'], minAbs: MIN_ABS }), fc.constantFrom(...D_L0_PARAMS)),
+  check: ([inst, [beta, lambda]], s) => {
+    const c = coarseConstant(K);
+    const gamma = Math.sqrt((2 * lambda) / beta);
+    const runs = inst.inits.map((w0) =>
+      s.rvscgd({ wStar: inst.wStar, k: K, w0, penalty: { kind: 'l0' }, lambda, beta, eta: D_ETA, iterations: LIMIT_ITERS, trace: false }),
+    );
+    let err = 0;
+    for (const r of runs) for (let i = 0; i < r.u.length; i++) err = Math.max(err, Math.abs(r.u[i] - inst.wStar[i]));
+    return {
+      comparisons: [
+        ge('min|w*_i| − (1 + β/c)γ (hypothesis)', MIN_ABS - (1 + beta / c) * gamma, 0),
+        le('max over initialisations ‖ū − w*‖_∞', err, 1e-10),
+      ],
+      values: { beta, lambda, gamma, spread: spread(runs.map((r) => r.u)) },
+    };
+  },
+});
+
+// ---------------------------------------------------------------------------
+// Claim 11: finite samples.
+
+const MB_ITERS = 3000;
+const MB_TOL = 2e-3;
+
+export const rvsmMinibatch = defineClaim({
+  id: 'dx.nets.rvsm-minibatch',
+  paper: 'dx',
+  location: 'note §5.4(g), executable claim 11',
+  title: 'Minibatch RVSM (batch 4,000, 3,000 iterations) ends within 2e-3 of the population limit ū',
+  statement:
+    'Derived (not from B): RVSM with the minibatch sample gradient 2r·(1/k)Σ_j 1{Z_jᵀw > 0}Z_j (batch 4,000, drawn cyclically from a ' +
+    'seeded pool of 40,000 Gaussian inputs), ℓ1, β = 0.5, λ = 1e-3, η = 0.5, 3,000 iterations, ends with ‖ū_mb − ū_pop‖ ≤ 2e-3 and supp(ū_mb) = supp(w*).',
+  hypotheses: ['d = 20, k = 5, ‖w*‖ = 1, 10 zeros, min nonzero |w*_i| ≥ 0.05', 'same w⁰ for both runs'],
+  kind: 'statistical',
+  provenance: 'derived',
+  source: source('§5.4(g) (observed 1.7e-4) and §7 claim 11'),
+  tolerance: {
+    value: MB_TOL,
+    reason:
+      'stationary SGD noise: per-coordinate sample-gradient s.d. ≈ ‖w̄ − w*‖-scaled residuals / √4000 ≈ 1e-4, averaged over ~1/(η(α+β)) ≈ 3 steps, ' +
+      'gives ‖ū_mb − ū_pop‖ ≈ 2e-4 (note: 1.7e-4; measured 2.7e-4); the pool of 40,000 adds a finite-sample bias ~√(d/40000)·(noise scale) ≲ 5e-4. ' +
+      '2e-3 (note §7) is ~7× the measured value.',
+  },
+  budget: { quick: 1, default: 2, thorough: 6 },
+  timeoutMs: 300_000,
+  subject: splittingSubject,
+  instances: splittingInstance({ penalties: ['l1'], inits: 1, minAbs: 0.05 }),
+  check: (inst, s, ctx) => {
+    const base = { wStar: inst.wStar, k: K, w0: inst.inits[0], penalty: { kind: 'l1' } as Penalty, lambda: B_LAMBDA, beta: B_BETA, eta: B_ETA, iterations: MB_ITERS, trace: false };
+    const pop = s.rvsm(base);
+    const mb = s.rvsm({ ...base, minibatch: { batch: 4000, rng: ctx.rng } });
+    const dist = distance(mb.u, pop.u);
+    return {
+      comparisons: [le('‖ū_mb − ū_pop‖', dist, MB_TOL), eq('supp(ū_mb) = supp(w*) (1 = yes)', sameSupport(mb.u, inst.wStar) ? 1 : 0, 1)],
+      values: { distance: dist, angle: mb.angle },
+    };
+  },
+  metrics: [{ name: '‖ū_mb − ū_pop‖', direction: 'lower-is-better' }],
+});
+
+const MB_D_TOL = 2e-2;
+export const rvscgdMinibatch = defineClaim({
+  id: 'dx.nets.rvscgd-minibatch',
+  paper: 'dx',
+  location: 'note §5.4(g), executable claim 11',
+  title: 'Minibatch RVSCGD (batch 2,000, 3,000 iterations): the note\'s 2e-3 was not reproduced; measured 2–7e-3, asserted ≤ 2e-2',
+  statement:
+    'Derived claim of the note (not from D): minibatch normalised RVSCGD (ReLU-STE coarse gradient, batch 2,000, ℓ1, β = 1, η = 1, λ = 1e-4, ' +
+    '3,000 iterations) ends within 2e-3 of the population ū. NOT REPRODUCED: in 20 seeded runs (pool 20,000 inputs) ‖ū_mb − ū_pop‖ ' +
+    'was 2.2e-3 to 7.4e-3 (none ≤ 2e-3) and θ(w̄_mb, w*) up to 1.03e-2. Derived explanation: on the sphere the tangential contraction ' +
+    'per step is only 1 − ηc (c = 1/(2√(2π)k) ≈ 0.04), so the per-step minibatch noise (≈ 6e-4) is accumulated over ~1/(2c) ≈ 12 steps ' +
+    '(amplified ≈ 3.5×). The check asserts what was measured: ‖ū_mb − ū_pop‖ ≤ 2e-2 and θ(w̄_mb, w*) ≤ 2e-2; the value against 2e-3 is reported.',
+  hypotheses: ['d = 20, k = 5, ‖w*‖ = 1, 10 zeros, min nonzero |w*_i| ≥ 0.05', 'minibatches drawn cyclically from a seeded pool of 20,000 inputs', 'same w⁰ for both runs'],
+  kind: 'statistical',
+  provenance: 'derived',
+  source: source('§5.4(g) (observed 8e-4 in one run) and §7 claim 11'),
+  verdict: 'not-reproduced',
+  tolerance: {
+    value: MB_D_TOL,
+    reason:
+      'predicted stationary error ≈ 3.5 × 5.6e-4 ≈ 2e-3 (per-coordinate coarse-gradient s.d. ≈ √((kθ/π)·2.5/k⁴/2000) ≈ 1.3e-4 at θ ≈ 5e-3, ' +
+      'over d = 20 coordinates, amplified by 1/√(2ηc)); measured 2.2e-3 to 7.4e-3 (angle ≤ 1.03e-2) in 20 runs. 2e-2 is 2.7× the largest ' +
+      'measured distance and 2× the largest angle, while a batch of 5 gives errors ≫ 2e-2.',
+  },
+  budget: { quick: 1, default: 2, thorough: 6 },
+  timeoutMs: 300_000,
+  subject: splittingSubject,
+  instances: splittingInstance({ penalties: ['l1'], inits: 1, minAbs: 0.05 }),
+  check: (inst, s, ctx) => {
+    const base = { wStar: inst.wStar, k: K, w0: inst.inits[0], penalty: { kind: 'l1' } as Penalty, lambda: 1e-4, beta: D_BETA, eta: D_ETA, iterations: MB_ITERS, trace: false };
+    const pop = s.rvscgd(base);
+    const mb = s.rvscgd({ ...base, minibatch: { batch: 2000, rng: ctx.rng } });
+    const dist = distance(mb.u, pop.u);
+    return {
+      comparisons: [le('‖ū_mb − ū_pop‖', dist, MB_D_TOL), le('θ(w̄_mb, w*)', mb.angle, MB_D_TOL)],
+      values: { distance: dist, withinNote2e3: dist <= 2e-3, angle: mb.angle, populationAngle: pop.angle },
+    };
+  },
+  metrics: [{ name: '‖ū_mb − ū_pop‖', direction: 'lower-is-better' }],
+});
+
+/** The splitting claims (executable claims 8–11), in catalogue order. */
+export const netsSplittingClaims = [
+  rvsmDescent, rvsmLimit, rvsmL0Recovery, rvscgdLimit, rvscgdL0Recovery, rvsmMinibatch, rvscgdMinibatch,
+];
+
+export type { SplittingInstance };
