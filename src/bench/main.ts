@@ -25,6 +25,7 @@ export interface Benchmark {
 /** Registry: name → lazy module import (each file default-exports a Benchmark). */
 const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   prox: () => import('./prox.ts'),
+  'signal-exact': () => import('./signal-exact.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -50,7 +50,7 @@
  */
 import { InvalidArgumentError } from '../../core/errors.ts';
 import { integerInRange } from '../../core/validate.ts';
-import { buildQ, objective, type SignalProblem, type SignalSolution, solveOnSupport } from '../model.ts';
+import { buildQ, objective, type SignalProblem, type SignalSolution, solveOnSupport, type SparseQ } from '../model.ts';
 
 /** Options of {@link pathExactL0}. */
 export interface PathDpOptions {
@@ -78,8 +78,8 @@ function requirePathPenalty(p: SignalProblem, what: string): void {
 }
 
 /** Build the solution (x on the support, z, objective with ‖y‖²) from the support mask. */
-function finish(p: SignalProblem, z: Uint8Array, segmentEvaluations: number, maxCandidates: number): PathDpResult {
-  const x = solveOnSupport(p, z, p.y);
+function finish(p: SignalProblem, q: SparseQ, z: Uint8Array, segmentEvaluations: number, maxCandidates: number): PathDpResult {
+  const x = solveOnSupport(p, z, p.y, undefined, q);
   return { x, z, objective: objective(p, x, z), segmentEvaluations, maxCandidates };
 }
 
@@ -97,9 +97,10 @@ export function pathExactL0(p: SignalProblem, opts: PathDpOptions = {}): PathDpR
   const lam = p.lambda;
   const lam2 = lam * lam;
   const mu = p.mu;
-  const diag = buildQ(p).diag;
+  const q = buildQ(p);
+  const diag = q.diag;
   // Smoothing solution w = Q⁻¹y on the whole path: the bound x_S ≤ w_S of the pruning lemma.
-  const wAll = prune ? solveOnSupport(p, new Uint8Array(n).fill(1), y) : new Float64Array(n);
+  const wAll = prune ? solveOnSupport(p, new Uint8Array(n).fill(1), y, undefined, q) : new Float64Array(n);
   // Candidate arrays (struct of arrays): start, base value Z(a), last pivot D, last w, running sum S.
   const cStart = new Int32Array(n);
   const cBase = new Float64Array(n);
@@ -186,8 +187,7 @@ export function pathExactL0(p: SignalProblem, opts: PathDpOptions = {}): PathDpR
       m = a === 0 ? 0 : a - 1;
     }
   }
-  const res = finish(p, z, evals, maxC);
-  return res;
+  return finish(p, q, z, evals, maxC);
 }
 
 /**
@@ -203,7 +203,8 @@ export function pathExactCardinality(p: SignalProblem): PathDpResult {
   const lam = p.lambda;
   const lam2 = lam * lam;
   const mu = p.mu;
-  const diag = buildQ(p).diag;
+  const q = buildQ(p);
+  const diag = q.diag;
   const K1 = k + 1;
   // P[m*K1 + c]: best over positions 0..m−1 (closed at m−1) with at most c nonzeros. Nonincreasing in c.
   const P = new Float64Array((n + 1) * K1);
@@ -264,5 +265,5 @@ export function pathExactCardinality(p: SignalProblem): PathDpResult {
       m = a === 0 ? 0 : a - 1;
     }
   }
-  return finish(p, z, evals, n);
+  return finish(p, q, z, evals, n);
 }
