@@ -26,6 +26,7 @@ export interface Benchmark {
 const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   prox: () => import('./prox.ts'),
   'signal-exact': () => import('./signal-exact.ts'),
+  nets: () => import('./nets.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {
