@@ -118,6 +118,25 @@ export class ConicModel {
     if (typeof name !== 'string' || name.length === 0) throw new InvalidArgumentError('name', name, 'a non-empty string');
     if (this.blocks.has(name)) throw new InvalidArgumentError('name', name, 'a new block name (already defined)');
     integerInRange(`variable ${name}: size`, size, 1);
+    const get = (b: number | ArrayLike<number> | undefined, i: number, which: string): number | undefined => {
+      if (b === undefined) return undefined;
+      const v = typeof b === 'number' ? b : b[i];
+      if (typeof v !== 'number' || Number.isNaN(v)) throw new InvalidArgumentError(`variable ${name}: ${which}[${i}]`, v, 'a number (±Infinity allowed)');
+      return v;
+    };
+    if (typeof bounds.lb === 'object' && bounds.lb.length !== size) throw new InvalidArgumentError(`variable ${name}: lb.length`, bounds.lb.length, String(size));
+    if (typeof bounds.ub === 'object' && bounds.ub.length !== size) throw new InvalidArgumentError(`variable ${name}: ub.length`, bounds.ub.length, String(size));
+    const lbs: (number | undefined)[] = [];
+    const ubs: (number | undefined)[] = [];
+    for (let i = 0; i < size; i++) {
+      const l = get(bounds.lb, i, 'lb');
+      const u = get(bounds.ub, i, 'ub');
+      if (l === Infinity || u === -Infinity || (l !== undefined && u !== undefined && l > u)) {
+        throw new InvalidArgumentError(`variable ${name}: bounds[${i}]`, [l, u], 'lb <= ub, lb < +Infinity, ub > -Infinity');
+      }
+      lbs.push(l);
+      ubs.push(u);
+    }
     const offset = this.nvars;
     const block: VarBlock = {
       name,
@@ -131,19 +150,10 @@ export class ConicModel {
     this.blocks.set(name, block);
     this.nvars += size;
     for (let i = 0; i < size; i++) {
-      this.lb.push(-Infinity);
-      this.ub.push(Infinity);
+      this.lb.push(lbs[i] ?? -Infinity);
+      this.ub.push(ubs[i] ?? Infinity);
       this.c.push(0);
     }
-    const get = (b: number | ArrayLike<number> | undefined, i: number, which: string): number | undefined => {
-      if (b === undefined) return undefined;
-      const v = typeof b === 'number' ? b : b[i];
-      if (typeof v !== 'number' || Number.isNaN(v)) throw new InvalidArgumentError(`variable ${name}: ${which}[${i}]`, v, 'a number (±Infinity allowed)');
-      return v;
-    };
-    if (typeof bounds.lb === 'object' && bounds.lb.length !== size) throw new InvalidArgumentError(`variable ${name}: lb.length`, bounds.lb.length, String(size));
-    if (typeof bounds.ub === 'object' && bounds.ub.length !== size) throw new InvalidArgumentError(`variable ${name}: ub.length`, bounds.ub.length, String(size));
-    for (let i = 0; i < size; i++) this.setBounds(offset + i, get(bounds.lb, i, 'lb'), get(bounds.ub, i, 'ub'));
     return block;
   }
 
