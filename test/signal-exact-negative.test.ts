@@ -8,6 +8,7 @@ import { withSubject } from '../src/claims/claim.ts';
 import {
   denseQ,
   objective,
+  type Prior,
   type SignalProblem,
   type SignalSolution,
   signalProblem,
@@ -28,8 +29,10 @@ import {
   pathDpPenalty,
   pathDpPruning,
   stieltjes,
+  submodularity,
   supportMathjs,
   thresholdBounds,
+  window43dWeaker,
 } from '../theorems/agh21/exact.ts';
 import {
   generatorInvariants,
@@ -171,6 +174,39 @@ describe('negative controls: agh21 exact claims reject wrong solvers', () => {
       withSubject(thresholdBounds, {
         threshold: (p: SignalProblem, xh: number[], k: number) => thresholdHeuristic(p, xh, Math.min(p.n, k + 1)),
         refit: thresholdRefit,
+      }),
+    );
+  });
+});
+
+describe('negative controls: submodularity and (43d)', () => {
+  it('F computed with mixed-sign data (b_i = ±y_i) is not submodular', () => {
+    assertRejected(
+      withSubject(submodularity, {
+        F: (p: SignalProblem, S: Uint8Array) => {
+          const b = Array.from(p.y, (v, i) => (i % 2 ? -v : v));
+          const x = solveOnSupport(p, S, b);
+          return -b.reduce((acc, bi, i) => acc + bi * x[i], 0);
+        },
+      }),
+    );
+  });
+
+  it('a window prior that really forces runs ≥ h (z_ℓ ≤ z_{ℓ−1} + z_{ℓ+1} for h = 2) rejects the alternating z', () => {
+    assertRejected(
+      withSubject(window43dWeaker, {
+        priors: (n: number): Prior[] =>
+          Array.from({ length: n }, (_, l) => ({
+            kind: 'linear' as const,
+            terms: [
+              { index: l, coef: -1 },
+              ...(l > 0 ? [{ index: l - 1, coef: 1 }] : []),
+              ...(l + 1 < n ? [{ index: l + 1, coef: 1 }] : []),
+            ],
+            sense: '>=' as const,
+            rhs: 0,
+            label: '(43d) stronger',
+          })),
       }),
     );
   });
