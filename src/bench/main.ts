@@ -27,6 +27,7 @@ const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   prox: () => import('./prox.ts'),
   'signal-exact': () => import('./signal-exact.ts'),
   nets: () => import('./nets.ts'),
+  conic: () => import('./conic.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {
