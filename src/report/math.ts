@@ -6,9 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import katex from 'katex';
+import type katexType from 'katex';
 
 const require = createRequire(import.meta.url);
+let katexCache: typeof katexType | null = null;
+/** KaTeX, loaded on first use (it is large and most CLI paths render no math). */
+function katex(): typeof katexType {
+  katexCache ??= require('katex') as typeof katexType;
+  return katexCache;
+}
 
 /** Result of rendering one TeX string. */
 export interface RenderedMath {
@@ -30,7 +36,7 @@ export function escapeHtml(s: string): string {
  */
 export function renderTex(tex: string, displayMode = true): RenderedMath {
   try {
-    const html = katex.renderToString(tex, { displayMode, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore', trust: false });
+    const html = katex().renderToString(tex, { displayMode, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore', trust: false });
     return { html };
   } catch (e) {
     const msg = (e as Error).message;

@@ -1,10 +1,10 @@
 /**
  * Plots of the HTML report. A claim attaches its plot as data (a `Series`);
  * this module turns it into a Vega-Lite specification and renders that to an
- * SVG string in Node with Vega (no browser, no hand-drawn SVG).
+ * SVG string in Node with Vega (no browser, no hand-drawn SVG). Vega and
+ * Vega-Lite are imported lazily, on the first plot.
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { Series } from '../claims/claim.ts';
 import { InvalidArgumentError } from '../core/errors.ts';
 
@@ -69,6 +69,8 @@ export function seriesToVegaLite(series: Series): TopLevelSpec {
 
 /** Render a Vega-Lite specification to an SVG string (headless Vega view). */
 export async function renderVegaLiteSvg(spec: TopLevelSpec): Promise<string> {
+  // Loaded on first use: Vega is large, and most CLI paths never draw.
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const vgSpec = compile(spec).spec;
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none' });
   try {
