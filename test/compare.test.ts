@@ -259,6 +259,15 @@ describe('verify --baseline: injected regressions', () => {
     expect(cmp.claims[0].statusChange).toBe('unchanged');
     expect(cmp.claims[0].metrics.find((m: { name: string }) => m.name === 'time').classification).toBe('regressed');
   });
+  it('compares only the selected claims of a whole-catalogue baseline', async () => {
+    const dir = tmp();
+    const base = makeReport([passResult('dx.prox.soft-brute-force', { timeMs: 1e9, worst: [] }), passResult('agh21.other.claim')]);
+    writeFileSync(join(dir, 'base.json'), reportToJson(base));
+    const s = sink();
+    expect(await main(args(join(dir, 'r'), ['--baseline', join(dir, 'base.json')]), s.io, [softBruteForce])).toBe(0);
+    expect(s.out).toContain('baseline: 1 claim(s) outside this run\'s selection not compared');
+    expect(s.out).toMatch(/0 regressed, 1 improved/);
+  });
   it('fails fast (exit 2) on a bad baseline, before running', async () => {
     const s = sink();
     expect(await main(args(join(tmp(), 'x'), ['--baseline', '/nonexistent/report.json']), s.io, [softBruteForce])).toBe(2);

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Claim, MetricSpec } from '../claims/claim.ts';
 import type { Report } from '../runner/result.ts';
+import { summarise } from '../runner/run-catalogue.ts';
 import { UsageError } from '../core/errors.ts';
 import { compareReports, compareToJson, compareToMarkdown } from '../compare/compare.ts';
 import { loadReport } from '../compare/load.ts';
@@ -78,7 +79,13 @@ export async function finishVerifyExtras(
     if (saved.length === 0) log('no failing claim: no counterexample saved\n');
   }
   if (!prepared.baseline) return 0;
-  const cmp = compareReports(prepared.baseline, report, {
+  // Compare only the claims this run selected (a baseline of the whole catalogue is fine for `--only`/`--shard`).
+  const selected = new Set(prepared.ids);
+  const baseResults = prepared.baseline.results.filter((r) => selected.has(r.id));
+  const outside = prepared.baseline.results.length - baseResults.length;
+  if (outside > 0) log(`baseline: ${outside} claim(s) outside this run's selection not compared\n`);
+  const baseline = { ...prepared.baseline, results: baseResults, summary: summarise(baseResults) };
+  const cmp = compareReports(baseline, report, {
     thresholds: prepared.thresholds,
     metricsFor: metricsLookup(claims),
     baselineFile: opts.baseline,
