@@ -19,6 +19,7 @@ import {
 import { assertRejected } from '../properties/support.ts';
 import { splittingInstance } from '../properties/arbitraries/nets.ts';
 import { tradeoff, tradeoffSubject } from '../theorems/dinh-xin/nets-tradeoff.ts';
+import { rvscgdErrorEstimate, rvsmSufficientDecrease, rvsmTheoremB } from '../theorems/dinh-xin/nets-reconstructed.ts';
 
 /** A splitting subject whose RVSM / RVSCGD options are rewritten. */
 function rewrite(
@@ -112,5 +113,19 @@ describe('dx.nets negative control (trade-off)', () => {
       matched: (o, _p, t) => tradeoffSubject.matched(o, l1, t),
       sweep: () => [], // the curves are not compared; skip them to keep the control fast
     }));
+  });
+});
+
+describe('dx.nets negative controls (unverified reconstructions)', () => {
+  it('rvsm-sufficient-decrease rejects η = 6', () => {
+    assertRejected(withSubject(rvsmSufficientDecrease, rewrite((o) => ({ ...o, eta: 6 }))));
+  });
+
+  it('rvsm-theorem-b rejects an early-stopped solver (30 iterations)', () => {
+    assertRejected(withSubject(rvsmTheoremB, rewrite((o) => ({ ...o, iterations: 30 }))));
+  });
+
+  it('rvscgd-error-estimate rejects RVSCGD without normalisation', () => {
+    assertRejected(withSubject(rvscgdErrorEstimate, rewrite((o) => o, (o) => ({ ...o, normalize: false }))));
   });
 });

@@ -173,6 +173,8 @@ describe('nets splitting (RVSM / RVSCGD)', () => {
     expect(r.trace!.angle[0]).toBeCloseTo(angle(w, ws), 14);
     expect(r.trace!.normW[0]).toBeCloseTo(norm(w), 14);
     expect(r.trace!.supportSize[0]).toBe(4);
+    expect(r.trace!.step[0]).toBe(0);
+    expect(r.trace!.step[1]).toBeGreaterThan(0);
     expect(r.divergedAt).toBeUndefined();
     expect(rvsm({ ...base, trace: false }).trace).toBeUndefined();
     expect(rvsm({ ...base, iterations: 0 }).w).toEqual(Float64Array.from(w));

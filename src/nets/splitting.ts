@@ -85,6 +85,8 @@ export interface SplittingTrace {
   distU: Float64Array;
   /** ‖w^t‖. */
   normW: Float64Array;
+  /** ‖w^t − w^{t−1}‖ (0 at t = 0). */
+  step: Float64Array;
 }
 
 /** Why the iteration stopped. */
@@ -242,6 +244,7 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
         supportSize: new Int32Array(T + 1),
         distU: new Float64Array(T + 1),
         normW: new Float64Array(T + 1),
+        step: new Float64Array(T + 1),
       }
     : undefined;
 
@@ -302,6 +305,7 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
     nw = n;
     theta = angleRaw(w, wStar, nw, ns);
     record(t, nw, theta);
+    if (trace) trace.step[t] = distance(w, last);
   }
 
   // Final state: w̄ (last finite iterate), ū = prox(w̄), residual with the population gradient.
@@ -333,6 +337,7 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
       supportSize: trace.supportSize.subarray(0, len),
       distU: trace.distU.subarray(0, len),
       normW: trace.normW.subarray(0, len),
+      step: trace.step.subarray(0, len),
     };
   }
   return result;

@@ -4,8 +4,9 @@
  * (see each claim's provenance), never the papers' own statement.
  */
 import { netsModelClaims } from './nets.ts';
+import { netsReconstructedClaims } from './nets-reconstructed.ts';
 import { netsSplittingClaims } from './nets-splitting.ts';
 import { netsTradeoffClaims } from './nets-tradeoff.ts';
 import { proxClaims } from './prox.ts';
 
-export const dinhXinClaims = [...proxClaims, ...netsModelClaims, ...netsSplittingClaims, ...netsTradeoffClaims];
+export const dinhXinClaims = [...proxClaims, ...netsModelClaims, ...netsSplittingClaims, ...netsReconstructedClaims, ...netsTradeoffClaims];
