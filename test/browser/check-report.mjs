@@ -9,7 +9,8 @@
  * must be self-contained), a plot that did not render (every figure.plot must hold a
  * non-empty Vega SVG with marks; their number must equal <body data-plots>; no
  * figure.plot-missing), math that did not render, or KaTeX fonts that did not load.
- * Saves a full-page screenshot (default: screenshot.png next to the report).
+ * Saves a full-page screenshot (default: screenshot.png next to the report) and the first
+ * screen as screenshot-top.png.
  * Without Chromium it prints SKIP and exits 0, unless --require (then exit 1).
  * Chromium: $CHROMIUM_PATH, /usr/bin/chromium or /usr/bin/chromium-browser.
  */
@@ -117,11 +118,20 @@ try {
   if (facts.tex > 0 && !facts.katexFont) problems.push('KaTeX fonts did not load');
   if (facts.claims === 0) problems.push('no claim in the report');
 
-  await page.screenshot({ path: screenshot, fullPage: true });
+  const top = screenshot.replace(/\.png$/, '') + '-top.png';
+  await page.screenshot({ path: top, fullPage: false, timeout: 60_000 });
+  // Full page when the browser manages it in time (long reports on a loaded machine may not), else the first screen.
+  let shot = 'full page';
+  try {
+    await page.screenshot({ path: screenshot, fullPage: true, timeout: 120_000 });
+  } catch (e) {
+    shot = `first screen only (full page failed: ${String(e?.message ?? e).split('\n')[0]})`;
+    await page.screenshot({ path: screenshot, fullPage: false, timeout: 60_000 });
+  }
   const size = statSync(screenshot).size;
   console.log(
     `browser check: ${report}\n  ${facts.claims} claim(s), ${facts.plots}/${facts.expected} plot(s) rendered, ${facts.tex - facts.badTex - facts.texErrors}/${facts.tex} TeX rendered` +
-      `${facts.texErrors ? ` (${facts.texErrors} shown verbatim: TeX parse error)` : ''}, KaTeX fonts ${facts.katexFont ? 'loaded' : 'NOT loaded'}\n  screenshot: ${screenshot} (${size} bytes)`,
+      `${facts.texErrors ? ` (${facts.texErrors} shown verbatim: TeX parse error)` : ''}, KaTeX fonts ${facts.katexFont ? 'loaded' : 'NOT loaded'}\n  screenshot: ${screenshot} (${size} bytes, ${shot}); first screen: ${top}`,
   );
 } catch (e) {
   problems.push(`browser failed: ${e?.message ?? e}`);
