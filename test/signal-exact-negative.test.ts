@@ -18,9 +18,11 @@ import {
 import { bruteForce } from '../src/signal/exact/brute-force.ts';
 import { pathExactCardinality, pathExactL0 } from '../src/signal/exact/path-dp.ts';
 import { thresholdHeuristic, thresholdRefit } from '../src/signal/heuristic.ts';
+import { pathCardinalityBounds } from '../src/signal/exact/cardinality-lagrangian.ts';
 import { generateSpikes } from '../src/signal/generator.ts';
 import {
   bigMValid,
+  cardinalityLagrangian,
   example1Miqo,
   example2Miqo,
   type ExactSolverSubject,
@@ -174,6 +176,19 @@ describe('negative controls: agh21 exact claims reject wrong solvers', () => {
       withSubject(thresholdBounds, {
         threshold: (p: SignalProblem, xh: number[], k: number) => thresholdHeuristic(p, xh, Math.min(p.n, k + 1)),
         refit: thresholdRefit,
+      }),
+    );
+  });
+});
+
+describe('negative controls: cardinality Lagrangian bounds', () => {
+  it('a lower bound with the wrong multiplier term (−ν(k − 1)) exceeds OPT', () => {
+    assertRejected(
+      withSubject(cardinalityLagrangian, {
+        bounds: (p: SignalProblem) => {
+          const b = pathCardinalityBounds(p);
+          return { ...b, lowerBound: b.lowerBound + b.nu }; // h(ν) − ν(k − 1)
+        },
       }),
     );
   });

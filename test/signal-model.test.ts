@@ -27,6 +27,7 @@ import {
 import { bruteForce } from '../src/signal/exact/brute-force.ts';
 import { pathExactCardinality, pathExactL0 } from '../src/signal/exact/path-dp.ts';
 import { factorWidthTwo, choleskySolve } from '../src/signal/exact/factor-width.ts';
+import { pathCardinalityBounds } from '../src/signal/exact/cardinality-lagrangian.ts';
 import { generateSpikes, runCount, snr } from '../src/signal/generator.ts';
 import { heuristicGap, thresholdHeuristic, thresholdRefit } from '../src/signal/heuristic.ts';
 
@@ -243,6 +244,25 @@ describe('exact solvers', () => {
     const b = pathExactL0(p, { prune: false });
     expect(Math.abs(a.objective - b.objective)).toBeLessThan(1e-9 * Math.max(1, b.objective));
     expect(a.segmentEvaluations).toBeLessThan(b.segmentEvaluations / 20);
+  });
+
+  it('cardinality Lagrangian bounds: argument check, trivial cases, call cap', () => {
+    bad(() => pathCardinalityBounds(signalProblem({ y: [1, 2] })), 'problem.k');
+    const p0 = signalProblem({ y: [0.5, 0.9, 0.1], lambda: 0.5, k: 3 });
+    const b0 = pathCardinalityBounds(p0);
+    expect(b0.exact).toBe(true);
+    expect(b0.dpCalls).toBe(1);
+    const pk0 = signalProblem({ y: [0.5, 0.9, 0.1], lambda: 0.5, k: 0 });
+    const bk0 = pathCardinalityBounds(pk0);
+    expect(bk0.upperBound).toBeCloseTo(pk0.yNorm2, 14);
+    expect(bk0.exact).toBe(true);
+    const g = generateSpikes({ n: 400, s: 5, h: 10, sigma: 0.6, seed: 2 });
+    const pc = signalProblem({ y: g.y, lambda: 0.4, k: 37 });
+    const capped = pathCardinalityBounds(pc, { maxCalls: 3 });
+    expect(capped.dpCalls).toBe(3);
+    expect(capped.lowerBound).toBeLessThanOrEqual(capped.upperBound);
+    const full = pathCardinalityBounds(pc);
+    expect(full.lowerBound).toBeGreaterThanOrEqual(capped.lowerBound - 1e-12);
   });
 
   it('factorWidthTwo rejects non-M-matrices', () => {

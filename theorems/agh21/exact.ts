@@ -26,6 +26,7 @@ import {
 import { bruteForce } from '../../src/signal/exact/brute-force.ts';
 import { pathExactCardinality, pathExactL0 } from '../../src/signal/exact/path-dp.ts';
 import { factorWidthTwo, type FactorWidthTwo } from '../../src/signal/exact/factor-width.ts';
+import { type CardinalityBounds, pathCardinalityBounds } from '../../src/signal/exact/cardinality-lagrangian.ts';
 import { thresholdHeuristic, thresholdRefit } from '../../src/signal/heuristic.ts';
 import {
   exactPathInstance,
@@ -551,6 +552,46 @@ export const window43dWeaker = defineClaim({
   },
 });
 
+/** Cardinality bounds under test. */
+export interface CardinalityBoundsSubject {
+  bounds(p: SignalProblem): CardinalityBounds;
+}
+export const cardinalityBoundsSubject: CardinalityBoundsSubject = { bounds: (p) => pathCardinalityBounds(p) };
+
+export const cardinalityLagrangian = defineClaim({
+  id: 'agh21.exact.cardinality-lagrangian-bounds',
+  paper: 'agh21',
+  location: 'eq. (3)/(41) on a path (ours: Lagrangian dual of the cardinality constraint through the exact penalty DP)',
+  title: 'max_ν [h(ν) − νk] ≤ OPT_k ≤ value of a feasible penalty minimiser; equality when |S(ν)| = k',
+  statement:
+    'With h(ν) the exact penalty optimum at ℓ0 weight μ + ν, the bounds of pathCardinalityBounds bracket the exact cardinality optimum (O(n²k) DP), and when flagged exact they equal it. ' +
+    'Ours (weak duality), not a statement of the paper.',
+  tex: '\\max_{\\nu\\ge0}\\,h(\\nu)-\\nu k\\le \\mathrm{OPT}_k\\le f(S(\\nu)),\\ |S(\\nu)|\\le k',
+  hypotheses: ['path, y ≥ 0', 'cardinality form, 0 ≤ k ≤ n ≤ 12, μ ≥ 0'],
+  kind: 'bound',
+  provenance: 'ours',
+  source: 'src/signal/exact/cardinality-lagrangian.ts (proof in the doc comment)',
+  tolerance: { value: DP_TOL, reason: DP_REASON },
+  budget: { quick: 100, default: 1500, thorough: 15000 },
+  subject: cardinalityBoundsSubject,
+  instances: exactPathInstance({ minN: 1, maxN: 12, form: 'cardinality' }),
+  check: (inst: ExactPathInstance, s) => {
+    const p = signalProblem(inst);
+    const opt = pathExactCardinality(p).objective;
+    const b = s.bounds(p);
+    const scale = Math.max(1, Math.abs(opt));
+    let card = 0;
+    for (let i = 0; i < p.n; i++) card += b.solution.z[i];
+    const out: Comparison[] = [
+      le('(LB − OPT) / max(1, OPT)', (b.lowerBound - opt) / scale, DP_TOL),
+      ge('(UB − OPT) / max(1, OPT)', (b.upperBound - opt) / scale, -DP_TOL),
+      le('‖z‖₀ of the UB solution − k', card - (p.k ?? 0), 0),
+    ];
+    if (b.exact) out.push(le('|UB − OPT| / max(1, OPT) when flagged exact', Math.abs(b.upperBound - opt) / scale, DP_TOL));
+    return { comparisons: out, values: { exact: b.exact, dpCalls: b.dpCalls } };
+  },
+});
+
 export const exactClaims = [
   pathDpPenalty,
   pathDpCardinality,
@@ -564,4 +605,5 @@ export const exactClaims = [
   thresholdBounds,
   submodularity,
   window43dWeaker,
+  cardinalityLagrangian,
 ];
