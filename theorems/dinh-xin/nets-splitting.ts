@@ -346,7 +346,7 @@ export const rvsmMinibatch = defineClaim({
       'gives ‖ū_mb − ū_pop‖ ≈ 2e-4 (note: 1.7e-4; measured 2.7e-4); the pool of 40,000 adds a finite-sample bias ~√(d/40000)·(noise scale) ≲ 5e-4. ' +
       '2e-3 (note §7) is ~7× the measured value.',
   },
-  budget: { quick: 1, default: 2, thorough: 6 },
+  budget: { quick: 1, default: 1, thorough: 6 },
   timeoutMs: 300_000,
   subject: splittingSubject,
   instances: splittingInstance({ penalties: ['l1'], inits: 1, minAbs: 0.05 }),

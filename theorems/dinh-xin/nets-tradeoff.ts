@@ -26,9 +26,9 @@ const NOISE = 0.05;
 const NNZ = 10;
 const WIN = 0.99;
 
-/** λ grid of the curves: log-spaced in [1e-5, 1e-1], 7 points (quick) or 13 (default, thorough). */
+/** λ grid of the curves: log-spaced in [1e-5, 1e-1], 7 points (quick), 9 (default) or 13 (thorough). */
 const lambdaGrid = (b: BudgetName): number[] => {
-  const m = b === 'quick' ? 7 : 13;
+  const m = b === 'quick' ? 7 : b === 'default' ? 9 : 13;
   return Array.from({ length: m }, (_, i) => 10 ** (-5 + (4 * i) / (m - 1)));
 };
 
@@ -55,7 +55,7 @@ export const tradeoff = defineClaim({
       'a win is error ratio ≤ 0.99: ties (identical solvers) are not counted; the measured ratios were ≤ 0.94. The bisection (14 halvings ' +
       'of log10 λ over [−6, 0]) locates the sparsity transition to a factor 10^(6/2^14) ≈ 1.0008 in λ, far below the error differences.',
   },
-  budget: { quick: 1, default: 3, thorough: 10 },
+  budget: { quick: 1, default: 2, thorough: 10 },
   timeoutMs: 300_000,
   subject: tradeoffSubject,
   instances: splittingInstance({ penalties: ['l1'], inits: 1, minAbs: 0.1 }),

@@ -27,7 +27,7 @@ const MC_REASON =
 
 /** Monte Carlo sample size per budget (quick stays fast; thorough matches the note's 4e5). */
 export function mcSize(budget: BudgetName): number {
-  return budget === 'quick' ? 20_000 : budget === 'default' ? 100_000 : 400_000;
+  return budget === 'quick' ? 20_000 : budget === 'default' ? 50_000 : 400_000;
 }
 
 const source = (s: string): string => `dx-rvsm-rvscgd.md ${s} [D]; not a statement of Dinh & Xin (full texts unavailable)`;
@@ -65,7 +65,7 @@ export const reluLossMc = defineClaim({
   provenance: 'derived',
   source: source('§2.2 (Cho–Saul kernel; Brutzkus & Globerson arXiv:1702.07966 [S])'),
   tolerance: { value: Z_TOL, reason: MC_REASON },
-  budget: { quick: 5, default: 20, thorough: 50 },
+  budget: { quick: 5, default: 12, thorough: 50 },
   subject: reluLossSubject,
   instances: netPair({ k: [1, 8], unitTeacher: false }),
   check: ({ w, wStar, k }, s, ctx) => {
@@ -111,7 +111,7 @@ export const reluGradient = defineClaim({
       'finite differences, step h = 1e-5·‖w‖: truncation h²·M₃/6 with M₃ ≲ 10·G/‖w‖² gives ≤ 2e-10·G; rounding ε_mach·|ℓ|/h ≤ 1e-10·G ' +
       '(|ℓ| ≤ (‖w‖ + ‖w*‖)²/k); 1e-6·G leaves a margin > 1000. Monte Carlo part: 5 SE per coordinate (P(false alarm) ≤ 20·5.7e-7 per instance).',
   },
-  budget: { quick: 4, default: 15, thorough: 40 },
+  budget: { quick: 4, default: 8, thorough: 40 },
   subject: reluGradSubject,
   instances: netPair({ k: [1, 8], regimes: ['right', 'any'], unitTeacher: false }),
   check: ({ w, wStar, k }, s, ctx) => {
@@ -245,7 +245,7 @@ export const binaryLoss = defineClaim({
   provenance: 'derived',
   source: source('§2.3 (Yin et al. arXiv:1903.05662, Lemma 1 with v = v* = 1/k [S])'),
   tolerance: { value: Z_TOL, reason: MC_REASON + ' Scale invariance of the closed form: 64 ε_mach (normalising s·w and w differ by a few ulps).' },
-  budget: { quick: 5, default: 20, thorough: 50 },
+  budget: { quick: 5, default: 12, thorough: 50 },
   subject: binaryLossSubject,
   instances: netPair({ k: [1, 8], unitTeacher: false }),
   check: ({ w, wStar, k }, s, ctx) => {
@@ -299,7 +299,7 @@ export const coarseGradients = defineClaim({
     value: Z_TOL,
     reason: MC_REASON + ' The inner-product identity is checked to 1e-12 relative (closed-form rounding).',
   },
-  budget: { quick: 4, default: 15, thorough: 40 },
+  budget: { quick: 4, default: 8, thorough: 40 },
   subject: coarseSubject,
   instances: netPair({ k: [1, 8], regimes: ['right', 'any'] }),
   check: ({ w, wStar, k, theta }, s, ctx) => {
