@@ -134,8 +134,8 @@ export function paperVsMeasured(results: ClaimResult[]): string {
     });
   }
   return (
-    `<table class="pvm"><caption>Paper vs measured (published numbers; the paper's value includes the stated tolerance)</caption>` +
-    `<thead><tr><th>claim</th><th>location</th><th>quantity</th><th>paper</th><th>ours</th><th>verdict</th><th>status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    `<table class="pvm"><caption>Paper vs measured: every published-number claim (the paper's number is the claimed value, or is named in the quantity when the check measures a deviation from it; tolerance folded in)</caption>` +
+    `<thead><tr><th>claim</th><th>location</th><th>quantity</th><th>paper (claimed)</th><th>ours (measured)</th><th>verdict</th><th>status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
   );
 }
 
