@@ -263,6 +263,9 @@ describe('exact solvers', () => {
     expect(capped.lowerBound).toBeLessThanOrEqual(capped.upperBound);
     const full = pathCardinalityBounds(pc);
     expect(full.lowerBound).toBeGreaterThanOrEqual(capped.lowerBound - 1e-12);
+    const plain = pathCardinalityBounds(pc, { repair: false });
+    expect(plain.lowerBound).toBeCloseTo(full.lowerBound, 12);
+    expect(full.upperBound).toBeLessThanOrEqual(plain.upperBound + 1e-12);
   });
 
   it('factorWidthTwo rejects non-M-matrices', () => {

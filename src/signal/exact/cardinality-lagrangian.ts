@@ -9,7 +9,9 @@
  *
  * and every penalty minimiser S(ν) with |S(ν)| ≤ k is feasible, so its value ‖y‖² + F(S) + μ|S| is an
  * upper bound. If some |S(ν)| = k, both coincide (for |S'| ≤ k: F(S') + (μ+ν)|S'| ≥ F(S) + (μ+ν)k) and the
- * solution is optimal. g is concave and piecewise linear (a minimum of lines A_S + ν(|S| − k)); it is
+ * solution is optimal. Penalty minimisers with |S(ν)| > k are also repaired into feasible points
+ * (k largest entries of x(S), refitted — {@link thresholdRefit}, ours) to tighten the upper bound
+ * (`repair: false` disables it). g is concave and piecewise linear (a minimum of lines A_S + ν(|S| − k)); it is
  * maximised exactly by intersecting the supporting lines of a bracket (|S_lo| > k > |S_hi|), which
  * terminates after finitely many DP calls. The gap that may remain is the duality gap at k (k not
  * on the lower convex hull of the value-by-cardinality curve).
@@ -17,6 +19,7 @@
 import { InvalidArgumentError } from '../../core/errors.ts';
 import type { SignalProblem, SignalSolution } from '../model.ts';
 import { pathExactL0 } from './path-dp.ts';
+import { thresholdRefit } from '../heuristic.ts';
 
 /** Result of {@link pathCardinalityBounds}. */
 export interface CardinalityBounds {
@@ -35,7 +38,7 @@ export interface CardinalityBounds {
 }
 
 /** Certified lower/upper bounds for the cardinality form on a path (see module comment). */
-export function pathCardinalityBounds(p: SignalProblem, opts: { maxCalls?: number } = {}): CardinalityBounds {
+export function pathCardinalityBounds(p: SignalProblem, opts: { maxCalls?: number; repair?: boolean } = {}): CardinalityBounds {
   if (p.k === null) throw new InvalidArgumentError('problem.k', p.k, 'an integer cardinality bound');
   const k = p.k;
   const maxCalls = opts.maxCalls ?? 200;
@@ -60,6 +63,14 @@ export function pathCardinalityBounds(p: SignalProblem, opts: { maxCalls?: numbe
     if (r.c <= k && r.A < bestUB) {
       bestUB = r.A;
       bestSol = { x: r.S.x, z: r.S.z, objective: r.A };
+    }
+    if (r.c > k && opts.repair !== false) {
+      // Repair (heuristic upper bound): keep the k largest entries of x(S), refit x on them.
+      const t = thresholdRefit(p, r.S.x, k);
+      if (t.objective < bestUB) {
+        bestUB = t.objective;
+        bestSol = t;
+      }
     }
   };
   const finish = (): CardinalityBounds => {
