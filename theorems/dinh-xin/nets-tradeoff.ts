@@ -32,6 +32,17 @@ const lambdaGrid = (b: BudgetName): number[] => {
   return Array.from({ length: m }, (_, i) => 10 ** (-5 + (4 * i) / (m - 1)));
 };
 
+/** Per penalty and nnz level, the point with the smallest error; sorted by penalty then nnz. */
+export function frontier(points: TradeoffPoint[]): TradeoffPoint[] {
+  const best = new Map<string, TradeoffPoint>();
+  for (const p of points) {
+    const key = `${p.penalty}:${p.nnz}`;
+    const b = best.get(key);
+    if (!b || p.error < b.error) best.set(key, p);
+  }
+  return [...best.values()].sort((a, b) => (a.penalty === b.penalty ? a.nnz - b.nnz : a.penalty < b.penalty ? -1 : 1));
+}
+
 export const tradeoff = defineClaim({
   id: 'dx.nets.tradeoff',
   paper: 'dx',
@@ -68,11 +79,14 @@ export const tradeoff = defineClaim({
     };
     const [l1, l0, tl1] = PENALTIES.map((p) => s.matched(opts, p, NNZ));
     const curves = s.sweep(opts);
+    // Trade-off frontier: per penalty and sparsity level, the λ with the smallest error (plus the matched points).
+    const front = frontier([...curves, l1, l0, tl1]);
     const series: Series[] = [
-      { title: 'error vs sparsity', mark: 'line', x: 'nnz(ū)', y: '‖ū − w*‖', points: curves.map((p) => ({ x: p.nnz, y: p.error, group: p.penalty })) },
-      { title: 'angle vs sparsity', mark: 'line', x: 'nnz(ū)', y: 'θ(ū, w*)', points: curves.map((p) => ({ x: p.nnz, y: p.angle, group: p.penalty })) },
-      { title: 'test loss vs sparsity', mark: 'line', x: 'nnz(ū)', y: 'test loss ℓ(ū)', logY: true, points: curves.map((p) => ({ x: p.nnz, y: Math.max(p.testLoss, 1e-16), group: p.penalty })) },
+      { title: 'error vs sparsity (best λ per level)', mark: 'line', x: 'nnz(ū)', y: '‖ū − w*‖', points: front.map((p) => ({ x: p.nnz, y: p.error, group: p.penalty })) },
+      { title: 'angle vs sparsity (best λ per level)', mark: 'line', x: 'nnz(ū)', y: 'θ(ū, w*)', points: front.map((p) => ({ x: p.nnz, y: p.angle, group: p.penalty })) },
+      { title: 'test loss vs sparsity (best λ per level)', mark: 'line', x: 'nnz(ū)', y: 'test loss ℓ(ū)', logY: true, points: front.map((p) => ({ x: p.nnz, y: Math.max(p.testLoss, 1e-16), group: p.penalty })) },
       { title: 'sparsity vs λ', mark: 'line', x: 'λ', y: 'nnz(ū)', logX: true, points: curves.map((p) => ({ x: p.lambda, y: p.nnz, group: p.penalty })) },
+      { title: 'error vs λ', mark: 'line', x: 'λ', y: '‖ū − w*‖', logX: true, points: curves.map((p) => ({ x: p.lambda, y: p.error, group: p.penalty })) },
     ];
     return {
       comparisons: [
