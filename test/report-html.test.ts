@@ -123,6 +123,12 @@ describe('reportToHtml', () => {
     expect(html).toContain('data-plot-missing');
     expect(html).toContain('no drawable points');
   });
+  it('abbreviates a huge counterexample (the full one is in report.json)', async () => {
+    const r = sampleReport();
+    r.results[2].counterexample!.instance = { x: Array.from({ length: 10_000 }, (_, i) => i) };
+    const html = await reportToHtml(r);
+    expect(html).toMatch(/… \(\d+ more characters in report\.json\)/);
+  });
   it('an empty report has no overview plot', async () => {
     expect(await reportToHtml(makeReport([]))).toContain('data-plots="0"');
   });

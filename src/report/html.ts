@@ -34,6 +34,8 @@ export interface HtmlOptions {
 }
 
 const STATUSES = ['pass', 'fail', 'error', 'timeout'] as const;
+/** Longest counterexample text shown in the page (the full instance is in report.json). */
+export const MAX_INSTANCE_CHARS = 20_000;
 const WARN_PROVENANCE = new Set(['derived', 'unverified', 'misprint']);
 
 const rel = (r: string): string => (r === '<=' ? '≤' : r === '>=' ? '≥' : '=');
@@ -102,7 +104,9 @@ async function claimCard(r: ClaimResult, texErrors: string[]): Promise<string> {
     const cx = r.counterexample;
     parts.push(`<section class="cx"><h4>Shrunk counterexample</h4>`);
     parts.push(`<p>${cx.shrinks} shrink step(s); fast-check seed ${cx.seed}, path <code>${esc(cx.path)}</code>, run seed ${cx.runSeed}.</p>`);
-    parts.push(`<pre class="instance">${esc(JSON.stringify(cx.instance, null, 1))}</pre>`);
+    const text = JSON.stringify(cx.instance, null, 1) ?? 'undefined';
+    const shown = text.length > MAX_INSTANCE_CHARS ? `${text.slice(0, MAX_INSTANCE_CHARS)}\n… (${text.length - MAX_INSTANCE_CHARS} more characters in report.json)` : text;
+    parts.push(`<pre class="instance">${esc(shown)}</pre>`);
     parts.push(comparisonsTable(cx.comparisons, 'At the counterexample'));
     parts.push(`<p>Replay: <code class="replay">${esc(cx.replay)}</code></p></section>`);
   }
