@@ -13,11 +13,12 @@ import { pairwiseRelaxation, perspRelaxation } from '../src/signal/relax/relaxat
 import { solveSpec } from '../src/signal/relax/solve.ts';
 import { ConicSpec } from '../src/signal/relax/spec.ts';
 import { branchAndBound } from '../src/signal/bnb.ts';
+import { solveDecompPath } from '../src/signal/relax/path-barrier.ts';
 import {
   example2SeparationMisprint, example2SepSubject, gExplicitClaim, gTightClaim, homogeneityClaim, pairFormsSubject, prop11Claim,
 } from '../theorems/agh21/relax-pair.ts';
 import {
-  alg1FirstRoundClaim, bnbClaim, example1Claim, example1Misprint, example2Claim, example2Decomp1Misprint, example2IteratesClaim,
+  alg1FirstRoundClaim, barrierCertClaim, bnbClaim, example1Claim, example1Misprint, example2Claim, example2Decomp1Misprint, example2IteratesClaim,
   example2ZetaLabelMisprint, orderingClaim, prop1Claim, relaxSubject, theorem4Claim,
 } from '../theorems/agh21/relax.ts';
 import type { PairObjective } from '../properties/arbitraries/signal-relax.ts';
@@ -55,6 +56,24 @@ function hullRankOne(o: PairObjective): number {
 }
 
 describe('negative controls: relaxation claims reject wrong subjects', () => {
+  it('barrier-equals-conic rejects a barrier solve stopped at relative gap 1e-3', () => {
+    assertRejected(withSubject(barrierCertClaim, {
+      ...barrierCertClaim.subject,
+      barrier: (p: SignalProblem, cuts: number[][]) => {
+        const r = solveDecompPath(p, cuts, { relTol: 1e-3 });
+        return { value: r.value, lowerBound: r.lowerBound };
+      },
+    }));
+  });
+  it('barrier-equals-conic rejects a barrier solve of the wrong cuts (d ↦ 1/d)', () => {
+    assertRejected(withSubject(barrierCertClaim, {
+      ...barrierCertClaim.subject,
+      barrier: (p: SignalProblem, cuts: number[][]) => {
+        const r = solveDecompPath(p, cuts.map((c) => c.map((d) => 1 / d)));
+        return { value: r.value, lowerBound: r.lowerBound };
+      },
+    }), 'default');
+  });
   it('g-explicit rejects an explicit g that always uses the z₁ ≥ z₂ branches', () => {
     assertRejected(withSubject(gExplicitClaim, {
       ...pairFormsSubject,

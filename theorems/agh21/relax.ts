@@ -4,9 +4,9 @@
  * (exactness of the pairwise hulls for linear objectives), Algorithm 1's first round = pairwise,
  * the ordering ℓ1 ≤ persp ≤ pairwise ≤ decomp ≤ OPT, and branch-and-bound = brute force.
  *
- * Tolerances. Every conic solve stops at relative gap and residuals ≤ 1e-8 (solve.ts), so one
- * relaxation value is accurate to ~1e-8·max(1,|ζ|); comparing two values, or a value with an exact
- * one, needs 2·1e-8 plus the residual's effect on the objective: we use 1e-7·max(1,|ζ|) ("SOLVER").
+ * Tolerances. Every conic solve stops at gap and residuals ≤ 1e-8 relative to the iterate's size
+ * (solve.ts); with cut variables of size ~1e2 that allows objective errors up to ~1e-6·max(1,|ζ|)
+ * (2.1e-7 measured), so comparisons of relaxation values use 1e-6·max(1,|ζ|) ("SOLVER_TOL").
  * Published numbers add the paper's rounding: values printed with 3 decimals ±5e-4; points and
  * distances printed with 2 decimals, truncated in places (Example 1 persp z₂ = 0.8284 printed 0.82),
  * so ±1e-2.
@@ -21,14 +21,18 @@ import { cuttingSurface, decompRelaxation } from '../../src/signal/relax/decomp.
 import { l1Relaxation, pairwiseRelaxation, perspRelaxation, type RelaxationResult } from '../../src/signal/relax/relaxations.ts';
 import { decompositionValue } from '../../src/signal/relax/separation.ts';
 import { solveSpec } from '../../src/signal/relax/solve.ts';
+import { buildDecomp } from '../../src/signal/relax/build.ts';
+import { solveDecompPath } from '../../src/signal/relax/path-barrier.ts';
+import { logUniformDouble } from '../../properties/arbitraries/numbers.ts';
 import { ConicSpec } from '../../src/signal/relax/spec.ts';
 import { pairObjective, smallPath, type PairObjective, type SmallPath } from '../../properties/arbitraries/signal-relax.ts';
 import { example2Problem, pairClaims } from './relax-pair.ts';
 
 /** Relative accuracy of a relaxation value (see module comment). */
-export const SOLVER_TOL = 1e-7;
+export const SOLVER_TOL = 1e-6;
 const SOLVER_REASON =
-  'conic solves stop at relative gap and residuals ≤ 1e-8; two such values differ by ≤ ~2e-8 relative plus the residuals’ effect: 1e-7·max(1,|ζ|)';
+  'conic solves stop at gap and residuals ≤ 1e-8 RELATIVE to ‖x‖∞ (up to ~1e2 with cut variables), so values and dual bounds are ' +
+  'accurate to ~1e-6·max(1,|ζ|) in the worst case (2.1e-7 measured against the strictly feasible barrier solver); barrier solves have gap ≤ 1e-9';
 /** Paper rounding of 3-decimal values plus solver accuracy. */
 const VALUE3 = 5e-4 + 1e-6;
 /** Paper rounding/truncation of 2-decimal points and distances. */
@@ -538,9 +542,58 @@ export const bnbClaim = defineClaim({
   },
 });
 
+/** Small paths with random cut sets Δ_e = {1} ∪ {0–2 values log-uniform in [0.1, 10]}. */
+const pathWithCuts = smallPath({ minN: 3, maxN: 8 }).chain((sp) =>
+  fc.array(fc.array(logUniformDouble(0.1, 10), { maxLength: 2 }), { minLength: sp.y.length - 1, maxLength: sp.y.length - 1 })
+    .map((extra) => ({ sp, cuts: extra.map((e) => [1, ...e]) })));
+
+export const barrierCertClaim = defineClaim({
+  id: 'agh21.relax.barrier-equals-conic',
+  paper: 'agh21',
+  location: 'model (32) of §4.2.2 (our specialised path solver, src/signal/relax/path-barrier.ts)',
+  title: 'The specialised path barrier solver of (32) agrees with the generic conic solver',
+  statement:
+    'On random paths (penalty and cardinality forms) with random cut sets Δ_e ∋ 1, the optimal value of (32) computed by the primal ' +
+    'log-barrier path solver equals the conic interior-point value, and each solver’s lower bound is ≤ the other’s value.',
+  hypotheses: ['path graphs, n = 3–8', 'd ∈ [0.1, 10]'],
+  kind: 'identity',
+  provenance: 'ours',
+  source: 'certification of the project’s specialised solver against src/conic (issue 4: "certify any specialised solver against the conic one")',
+  tolerance: {
+    value: 1e-6,
+    reason:
+      'barrier: strictly feasible iterate, gap 2ν/t ≤ 1e-9 relative; conic: "optimal" means residuals ≤ 1e-8 RELATIVE to ‖x‖∞, and the cut ' +
+      'variables reach ~1e2 for d = 0.1, so absolute residuals up to ~1e-6 and the conic value/dual bound move by up to ~1e-6·max(1,|ζ|) ' +
+      '(measured 2.1e-7 at worst, with the conic dual bound above the barrier’s feasible value)',
+  },
+  budget: { quick: 6, default: 40, thorough: 300 },
+  subject: {
+    barrier: (p: SignalProblem, cuts: number[][]) => {
+      const r = solveDecompPath(p, cuts);
+      return { value: r.value, lowerBound: r.lowerBound };
+    },
+    conic: (p: SignalProblem, cuts: number[][]) => {
+      const r = solveSpec(buildDecomp(p, cuts).spec);
+      return { value: r.primal, lowerBound: r.dual };
+    },
+  },
+  instances: pathWithCuts,
+  check: ({ sp, cuts }, s) => {
+    const p = signalProblem(sp);
+    const a = s.barrier(p, cuts);
+    const b = s.conic(p, cuts);
+    const scale = Math.max(1, Math.abs(b.value));
+    return [
+      le('|barrier − conic| / max(1,|ζ|)', Math.abs(a.value - b.value) / scale, 1e-6),
+      le('(barrier lower bound − conic value) / max(1,|ζ|)', (a.lowerBound - b.value) / scale, 1e-6),
+      le('(conic lower bound − barrier value) / max(1,|ζ|)', (b.lowerBound - a.value) / scale, 1e-6),
+    ];
+  },
+});
+
 export const relaxSolverClaims = [
   example1Claim, example1Misprint, example2Claim, example2Decomp1Misprint, example2IteratesClaim, example2ZetaLabelMisprint,
-  theorem4Claim, prop1Claim, alg1FirstRoundClaim, orderingClaim, bnbClaim,
+  theorem4Claim, prop1Claim, alg1FirstRoundClaim, orderingClaim, bnbClaim, barrierCertClaim,
 ];
 
 /** Every relaxation claim of AGH21 (closed forms first). */

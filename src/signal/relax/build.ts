@@ -183,7 +183,15 @@ export function addDecompCut(
   spec: ConicSpec, base: BaseVars, gDiag: Int32Array, gOff: Int32Array, a: number, c: number, e: number, d: number, tag: string,
 ): void {
   if (!(d > 0 && Number.isFinite(d))) throw new InvalidArgumentError('d', d, 'a finite number > 0');
-  const s = addF(spec, base.x[a], base.x[c], base.z[a], base.z[c], d, 0, tag);
+  // (33b) with rows scaled by min(1, d): d·v ≥ d·x_a − x_c (a row scaling only)
+  const s = spec.variable(`s${tag}`, 0, Infinity);
+  const v = spec.variable(`v${tag}`, 0, Infinity);
+  const w = spec.variable(`w${tag}`, 0, Infinity);
+  const m = Math.min(1, d);
+  spec.row([v, base.x[a], base.x[c]], [m, -m, m / d], '>=', 0);
+  spec.row([w, base.x[c], base.x[a]], [m, -m / d, m], '>=', 0);
+  spec.rotated(v, s, base.z[a]);
+  spec.rotated(w, s, base.z[c]);
   const r = 1 / Math.max(d, 1 / d);
   // d·s − dΓ_aa + 2Γ_ac − Γ_cc/d ≤ 0
   spec.row([s, gDiag[a], gOff[e], gDiag[c]], [d * r, -d * r, 2 * r, -r / d], '<=', 0);

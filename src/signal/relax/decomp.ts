@@ -23,6 +23,7 @@ import { separatePair } from './pair.ts';
 import type { RelaxationResult, RelaxOptions } from './relaxations.ts';
 import { RELAX_SOLVER_OPTIONS, solveSpec, usable } from './solve.ts';
 import { separatePath } from './separation.ts';
+import { pathBarrierApplies, solveDecompPath } from './path-barrier.ts';
 
 /** One round of Algorithm 1 (or one iteration of the simple method). */
 export interface RoundRecord {
@@ -54,11 +55,20 @@ export interface DecompOptions extends RelaxOptions {
    * solver's relative accuracy (1e-9) times the magnitude of the Γ entries.
    */
   violationTol?: number;
-  /** Clip range of the added d's [1e-3, 1e3] (note §2.11, limiting cases). */
+  /**
+   * Clip range of the added d's [1e-2, 1e2] (note §2.11, limiting cases: any d > 0 gives a valid cut;
+   * 1e±3 produced failed interior-point solves at n = 1000, coefficient spread 1e6 in (33b)).
+   */
   dMin?: number;
   dMax?: number;
   /** Initial cut sets (default {1} on every edge). */
   initialCuts?: ReadonlyArray<ReadonlyArray<number>>;
+  /**
+   * Solver of (32): 'conic' (src/conic, any graph/priors/fixings), 'barrier' (path-barrier.ts: paths
+   * without priors or fixings), or 'auto' [default]: barrier when it applies, conic otherwise and
+   * whenever a barrier solve fails.
+   */
+  method?: 'auto' | 'conic' | 'barrier';
 }
 
 /** Result of {@link decompRelaxation}. */
@@ -82,8 +92,8 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
   const relTol = positive('relTol', opts.relTol ?? 5e-5);
   const maxRounds = integerInRange('maxRounds', opts.maxRounds ?? 50, 1);
   const violTol = positive('violationTol', opts.violationTol ?? 1e-7);
-  const dMin = positive('dMin', opts.dMin ?? 1e-3);
-  const dMax = positive('dMax', opts.dMax ?? 1e3);
+  const dMin = positive('dMin', opts.dMin ?? 1e-2);
+  const dMax = positive('dMax', opts.dMax ?? 1e2);
   const edges = p.graph.edges;
   const cutSets: number[][] = opts.initialCuts ? opts.initialCuts.map((c) => [...c]) : edges.map(() => [1]);
   if (cutSets.length !== edges.length) throw new InvalidArgumentError('initialCuts.length', cutSets.length, `${edges.length}`);
@@ -91,27 +101,54 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
   let prev = NaN;
   let stop: DecompResult['stop'] = 'max-rounds';
   let last: { status: SolveStatus; x: Float64Array; z: Float64Array; gd: Float64Array; go: Float64Array; value: number; lb: number; cert: Certificate } | null = null;
+  const method = opts.method ?? 'auto';
+  const fixings = opts.zLo !== undefined || opts.zHi !== undefined;
+  const barrierOk = pathBarrierApplies(p) && !fixings;
+  if (method === 'barrier' && !barrierOk) {
+    throw new InvalidArgumentError('method', method, "'auto' or 'conic' (the barrier solver needs a path without priors or fixings)");
+  }
+  let useBarrier = method !== 'conic' && barrierOk;
+  const n = p.n;
   for (let round = 1; round <= maxRounds; round++) {
-    const vars = buildDecomp(p, cutSets, opts);
-    const sol = solveSpec(vars.spec, opts.solver ?? RELAX_SOLVER_OPTIONS);
-    const n = p.n;
     const x = new Float64Array(n);
     const z = new Float64Array(n);
-    const gd = new Float64Array(n);
-    const go = new Float64Array(edges.length);
-    for (let i = 0; i < n; i++) {
-      x[i] = Math.max(0, sol.v[vars.x[i]]);
-      z[i] = Math.min(1, Math.max(0, sol.v[vars.z[i]]));
-      gd[i] = sol.v[vars.gDiag[i]];
+    let gd: Float64Array = new Float64Array(n);
+    let go: Float64Array = new Float64Array(edges.length);
+    let sol: { status: SolveStatus; primal: number; dual: number; certificate: Certificate; iterations: number; ms: number } | null = null;
+    let ok = false;
+    if (useBarrier) {
+      const b = solveDecompPath(p, cutSets);
+      if (b.status === 'optimal') {
+        x.set(b.x);
+        z.set(b.z);
+        gd = b.gDiag;
+        go = b.gOff;
+        ok = true;
+        sol = { status: 'optimal', primal: b.value, dual: b.lowerBound, certificate: barrierCertificate(b.value, b.lowerBound, b.newtonSteps, b.timeMs), iterations: b.newtonSteps, ms: b.timeMs };
+      } else if (method === 'barrier') {
+        sol = { status: 'numerical_error', primal: b.value, dual: b.lowerBound, certificate: barrierCertificate(b.value, b.lowerBound, b.newtonSteps, b.timeMs), iterations: b.newtonSteps, ms: b.timeMs };
+      } else {
+        useBarrier = false; // fall back to the conic solver from now on
+      }
     }
-    for (let e = 0; e < edges.length; e++) go[e] = sol.v[vars.gOff[e]];
-    const ok = usable(sol);
+    if (sol === null) {
+      const vars = buildDecomp(p, cutSets, opts);
+      const cs = solveSpec(vars.spec, opts.solver ?? RELAX_SOLVER_OPTIONS);
+      for (let i = 0; i < n; i++) {
+        x[i] = Math.max(0, cs.v[vars.x[i]]);
+        z[i] = Math.min(1, Math.max(0, cs.v[vars.z[i]]));
+        gd[i] = cs.v[vars.gDiag[i]];
+      }
+      for (let e = 0; e < edges.length; e++) go[e] = cs.v[vars.gOff[e]];
+      ok = usable(cs);
+      sol = { status: cs.status, primal: cs.primal, dual: cs.dual, certificate: cs.certificate, iterations: cs.certificate.iterations, ms: cs.certificate.timeMs };
+    }
     // keep the last usable round: an earlier round's bound is still a valid bound
     if (ok || last === null) last = { status: sol.status, x, z, gd, go, value: sol.primal, lb: sol.dual, cert: sol.certificate };
     const nCuts = cutSets.reduce((s, c) => s + c.length, 0);
     const rec: RoundRecord = {
       round, value: sol.primal, lowerBound: sol.dual, cuts: nCuts, added: 0, maxViolation: 0,
-      solverIterations: sol.certificate.iterations, solveMs: sol.certificate.timeMs, separationMs: 0,
+      solverIterations: sol.iterations, solveMs: sol.ms, separationMs: 0,
     };
     history.push(rec);
     if (!ok) {
@@ -242,4 +279,17 @@ export function cuttingSurface(p: SignalProblem, opts: CuttingSurfaceOptions = {
     ds.push(d);
   }
   return { ...result!, values, points, decompositions: ds };
+}
+
+/**
+ * A {@link Certificate}-shaped record for a barrier solve: the gap is ν/t (duality gap on the
+ * central path); residuals are 0 because the barrier iterates are strictly feasible.
+ */
+function barrierCertificate(value: number, lb: number, steps: number, ms: number): Certificate {
+  const gap = value - lb;
+  return {
+    primalResidual: 0, dualResidual: 0, primalResidualRel: 0, dualResidualRel: 0, gapAbs: gap, gapRel: gap / Math.max(1, Math.abs(value)),
+    complementarity: gap, primalObjective: value, dualObjective: lb, iterations: steps, nnzL: 0, nnzKkt: 0, fillRatio: 0, kktDim: 0,
+    analysisMs: 0, timeMs: ms, maxKktResidual: 0,
+  };
 }

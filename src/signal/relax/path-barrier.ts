@@ -1,0 +1,528 @@
+/**
+ * A specialised solver for the decomp model (32) on a PATH (AGH21 §4.2.2), used by Algorithm 1
+ * instead of the generic conic solver when the graph is a path, there are no priors and no
+ * indicator fixings. Same model as build.ts/buildDecomp:
+ *
+ *   ‖y‖² + min −2y′x + νΣx + μΣz + Σ Q_ii Γ_ii − 2λ Σ_e Γ_e
+ *   s.t. x_i² ≤ Γ_ii z_i (23b); 0 ≤ x_i ≤ u z_i; 0 ≤ z_i ≤ 1; Σz ≤ k (cardinality form);
+ *        for each edge e = {a, a+1} and d ∈ Δ_e (33):  d·s ≤ dΓ_aa − 2Γ_e + Γ_bb/d,
+ *        v ≥ x_a − x_b/d, v² ≤ s z_a,  w ≥ x_b/d − x_a, w² ≤ s z_b.
+ *
+ * Method: the primal log-barrier (path-following) method — minimise t·c′v + φ(v) with
+ * φ = −Σ log(linear slacks) − Σ log(s·t − u²) over the rotated cones (barrier parameter
+ * ν = #rows + 2·#cones), by damped Newton steps, t ← 10t, until ν/t ≤ relTol·max(1,|ζ|).
+ * Variables are ordered along the path (node i: x_i, z_i, Γ_ii; then edge i's Γ_e and its cuts'
+ * s, v, w), so the Newton matrix has a narrow profile (envelope) and is factorised by a profile
+ * Cholesky in O(n·b²); the cardinality row's rank-one Hessian term is handled by Sherman–Morrison.
+ * A predictor step along the central-path tangent v′ = −H⁻¹c starts each stage; the line search
+ * uses F(v + αΔ) − F(v) summed as logs of slack ratios (F itself is ~t|ζ| and would round away the
+ * decrease). On the central path the duality gap is exactly ν/t; the final iterate is centred to a
+ * Newton decrement λ²/2 ≤ 1e-6, whose effect on c′v is O(λ√ν/t) ≪ ν/t, and we report the
+ * conservative lowerBound = ζ − 2ν/t.
+ */
+import { InvalidArgumentError } from '../../core/errors.ts';
+import { buildQ, type SignalProblem } from '../model.ts';
+
+/** Result of {@link solveDecompPath}. */
+export interface PathBarrierSolution {
+  status: 'optimal' | 'failed';
+  x: Float64Array;
+  z: Float64Array;
+  gDiag: Float64Array;
+  gOff: Float64Array;
+  /** Objective ζ at the returned point (‖y‖² included). */
+  value: number;
+  /** ζ − 2ν/t: the central-path duality-gap bound ν/t doubled for the centring error. */
+  lowerBound: number;
+  /** 2ν/t at the end. */
+  gap: number;
+  newtonSteps: number;
+  timeMs: number;
+}
+
+/** Options of {@link solveDecompPath}. */
+export interface PathBarrierOptions {
+  /** Stop when ν/t ≤ relTol·max(1, |ζ|) [1e-9]. */
+  relTol?: number;
+  /** Barrier multiplier per outer stage [10 penalty form, 2 with a cardinality row (larger factors stall)]. */
+  tFactor?: number;
+  /** Newton step limit (total) [1500]. */
+  maxNewton?: number;
+}
+
+/** Whether {@link solveDecompPath} applies: a path with n ≥ 2, no priors, u > 0, and k ≥ 1 if set. */
+export function pathBarrierApplies(p: SignalProblem): boolean {
+  return p.graph.kind === 'path' && p.n >= 2 && p.priors.length === 0 && p.u > 0 && (p.k === null || p.k >= 1);
+}
+
+/** Solve (32) on a path for the cut sets Δ (see module comment). */
+export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyArray<number>>, opts: PathBarrierOptions = {}): PathBarrierSolution {
+  if (!pathBarrierApplies(p)) throw new InvalidArgumentError('p', p.graph.kind, 'a path with n ≥ 2, no priors, ‖y‖∞ > 0 and k ≥ 1 if set');
+  if (cuts.length !== p.n - 1) throw new InvalidArgumentError('cuts.length', cuts.length, `${p.n - 1}`);
+  const t0 = performance.now();
+  const relTol = opts.relTol ?? 1e-9;
+  const tFactor = opts.tFactor ?? (p.k === null ? 10 : 2);
+  const maxNewton = opts.maxNewton ?? 1500;
+  const n = p.n;
+  const q = buildQ(p);
+  const lam = p.lambda;
+  const u = p.u;
+  // ---- layout
+  const base = new Int32Array(n);
+  const gOffIdx = new Int32Array(n - 1);
+  let N = 0;
+  let nCuts = 0;
+  for (let i = 0; i < n; i++) {
+    base[i] = N;
+    N += 3;
+    if (i < n - 1) {
+      gOffIdx[i] = N;
+      N += 1 + 3 * cuts[i].length;
+      nCuts += cuts[i].length;
+    }
+  }
+  const X = (i: number): number => base[i];
+  const Z = (i: number): number => base[i] + 1;
+  const G = (i: number): number => base[i] + 2;
+  // ---- constraints: linear rows a′v ≤ b (up to 4 terms), cones (u, s, t)
+  const nRows = 3 * n + n + 3 * nCuts; // x ≥ 0, z ≥ 0, z ≤ 1, x − u z ≤ 0, 3 per cut
+  const rIdx = new Int32Array(nRows * 4).fill(-1);
+  const rCoef = new Float64Array(nRows * 4);
+  const rB = new Float64Array(nRows);
+  let r = 0;
+  const addRow = (idx: number[], coef: number[], b: number): void => {
+    for (let k = 0; k < idx.length; k++) {
+      rIdx[4 * r + k] = idx[k];
+      rCoef[4 * r + k] = coef[k];
+    }
+    rB[r] = b;
+    r++;
+  };
+  const nCones = n + 2 * nCuts;
+  const cU = new Int32Array(nCones);
+  const cS = new Int32Array(nCones);
+  const cT = new Int32Array(nCones);
+  let cc = 0;
+  const addCone = (uu: number, ss: number, tt: number): void => {
+    cU[cc] = uu;
+    cS[cc] = ss;
+    cT[cc] = tt;
+    cc++;
+  };
+  const c = new Float64Array(N);
+  for (let i = 0; i < n; i++) {
+    addRow([X(i)], [-1], 0);
+    addRow([Z(i)], [-1], 0);
+    addRow([Z(i)], [1], 1);
+    addRow([X(i), Z(i)], [1, -u], 0);
+    addCone(X(i), G(i), Z(i));
+    c[X(i)] = -2 * p.y[i] + p.l1;
+    c[Z(i)] = p.mu;
+    c[G(i)] = q.diag[i];
+  }
+  for (let e = 0; e < n - 1; e++) {
+    const a = e;
+    const b = e + 1;
+    const ge = gOffIdx[e];
+    c[ge] = -2 * lam;
+    cuts[e].forEach((d, k) => {
+      const s = ge + 1 + 3 * k;
+      const v = s + 1;
+      const w = s + 2;
+      const m = Math.min(1, d);
+      // −m·v + m·x_a − (m/d)·x_b ≤ 0 ;  −m·w + (m/d)·x_b − m·x_a ≤ 0
+      addRow([v, X(a), X(b)], [-m, m, -m / d], 0);
+      addRow([w, X(b), X(a)], [-m, m / d, -m], 0);
+      const sc = 1 / Math.max(d, 1 / d);
+      // d·s − dΓ_aa + 2Γ_e − Γ_bb/d ≤ 0  (scaled)
+      addRow([s, G(a), ge, G(b)], [d * sc, -d * sc, 2 * sc, -sc / d], 0);
+      addCone(v, s, Z(a));
+      addCone(w, s, Z(b));
+    });
+  }
+  const card = p.k;
+  const nu = nRows + 2 * nCones + (card !== null ? 1 : 0);
+  // ---- profile (envelope) of the Newton matrix
+  const first = new Int32Array(N);
+  for (let j = 0; j < N; j++) first[j] = j;
+  const touch = (idx: ArrayLike<number>, len: number): void => {
+    let mn = Infinity;
+    for (let k = 0; k < len; k++) if (idx[k] >= 0 && idx[k] < mn) mn = idx[k];
+    for (let k = 0; k < len; k++) if (idx[k] >= 0 && mn < first[idx[k]]) first[idx[k]] = mn;
+  };
+  for (let k = 0; k < nRows; k++) touch(rIdx.subarray(4 * k, 4 * k + 4), 4);
+  for (let k = 0; k < nCones; k++) touch([cU[k], cS[k], cT[k]], 3);
+  // envelope must be monotone for the profile Cholesky fill (first[i] ≤ first[j] for i < j is not
+  // required; fill stays inside each row's envelope [first[i], i])
+  const rowStart = new Int32Array(N + 1);
+  for (let i = 0; i < N; i++) rowStart[i + 1] = rowStart[i] + (i - first[i] + 1);
+  const H = new Float64Array(rowStart[N]);
+  const addH = (i: number, j: number, val: number): void => {
+    if (i < j) {
+      const tmp = i;
+      i = j;
+      j = tmp;
+    }
+    H[rowStart[i] + j - first[i]] += val;
+  };
+  // ---- initial strictly feasible point
+  const vv = new Float64Array(N);
+  const z0 = card !== null ? Math.min(0.5, (0.5 * card) / n) : 0.5;
+  for (let i = 0; i < n; i++) {
+    vv[Z(i)] = z0;
+    vv[X(i)] = 0.5 * u * z0;
+    vv[G(i)] = (vv[X(i)] * vv[X(i)]) / z0 + 1;
+  }
+  for (let e = 0; e < n - 1; e++) {
+    const a = e;
+    const b = e + 1;
+    const ge = gOffIdx[e];
+    let gam = Infinity;
+    cuts[e].forEach((d, k) => {
+      const s = ge + 1 + 3 * k;
+      const dv = vv[X(a)] - vv[X(b)] / d;
+      const V = Math.abs(dv) + 1;
+      const W = Math.abs(dv) + 1;
+      vv[s + 1] = V;
+      vv[s + 2] = W;
+      vv[s] = Math.max((V * V) / vv[Z(a)], (W * W) / vv[Z(b)]) + 1;
+      gam = Math.min(gam, (d * vv[G(a)] + vv[G(b)] / d - d * vv[s]) / 2 - 1);
+    });
+    vv[ge] = gam;
+  }
+  // ---- barrier machinery
+  const slack = (v: Float64Array, k: number): number => {
+    let s = rB[k];
+    for (let t = 0; t < 4; t++) {
+      const j = rIdx[4 * k + t];
+      if (j >= 0) s -= rCoef[4 * k + t] * v[j];
+    }
+    return s;
+  };
+  let zIdx: Int32Array | null = null;
+  if (card !== null) {
+    zIdx = new Int32Array(n);
+    for (let i = 0; i < n; i++) zIdx[i] = Z(i);
+  }
+  const cardSlack = (v: Float64Array): number => {
+    let s = card as number;
+    for (let i = 0; i < n; i++) s -= v[Z(i)];
+    return s;
+  };
+  /** φ(a) − φ(b) = −Σ log(slack(a)/slack(b)) over every barrier term; +∞ if a is not interior. */
+  const logRatioSum = (a: Float64Array, b: Float64Array): number => {
+    let f = 0;
+    for (let k = 0; k < nRows; k++) {
+      const sa = slack(a, k);
+      if (!(sa > 0)) return Infinity;
+      f -= Math.log(sa / slack(b, k));
+    }
+    for (let k = 0; k < nCones; k++) {
+      const Sa = a[cS[k]];
+      const Ta = a[cT[k]];
+      const Ua = a[cU[k]];
+      const pa = Sa * Ta - Ua * Ua;
+      if (!(pa > 0 && Sa > 0 && Ta > 0)) return Infinity;
+      const pb = b[cS[k]] * b[cT[k]] - b[cU[k]] * b[cU[k]];
+      f -= Math.log(pa / pb);
+    }
+    if (card !== null) {
+      const sa = cardSlack(a);
+      if (!(sa > 0)) return Infinity;
+      f -= Math.log(sa / cardSlack(b));
+    }
+    return f;
+  };
+  /** F_t(v) = t·c′v + φ(v); +∞ outside the interior. */
+  const F = (v: Float64Array, t: number): number => {
+    let f = 0;
+    for (let j = 0; j < N; j++) f += c[j] * v[j];
+    f *= t;
+    for (let k = 0; k < nRows; k++) {
+      const s = slack(v, k);
+      if (!(s > 0)) return Infinity;
+      f -= Math.log(s);
+    }
+    for (let k = 0; k < nCones; k++) {
+      const S = v[cS[k]];
+      const T = v[cT[k]];
+      const U = v[cU[k]];
+      const phi = S * T - U * U;
+      if (!(phi > 0 && S > 0 && T > 0)) return Infinity;
+      f -= Math.log(phi);
+    }
+    if (card !== null) {
+      const s = cardSlack(v);
+      if (!(s > 0)) return Infinity;
+      f -= Math.log(s);
+    }
+    return f;
+  };
+  const g = new Float64Array(N);
+  const dx = new Float64Array(N);
+  const tmpA = new Float64Array(N);
+  const trial = new Float64Array(N);
+  const Hc = card !== null ? new Float64Array(H.length) : H;
+  const res = new Float64Array(N);
+  /** out = A·v for the symmetric matrix A stored as a lower profile. */
+  const profileMatVec = (A: Float64Array, v: Float64Array, out: Float64Array): void => {
+    out.fill(0);
+    for (let i = 0; i < N; i++) {
+      const o = rowStart[i] - first[i];
+      let si = 0;
+      const vi = v[i];
+      for (let j = first[i]; j < i; j++) {
+        const a = A[o + j];
+        si += a * v[j];
+        out[j] += a * vi;
+      }
+      out[i] += si + A[o + i] * vi;
+    }
+  };
+  const solveL = (rhs: Float64Array): void => {
+    // forward: L y = rhs
+    for (let i = 0; i < N; i++) {
+      let s = rhs[i];
+      const o = rowStart[i] - first[i];
+      for (let j = first[i]; j < i; j++) s -= H[o + j] * rhs[j];
+      rhs[i] = s / H[o + i];
+    }
+    // backward: Lᵀ x = y
+    for (let i = N - 1; i >= 0; i--) {
+      const o = rowStart[i] - first[i];
+      const xi = rhs[i] / H[o + i];
+      rhs[i] = xi;
+      for (let j = first[i]; j < i; j++) rhs[j] -= H[o + j] * xi;
+    }
+  };
+  const cholesky = (): boolean => {
+    for (let i = 0; i < N; i++) {
+      const oi = rowStart[i] - first[i];
+      for (let j = first[i]; j <= i; j++) {
+        const oj = rowStart[j] - first[j];
+        let s = H[oi + j];
+        const k0 = Math.max(first[i], first[j]);
+        for (let k = k0; k < j; k++) s -= H[oi + k] * H[oj + k];
+        if (j < i) H[oi + j] = s / H[oj + j];
+        else {
+          if (!(s > 0)) return false;
+          H[oi + i] = Math.sqrt(s);
+        }
+      }
+    }
+    return true;
+  };
+  /** Largest α with v + αΔ strictly interior (linear rows exactly; cones by the quadratic in α). */
+  const maxStep = (v: Float64Array, d: Float64Array): number => {
+    let amax = Infinity;
+    for (let k = 0; k < nRows; k++) {
+      let ds = 0;
+      for (let tt = 0; tt < 4; tt++) {
+        const j = rIdx[4 * k + tt];
+        if (j >= 0) ds -= rCoef[4 * k + tt] * d[j];
+      }
+      if (ds < 0) amax = Math.min(amax, -slack(v, k) / ds);
+    }
+    for (let k = 0; k < nCones; k++) {
+      const S = v[cS[k]], T = v[cT[k]], U = v[cU[k]];
+      const dS = d[cS[k]], dT = d[cT[k]], dU = d[cU[k]];
+      if (dS < 0) amax = Math.min(amax, -S / dS);
+      if (dT < 0) amax = Math.min(amax, -T / dT);
+      // φ(α) = (S + αdS)(T + αdT) − (U + αdU)² = A α² + B α + C, C > 0
+      const A = dS * dT - dU * dU;
+      const B = S * dT + T * dS - 2 * U * dU;
+      const C = S * T - U * U;
+      // smallest positive root
+      let root = Infinity;
+      if (Math.abs(A) < 1e-300) {
+        if (B < 0) root = -C / B;
+      } else {
+        const disc = B * B - 4 * A * C;
+        if (disc >= 0) {
+          const sq = Math.sqrt(disc);
+          const r1 = (-B - sq) / (2 * A);
+          const r2 = (-B + sq) / (2 * A);
+          for (const rr of [r1, r2]) if (rr > 0 && rr < root) root = rr;
+        }
+      }
+      amax = Math.min(amax, root);
+    }
+    if (card !== null) {
+      let ds = 0;
+      for (let i = 0; i < n; i++) ds -= d[Z(i)];
+      if (ds < 0) amax = Math.min(amax, -cardSlack(v) / ds);
+    }
+    return amax;
+  };
+  let lastVal = p.yNorm2;
+  for (let j = 0; j < N; j++) lastVal += c[j] * vv[j];
+  // start with a duality-gap estimate ν/t of the order of the objective scale
+  let t = nu / Math.max(1, Math.abs(lastVal));
+  let newton = 0;
+  let status: 'optimal' | 'failed' = 'failed';
+  let val = NaN;
+  let centered = false;
+  let lastRho = 0;
+  outer: for (let stage = 0; stage < 60; stage++) {
+    centered = false;
+    for (let it = 0; it < 80; it++) {
+      if (newton >= maxNewton) break outer;
+      newton++;
+      // gradient and Hessian of t·c′v + φ
+      H.fill(0);
+      for (let j = 0; j < N; j++) g[j] = t * c[j];
+      for (let k = 0; k < nRows; k++) {
+        const s = slack(vv, k);
+        const is = 1 / s;
+        const is2 = is * is;
+        for (let a = 0; a < 4; a++) {
+          const ja = rIdx[4 * k + a];
+          if (ja < 0) continue;
+          const ca = rCoef[4 * k + a];
+          g[ja] += ca * is;
+          for (let b = 0; b <= a; b++) {
+            const jb = rIdx[4 * k + b];
+            if (jb < 0) continue;
+            const v2 = ca * rCoef[4 * k + b] * is2;
+            addH(ja, jb, a === b ? v2 : v2);
+          }
+        }
+      }
+      for (let k = 0; k < nCones; k++) {
+        const iu = cU[k];
+        const is = cS[k];
+        const it2 = cT[k];
+        const U = vv[iu];
+        const S = vv[is];
+        const T = vv[it2];
+        const phi = S * T - U * U;
+        const ip = 1 / phi;
+        const gu = -2 * U;
+        const gs = T;
+        const gt = S;
+        g[iu] -= gu * ip;
+        g[is] -= gs * ip;
+        g[it2] -= gt * ip;
+        const ip2 = ip * ip;
+        addH(iu, iu, gu * gu * ip2 + 2 * ip);
+        addH(is, is, gs * gs * ip2);
+        addH(it2, it2, gt * gt * ip2);
+        addH(iu, is, gu * gs * ip2);
+        addH(iu, it2, gu * gt * ip2);
+        addH(is, it2, gs * gt * ip2 - ip);
+      }
+      let rho = 0;
+      if (card !== null) {
+        const s = cardSlack(vv);
+        for (let i = 0; i < n; i++) g[Z(i)] += 1 / s;
+        rho = 1 / (s * s);
+      }
+      // tiny diagonal shift for rounding
+      for (let i = 0; i < N; i++) H[rowStart[i + 1] - 1] *= 1 + 1e-14;
+      if (card !== null) Hc.set(H);
+      if (!cholesky()) break outer;
+      for (let j = 0; j < N; j++) dx[j] = -g[j];
+      solveL(dx);
+      if (card !== null && zIdx) {
+        // (H0 + ρ aaᵀ)⁻¹(−g) = H0⁻¹(−g) − ρ(aᵀH0⁻¹(−g))/(1 + ρ aᵀH0⁻¹a) · H0⁻¹a  (Sherman–Morrison),
+        // then two steps of iterative refinement against H0 + ρ aaᵀ: ρ ~ t² makes the formula cancel
+        tmpA.fill(0);
+        for (let i = 0; i < n; i++) tmpA[zIdx[i]] = 1;
+        solveL(tmpA);
+        let aHa = 0;
+        for (let i = 0; i < n; i++) aHa += tmpA[zIdx[i]];
+        const sm = (vec: Float64Array): void => {
+          let aV = 0;
+          for (let i = 0; i < n; i++) aV += vec[zIdx![i]];
+          const coef = (rho * aV) / (1 + rho * aHa);
+          for (let j = 0; j < N; j++) vec[j] -= coef * tmpA[j];
+        };
+        sm(dx);
+        for (let ref = 0; ref < 2; ref++) {
+          // res = −g − (H0 + ρ aaᵀ) dx
+          profileMatVec(Hc, dx, res);
+          let aD = 0;
+          for (let i = 0; i < n; i++) aD += dx[zIdx[i]];
+          for (let j = 0; j < N; j++) res[j] = -g[j] - res[j];
+          for (let i = 0; i < n; i++) res[zIdx[i]] -= rho * aD;
+          solveL(res);
+          sm(res);
+          for (let j = 0; j < N; j++) dx[j] += res[j];
+        }
+      }
+      let dec = 0;
+      for (let j = 0; j < N; j++) dec -= g[j] * dx[j];
+      const finalStage = nu / t <= relTol * Math.max(1, Math.abs(lastVal));
+      if (dec / 2 <= (finalStage ? 1e-6 : 1e-2)) {
+        centered = true;
+        lastRho = rho;
+        break;
+      }
+      // line search: fraction to the boundary, then Armijo on the DIFFERENCE F(v + αΔ) − F(v), summed
+      // term by term as logs of slack ratios (F itself is ~t·|ζ| ≈ 1e12 at the end: its rounding would
+      // swamp the decrease)
+      let alpha = Math.min(1, 0.99 * maxStep(vv, dx));
+      let accepted = false;
+      let cdx = 0;
+      for (let j = 0; j < N; j++) cdx += c[j] * dx[j];
+      for (let ls = 0; ls < 60; ls++) {
+        for (let j = 0; j < N; j++) trial[j] = vv[j] + alpha * dx[j];
+        const diff = t * alpha * cdx + logRatioSum(trial, vv);
+        if (diff <= -0.25 * alpha * dec) {
+          accepted = true;
+          break;
+        }
+        alpha *= 0.5;
+      }
+      if (!accepted) {
+        if (dec / 2 <= 1e-6) {
+          centered = true;
+          lastRho = rho;
+        }
+        break;
+      }
+      vv.set(trial);
+    }
+    val = p.yNorm2;
+    for (let j = 0; j < N; j++) val += c[j] * vv[j];
+    lastVal = val;
+    if (nu / t <= relTol * Math.max(1, Math.abs(val))) {
+      // the gap bound ν/t holds only at a centred point
+      status = centered ? 'optimal' : 'failed';
+      break;
+    }
+    const tNew = t * tFactor;
+    if (centered) {
+      // predictor along the central path: v′(t) = −H⁻¹c (H factorised at the centre), step (tNew − t)·v′
+      for (let j = 0; j < N; j++) dx[j] = -c[j];
+      solveL(dx);
+      if (card !== null && zIdx) {
+        let aDx = 0;
+        let aHa = 0;
+        for (let i = 0; i < n; i++) {
+          aDx += dx[zIdx[i]];
+          aHa += tmpA[zIdx[i]];
+        }
+        const coef = (lastRho * aDx) / (1 + lastRho * aHa);
+        for (let j = 0; j < N; j++) dx[j] -= coef * tmpA[j];
+      }
+      for (let j = 0; j < N; j++) dx[j] *= tNew - t;
+      const a = Math.min(1, 0.9 * maxStep(vv, dx));
+      for (let j = 0; j < N; j++) vv[j] += a * dx[j];
+    }
+    t = tNew;
+  }
+  val = p.yNorm2;
+  for (let j = 0; j < N; j++) val += c[j] * vv[j];
+  const x = new Float64Array(n);
+  const z = new Float64Array(n);
+  const gd = new Float64Array(n);
+  const go = new Float64Array(n - 1);
+  for (let i = 0; i < n; i++) {
+    x[i] = Math.max(0, vv[X(i)]);
+    z[i] = Math.min(1, Math.max(0, vv[Z(i)]));
+    gd[i] = vv[G(i)];
+  }
+  for (let e = 0; e < n - 1; e++) go[e] = vv[gOffIdx[e]];
+  return { status, x, z, gDiag: gd, gOff: go, value: val, lowerBound: val - (2 * nu) / t, gap: (2 * nu) / t, newtonSteps: newton, timeMs: performance.now() - t0 };
+}
