@@ -28,6 +28,7 @@ const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   'signal-exact': () => import('./signal-exact.ts'),
   nets: () => import('./nets.ts'),
   conic: () => import('./conic.ts'),
+  decomp: () => import('./decomp.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {
