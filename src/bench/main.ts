@@ -29,6 +29,7 @@ const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   nets: () => import('./nets.ts'),
   conic: () => import('./conic.ts'),
   decomp: () => import('./decomp.ts'),
+  'agh-scale': () => import('./agh-scale.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -37,7 +37,43 @@ export interface AccelSubject {
   decomp: CardinalityRelaxation;
   l1: CardinalityRelaxation;
 }
-export const accelSubject: AccelSubject = { decomp: getCardinalityRelaxation('decomp'), l1: getCardinalityRelaxation('l1') };
+/**
+ * Memoise a relaxation per (data, λ, k) so that claims sharing a budget (and their negative controls,
+ * which swap one of the two relaxations) solve each cell once. The elapsed time of the first solve is
+ * kept in `firstSolveMs` (benchmarks time the relaxations directly).
+ */
+export function memoRelaxation(fn: CardinalityRelaxation): CardinalityRelaxation {
+  const cache = new Map<string, ReturnType<CardinalityRelaxation>>();
+  const ids = new WeakMap<Float64Array, number>();
+  let next = 0;
+  return (y, lambda, k) => {
+    if (!ids.has(y)) ids.set(y, next++);
+    const key = `${ids.get(y)}/${lambda}/${k}`;
+    let r = cache.get(key);
+    if (!r) {
+      r = fn(y, lambda, k);
+      cache.set(key, r);
+    }
+    return r;
+  };
+}
+export const accelSubject: AccelSubject = { decomp: memoRelaxation(getCardinalityRelaxation('decomp')), l1: memoRelaxation(getCardinalityRelaxation('l1')) };
+
+const seriesCache = new Map<number, Float64Array>();
+/** The accelerometer series truncated to its first n values and rescaled to max 1 (n = 13,800: as shipped). */
+export function accelData(n: number): Float64Array {
+  let y = seriesCache.get(n);
+  if (y) return y;
+  const full = loadAccelerometer().y;
+  y = full.slice(0, n);
+  if (n < full.length) {
+    let mx = 0;
+    for (const v of y) mx = Math.max(mx, v);
+    y = y.map((v) => v / mx);
+  }
+  seriesCache.set(n, y);
+  return y;
+}
 
 /** Subject of the Table 3 claims: the block solver of the Lagrangian method. */
 export interface Table3Subject {
@@ -58,13 +94,7 @@ export function accelStudyFor(budget: BudgetName, subject: AccelSubject): Accele
   const hit = accelMemo.get(budget)?.find((e) => e.subject.decomp === subject.decomp && e.subject.l1 === subject.l1);
   if (hit) return hit.study;
   const { n, cells } = accelSetting(budget);
-  const full = loadAccelerometer().y;
-  let y = full.slice(0, n);
-  if (n < full.length) {
-    let mx = 0;
-    for (const v of y) mx = Math.max(mx, v);
-    y = y.map((v) => v / mx);
-  }
+  const y = accelData(n);
   const study = accelerometerStudy({ y, cells, methods: ['l1', 'decomp'], relaxations: { l1: subject.l1, decomp: subject.decomp } });
   const list = accelMemo.get(budget) ?? [];
   list.push({ subject, study });
@@ -73,10 +103,19 @@ export function accelStudyFor(budget: BudgetName, subject: AccelSubject): Accele
 }
 
 /** The Table 3 setting per budget (see module comment). */
-export function table3Setting(budget: BudgetName): { n: number; s: number; kappas: number[]; ms: number[]; mBig: number; mTen: number } {
-  if (budget === 'thorough') return { n: 100_000, s: 10, kappas: TABLE3_KAPPAS, ms: TABLE3_MS, mBig: 1000, mTen: 10 };
-  if (budget === 'default') return { n: 1000, s: 1, kappas: [0.005, 0.01, 0.02], ms: [1, 10], mBig: 10, mTen: 10 };
-  return { n: 1000, s: 1, kappas: [0.005, 0.02], ms: [1, 10], mBig: 10, mTen: 10 };
+export function table3Setting(budget: BudgetName): { n: number; s: number; kappas: number[]; ms: number[]; mBig: number } {
+  if (budget === 'thorough') return { n: 100_000, s: 10, kappas: TABLE3_KAPPAS, ms: TABLE3_MS, mBig: 1000 };
+  return { n: 1000, s: 1, kappas: [0.02], ms: [1, 10], mBig: 10 };
+}
+
+/**
+ * The setting of the "m = 10 needs no iteration" claim: the property is about blocks of n/10 nodes
+ * that hold whole spikes, so its miniature keeps m = 10 with blocks of 1,000 (n = 10,000, s = 1,
+ * κ = 0.02; the m = 1 cell is not needed); thorough = the paper's grid.
+ */
+export function noIterationSetting(budget: BudgetName): { n: number; s: number; kappas: number[]; ms: number[] } {
+  if (budget === 'thorough') return { n: 100_000, s: 10, kappas: TABLE3_KAPPAS, ms: TABLE3_MS };
+  return { n: 10_000, s: 1, kappas: [0.02], ms: [10] };
 }
 
 /** Seed of the Table 3 instances (fixed; the paper reports none). */
@@ -84,14 +123,15 @@ export const TABLE3_SEED = 53;
 
 const t3Memo = new Map<string, { block: SegmentSolver; study: Table3Study }[]>();
 /** Run (or reuse) the Table 3 grid for a budget and block solver. */
-export function table3StudyFor(budget: BudgetName, subject: Table3Subject): Table3Study {
-  const hit = t3Memo.get(budget)?.find((e) => e.block === subject.block);
+export function table3StudyFor(budget: BudgetName, subject: Table3Subject, which: 'grid' | 'm10' = 'grid'): Table3Study {
+  const key = which === 'm10' && budget !== 'thorough' ? `${budget}/m10` : budget;
+  const hit = t3Memo.get(key)?.find((e) => e.block === subject.block);
   if (hit) return hit.study;
-  const s = table3Setting(budget);
+  const s = key.endsWith('/m10') ? noIterationSetting(budget) : table3Setting(budget);
   const study = table3Sync({ n: s.n, s: s.s, kappas: s.kappas, ms: s.ms, seed: TABLE3_SEED, solverFn: subject.block, exact: true });
-  const list = t3Memo.get(budget) ?? [];
+  const list = t3Memo.get(key) ?? [];
   list.push({ block: subject.block, study });
-  t3Memo.set(budget, list);
+  t3Memo.set(key, list);
   return study;
 }
 
@@ -295,7 +335,7 @@ const t3Common = {
 const t3Hyp = [
   '§5.2.1 generator, s spikes of length h = 100, σ = 0.5 with the σ² reading (noise std 0.25), seed 53',
   'model (44), λ = 0.3, μ = 0; Lagrangian of §4.3 (γ⁰ = 0, 1/h steps, ‖ξ‖∞ < 1e-3 or h_max = 100)',
-  'thorough: n = 100,000, s = 10 (the paper); quick/default: n = 1,000, s = 1 with block length 100 (m = 10 for m = 1000)',
+  'thorough: n = 100,000, s = 10 (the paper); quick/default: a miniature n = 1,000, s = 1, κ = 0.02, m ∈ {1, 10} with block length 100 (m = 10 plays m = 1000)',
 ];
 
 export const table3DecompositionWins = defineClaim({
@@ -330,14 +370,14 @@ export const table3NoIterations = defineClaim({
   kind: 'identity',
   tolerance: { value: 0, reason: 'counts are exact' },
   check: (_i: null, s, ctx) => {
-    const st = table3StudyFor(ctx.budget, s);
-    const { mTen, kappas } = table3Setting(ctx.budget);
+    const st = table3StudyFor(ctx.budget, s, 'm10');
+    const { kappas } = noIterationSetting(ctx.budget);
     const out: Comparison[] = [];
     for (const k of kappas.filter((k) => k >= 0.01)) {
-      const r = cell(st, k, mTen);
+      const r = cell(st, k, 10);
       if (r) {
-        out.push(eq(`#iter(m=${mTen}) at κ=${k}`, r.iterations, 1));
-        out.push(eq(`re-solves(m=${mTen}) at κ=${k}`, r.resolves, 0));
+        out.push(eq(`#iter(m=10) at κ=${k}`, r.iterations, 1));
+        out.push(eq(`re-solves(m=10) at κ=${k}`, r.resolves, 0));
       }
     }
     return { comparisons: out, values: table3Values(st) };
@@ -401,21 +441,24 @@ export const table3UnderMinute = defineClaim({
   ...t3Common,
   id: 'agh21.scale.table3-under-minute',
   location: '§5.3, Table 3 (31, 49, 44 s) and abstract ("100,000 variables under one minute"); note §4.4',
-  title: 'κ ≥ 0.005 with m = 1000 solves n = 100,000 in under a minute',
+  title: 'κ ≥ 0.005 with m = 1000 solves n = 100,000 in under a minute — NOT reproduced with our Algorithm 1',
   statement:
-    'Each Table 3 cell with κ ≥ 0.005 and the largest m finishes in under 60 s at n = 100,000 (the paper, 8 threads + Mosek). ' +
-    'The miniature of the quick/default budgets scales the limit linearly with n (ours, labelled). Single-threaded here (claims run in-thread); ' +
-    'the 2-worker times are in the agh-scale benchmark.',
+    'Paper: each Table 3 cell with κ ≥ 0.005 and m = 1000 finishes in under 60 s at n = 100,000 (8 threads + Mosek). Measured here ' +
+    '(2 cores, Algorithm 1 on the project\'s conic IPM): the κ = 0.02, m = 1000 cell took 721 s with 2 workers and stopped at h_max = 100 ' +
+    '(paper: 44 s, 62 iterations). The check asserts what we measure: the cell does NOT finish within the paper\'s bound (scaled by ' +
+    'n/100,000 in the quick/default miniature; single-threaded, in-thread). It fails — prompting a verdict update — once a block solver ' +
+    'meets the bound.',
   hypotheses: t3Hyp,
   kind: 'published-number',
-  tolerance: { value: 60, reason: 'the paper\'s bound (seconds at n = 100,000), scaled by n/100,000 for miniatures; no slack' },
+  verdict: 'not-reproduced',
+  tolerance: { value: 60, reason: 'the paper\'s bound (seconds at n = 100,000), scaled by n/100,000 for the miniature; no slack' },
   check: (_i: null, s, ctx) => {
     const st = table3StudyFor(ctx.budget, s);
     const { mBig, kappas, n } = table3Setting(ctx.budget);
     const out: Comparison[] = [];
     for (const k of kappas.filter((k) => k >= 0.005)) {
       const r = cell(st, k, mBig);
-      if (r) out.push(le(`time s at κ=${k}, m=${mBig}, n=${n}`, r.timeMs / 1000, minuteLimitSeconds(n), 's'));
+      if (r) out.push(ge(`time s at κ=${k}, m=${mBig}, n=${n} (measured ≥ paper bound)`, r.timeMs / 1000, minuteLimitSeconds(n), 's'));
     }
     return { comparisons: out, values: table3Values(st) };
   },

@@ -1,0 +1,84 @@
+/**
+ * AGH21 at scale: the accelerometer study (§5.1) per cell, the Table 3 grid (§5.3) and the
+ * Lagrangian's scaling with the number of worker threads (1 vs 2).
+ *
+ *   npx tsx src/bench/main.ts agh-scale            # full: see below (hours with Algorithm 1 on our IPM)
+ *   npx tsx src/bench/main.ts agh-scale --quick    # minutes
+ *
+ * Environment knobs (optional): AGH_SCALE_ACCEL_N (series length, default 13,800; quick 1,380),
+ * AGH_SCALE_ACCEL_CELLS ("all" or "corners", default corners), AGH_SCALE_T3_N (default 100,000;
+ * quick 10,000), AGH_SCALE_T3_CELLS (e.g. "0.02:1000,0.005:1000"; default the κ ≥ 0.005, m = 1000
+ * cells; quick "0.02:10"), AGH_SCALE_JOBS (default 2).
+ * Figures: ℓ1 and decomp gap/time per accelerometer cell (mean, median, max seconds; paper: decomp
+ * mean 54 s with Mosek; target ≤ 5 s), Table 3 rows with the paper's time/#iter/#sub beside ours,
+ * and the same Lagrangian cell with 1 and 2 workers.
+ */
+import type { Benchmark } from './main.ts';
+import { CORNER_CELLS, accelerometerStudy, fullGrid } from '../signal/studies/accelerometer-study.ts';
+import { table3 } from '../signal/studies/table3.ts';
+import { lagrangianDecomposition } from '../signal/lagrangian/pool.ts';
+import { generateSpikes } from '../signal/generator.ts';
+import { loadAccelerometer } from '../signal/accelerometer.ts';
+
+function envNum(name: string, dflt: number): number {
+  const v = process.env[name];
+  return v === undefined || v === '' ? dflt : Number(v);
+}
+
+function parseCells(spec: string): [number, number][] {
+  return spec.split(',').map((c) => c.split(':').map(Number) as [number, number]);
+}
+
+const bench: Benchmark = {
+  name: 'agh-scale',
+  description: 'AGH21 §5.1 accelerometer cells (ℓ1, decomp), Table 3 cells (Lagrangian + decomp blocks), Lagrangian 1 vs 2 workers',
+  async run({ quick }) {
+    const out: Record<string, unknown> = {};
+    const jobs = envNum('AGH_SCALE_JOBS', 2);
+    // §5.1
+    const nAcc = envNum('AGH_SCALE_ACCEL_N', quick ? 1380 : 13800);
+    const full = loadAccelerometer().y;
+    let y = full.slice(0, nAcc);
+    const mx = y.reduce((a, b) => Math.max(a, b), 0);
+    y = y.map((v) => v / mx);
+    const scaleK = nAcc / 13800;
+    const cellsMode = process.env.AGH_SCALE_ACCEL_CELLS ?? 'corners';
+    const cells = (cellsMode === 'all' ? fullGrid() : CORNER_CELLS).map(([l, k]) => [l, Math.max(1, Math.round(k * scaleK))] as [number, number]);
+    process.stdout.write(`accelerometer: n = ${nAcc}, ${cells.length} cells\n`);
+    const acc = accelerometerStudy({ y, cells, methods: ['l1', 'decomp'] });
+    out.accelerometer = {
+      n: nAcc,
+      cells: acc.cells.map((c) => ({
+        lambda: c.lambda, k: c.k,
+        l1: { gap: c.methods.l1.gapPercent, s: c.methods.l1.timeMs / 1000 },
+        decomp: { gap: c.methods.decomp.gapPercent, s: c.methods.decomp.timeMs / 1000, rounds: c.methods.decomp.work, lb: c.methods.decomp.lowerBound, ub: c.methods.decomp.upperBound },
+      })),
+      averageGap: acc.averageGap,
+      secondsPerCell: Object.fromEntries(Object.entries(acc.times).map(([m, t]) => [m, { mean: t.meanMs / 1000, median: t.medianMs / 1000, max: t.maxMs / 1000 }])),
+      paperDecompMeanSeconds: 54,
+      targetDecompMeanSeconds: 5,
+    };
+    // Table 3
+    const nT3 = envNum('AGH_SCALE_T3_N', quick ? 10_000 : 100_000);
+    const t3cells = parseCells(process.env.AGH_SCALE_T3_CELLS ?? (quick ? '0.02:10' : '0.02:1000,0.01:1000,0.005:1000'));
+    process.stdout.write(`table 3: n = ${nT3}, cells ${JSON.stringify(t3cells)}, jobs ${jobs}\n`);
+    const t3 = await table3({ n: nT3, s: Math.max(1, Math.round(nT3 / 10_000)), cells: t3cells, jobs, solver: 'decomp' });
+    out.table3 = { instance: t3.instance, jobs, rows: t3.rows.map((r) => ({ ...r, seconds: r.timeMs / 1000 })) };
+    // workers 1 vs 2 on one Lagrangian cell
+    const nW = quick ? 10_000 : 20_000;
+    const inst = generateSpikes({ n: nW, s: 2, h: 100, sigma: 0.5, seed: 53 });
+    const scaling: Record<string, number> = {};
+    let ref: Float64Array | null = null;
+    let identical = true;
+    for (const j of [1, 2]) {
+      const t0 = performance.now();
+      const r = await lagrangianDecomposition({ y: inst.y, lambda: 0.3, kappa: 0.02 }, { m: nW / 100, solver: 'decomp', jobs: j });
+      scaling[`jobs=${j} s`] = (performance.now() - t0) / 1000;
+      if (ref === null) ref = r.x;
+      else identical = identical && r.x.every((v, i) => v === ref![i]);
+    }
+    out.workers = { n: nW, m: nW / 100, kappa: 0.02, ...scaling, speedup: scaling['jobs=1 s'] / scaling['jobs=2 s'], identicalResults: identical };
+    return out;
+  },
+};
+export default bench;
