@@ -73,6 +73,8 @@ export interface SolverOptions {
   staticReg?: number;
   /** Iterative-refinement steps per solve [6]. */
   refinementSteps?: number;
+  /** Ruiz equilibration of [P Aᵀ; A 0] and cost scaling before solving [true]. */
+  equilibrate?: boolean;
   /** Print a per-iteration log through `logger` [false]. */
   verbose?: boolean;
   /** Log sink [console.log]. */
@@ -89,9 +91,9 @@ export interface Certificate {
   primalResidual: number;
   /** ‖Px + Aᵀz + q‖∞ (absolute). */
   dualResidual: number;
-  /** primalResidual / max(1, ‖b‖∞ + ‖x‖∞ + ‖s‖∞). */
+  /** primalResidual / max(1, ‖b‖∞ + ‖s‖∞). */
   primalResidualRel: number;
-  /** dualResidual / max(1, ‖q‖∞ + ‖x‖∞ + ‖z‖∞). */
+  /** dualResidual / max(1, ‖q‖∞ + ‖Px‖∞). */
   dualResidualRel: number;
   /** |primal objective − dual objective|. */
   gapAbs: number;
@@ -112,7 +114,7 @@ export interface Certificate {
   analysisMs: number;
   /** Total time, ms. */
   timeMs: number;
-  /** Largest ‖K x − rhs‖∞ after refinement observed in the solve. */
+  /** Largest relative KKT residual ‖K x − rhs‖∞ / (1 + ‖rhs‖∞) after refinement over the solve. */
   maxKktResidual: number;
 }
 
@@ -213,6 +215,7 @@ interface Opts {
   reg: number;
   refine: number;
   verbose: boolean;
+  equilibrate: boolean;
   log: (s: string) => void;
   stopAfter: number;
 }
@@ -227,6 +230,7 @@ function resolveOptions(o: SolverOptions = {}): Opts {
     reg: o.staticReg === undefined ? 1e-8 : nonNegative('options.staticReg', o.staticReg),
     refine: o.refinementSteps === undefined ? 6 : integerInRange('options.refinementSteps', o.refinementSteps, 0, 100),
     verbose: !!o.verbose,
+    equilibrate: o.equilibrate === undefined ? true : !!o.equilibrate,
     log: o.logger ?? ((s: string) => console.log(s)),
     stopAfter: o.unsafeStopAfter === undefined ? Infinity : integerInRange('options.unsafeStopAfter', o.unsafeStopAfter, 0),
   };
@@ -246,6 +250,8 @@ class Kkt {
   private readonly r: Float64Array;
   private readonly dx: Float64Array;
   maxResidual = 0;
+  /** Largest relative KKT residual since the last reset (per-iteration log). */
+  iterResidual = 0;
 
   constructor(readonly n: number, readonly m: number, P: CscMatrix | undefined, A: CscMatrix, readonly L: ConeLayout, reg: number, private readonly refine: number) {
     const N = n + m;
@@ -371,26 +377,140 @@ class Kkt {
     }
   }
 
-  /** Solve K x = rhs with iterative refinement against the unregularised K. */
-  solve(rhs: Float64Array, x: Float64Array): void {
+  /**
+   * Solve K x = rhs with iterative refinement against the unregularised K;
+   * a refinement step that increases the residual is undone.
+   */
+  solve(rhs: Float64Array, x: Float64Array, refine = this.refine): void {
     const r = this.r;
     const dx = this.dx;
     this.factor.solve(rhs, x);
+    dx.fill(0);
     const bn = normInf(rhs);
     let last = Infinity;
-    for (let it = 0; it <= this.refine; it++) {
+    for (let it = 0; it <= refine; it++) {
       this.mul(x, r);
       for (let i = 0; i < this.N; i++) r[i] = rhs[i] - r[i];
       const rn = normInf(r);
-      if (it === this.refine || rn <= 1e-14 * (1 + bn) || rn > 0.9 * last) {
-        if (rn > this.maxResidual && Number.isFinite(rn)) this.maxResidual = rn;
+      if (!(rn < last)) {
+        // the last correction made things worse (or produced NaN): undo it
+        for (let i = 0; i < this.N; i++) x[i] -= dx[i];
         break;
       }
       last = rn;
+      if (it === refine || rn <= 1e-14 * (1 + bn)) break;
       this.factor.solve(r, dx);
       for (let i = 0; i < this.N; i++) x[i] += dx[i];
     }
+    const rel = last / (1 + bn);
+    if (rel > this.maxResidual && Number.isFinite(rel)) this.maxResidual = rel;
+    if (rel > this.iterResidual && Number.isFinite(rel)) this.iterResidual = rel;
   }
+}
+
+/** Scalings of {@link equilibrate}: x = D x̂, s = ŝ / E, z = E ẑ / c. */
+interface Scaling {
+  D: Float64Array;
+  E: Float64Array;
+  c: number;
+  P?: CscMatrix;
+  A: CscMatrix;
+  q: Float64Array;
+  b: Float64Array;
+}
+
+/**
+ * Ruiz equilibration (Ruiz 2001; as used by OSQP/Clarabel): repeatedly divide
+ * each column of P and A and each row of A by the square root of its ∞-norm in
+ * [P Aᵀ; A 0], with the row factors of a second-order cone block replaced by their
+ * mean (so the cone is preserved), then scale the cost by
+ * c = 1/max(mean column ∞-norm of P̂, ‖q̂‖∞). Cumulative factors are clipped to [1e-4, 1e4].
+ * Scaled problem: P̂ = cDPD, q̂ = cDq, Â = EAD, b̂ = Eb.
+ */
+function equilibrate(P: CscMatrix | undefined, q: Float64Array, A: CscMatrix, b: Float64Array, L: ConeLayout, iters: number): Scaling {
+  const n = A.ncols;
+  const m = A.nrows;
+  const D = new Float64Array(n).fill(1);
+  const E = new Float64Array(m).fill(1);
+  const Pv = P ? Float64Array.from(P.values) : undefined;
+  const Av = Float64Array.from(A.values);
+  const dn = new Float64Array(n);
+  const en = new Float64Array(m);
+  const clip = (v: number): number => (v === 0 || !Number.isFinite(v) ? 1 : Math.min(1e4, Math.max(1e-4, 1 / Math.sqrt(v))));
+  for (let it = 0; it < iters; it++) {
+    dn.fill(0);
+    en.fill(0);
+    if (P && Pv) for (let j = 0; j < n; j++) for (let p = P.colPtr[j]; p < P.colPtr[j + 1]; p++) {
+      const a = Math.abs(Pv[p]);
+      const i = P.rowIdx[p];
+      if (a > dn[j]) dn[j] = a;
+      if (a > dn[i]) dn[i] = a;
+    }
+    for (let j = 0; j < n; j++) for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) {
+      const a = Math.abs(Av[p]);
+      const i = A.rowIdx[p];
+      if (a > dn[j]) dn[j] = a;
+      if (a > en[i]) en[i] = a;
+    }
+    let maxDev = 0;
+    for (let j = 0; j < n; j++) {
+      if (dn[j] > 0) maxDev = Math.max(maxDev, Math.abs(1 - dn[j]));
+      dn[j] = clip(dn[j]);
+    }
+    for (let i = 0; i < m; i++) {
+      if (en[i] > 0) maxDev = Math.max(maxDev, Math.abs(1 - en[i]));
+      en[i] = clip(en[i]);
+    }
+    for (let c = 0; c < L.kind.length; c++) {
+      if (L.kind[c] !== SOC) continue;
+      let s = 0;
+      for (let i = L.start[c]; i < L.start[c] + L.dim[c]; i++) s += en[i];
+      s /= L.dim[c];
+      for (let i = L.start[c]; i < L.start[c] + L.dim[c]; i++) en[i] = s;
+    }
+    // cumulative factors stay in [1e-4, 1e4] (a near-zero column must not be blown up)
+    for (let j = 0; j < n; j++) {
+      const nd = Math.min(1e4, Math.max(1e-4, D[j] * dn[j]));
+      dn[j] = nd / D[j];
+    }
+    for (let i = 0; i < m; i++) {
+      const ne = Math.min(1e4, Math.max(1e-4, E[i] * en[i]));
+      en[i] = ne / E[i];
+    }
+    if (P && Pv) for (let j = 0; j < n; j++) for (let p = P.colPtr[j]; p < P.colPtr[j + 1]; p++) Pv[p] *= dn[j] * dn[P.rowIdx[p]];
+    for (let j = 0; j < n; j++) for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) Av[p] *= dn[j] * en[A.rowIdx[p]];
+    for (let j = 0; j < n; j++) D[j] *= dn[j];
+    for (let i = 0; i < m; i++) E[i] *= en[i];
+    if (maxDev < 1e-3) break;
+  }
+  const qs = new Float64Array(n);
+  for (let j = 0; j < n; j++) qs[j] = D[j] * q[j];
+  const bs = new Float64Array(m);
+  for (let i = 0; i < m; i++) bs[i] = E[i] * b[i];
+  // cost scaling
+  let pmean = 0;
+  if (P && Pv) {
+    dn.fill(0);
+    for (let j = 0; j < n; j++) for (let p = P.colPtr[j]; p < P.colPtr[j + 1]; p++) {
+      const a = Math.abs(Pv[p]);
+      if (a > dn[j]) dn[j] = a;
+      if (a > dn[P.rowIdx[p]]) dn[P.rowIdx[p]] = a;
+    }
+    for (let j = 0; j < n; j++) pmean += dn[j] / n;
+  }
+  const cmax = Math.max(pmean, normInf(qs));
+  const c = cmax === 0 || !Number.isFinite(cmax) ? 1 : Math.min(1e4, Math.max(1e-4, 1 / cmax));
+  for (let j = 0; j < n; j++) qs[j] *= c;
+  if (Pv) for (let p = 0; p < Pv.length; p++) Pv[p] *= c;
+  return {
+    D,
+    E,
+    c,
+    P: P && Pv ? { ...P, values: Pv } : undefined,
+    A: { ...A, values: Av },
+    q: qs,
+    b: bs,
+  };
 }
 
 /**
@@ -402,14 +522,22 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
   validateProblem(problem);
   const o = resolveOptions(options);
   const t0 = performance.now();
-  const P = problem.P;
-  const A = problem.A;
-  const n = A.ncols;
-  const m = A.nrows;
-  const q = Float64Array.from(problem.q);
-  const b = Float64Array.from(problem.b);
+  const n = problem.A.ncols;
+  const m = problem.A.nrows;
+  const q0 = Float64Array.from(problem.q);
+  const b0 = Float64Array.from(problem.b);
   const L = makeLayout(problem.cones);
   const nu = L.degree;
+  const sc: Scaling = o.equilibrate
+    ? equilibrate(problem.P, q0, problem.A, b0, L, 25)
+    : { D: new Float64Array(n).fill(1), E: new Float64Array(m).fill(1), c: 1, P: problem.P, A: problem.A, q: q0, b: b0 };
+  const P = sc.P;
+  const A = sc.A;
+  const q = sc.q;
+  const b = sc.b;
+  const Dsc = sc.D;
+  const Esc = sc.E;
+  const csc = sc.c;
 
   const tA = performance.now();
   const kkt = new Kkt(n, m, P, A, L, o.reg, o.refine);
@@ -446,22 +574,24 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
   const e = new Float64Array(m);
   setIdentity(L, e);
 
-  const normB = normInf(b);
-  const normQ = normInf(q);
+  const normB = normInf(b0);
+  const normQ = normInf(q0);
 
   // ---- initial point (two solves with W = I, as Clarabel does for LPs):
   //   K₀[x; ·] = [0; b] gives x and s = b − Ax;  K₀[·; z] = [−q; 0] gives z;
   //   then s and z are shifted into the interior of K (z free on zero cones).
   kkt.setScaling(w, eta, true);
   const initOk = kkt.factorise();
+  // (no refinement here: the true matrix may be singular — free directions of an
+  // LP — and refining against it would grow the iterate along its null space)
   rhs.fill(0);
   for (let i = 0; i < m; i++) rhs[n + i] = b[i];
-  kkt.solve(rhs, sol1);
+  kkt.solve(rhs, sol1, 0);
   for (let j = 0; j < n; j++) x[j] = sol1[j];
   for (let i = 0; i < m; i++) s[i] = -sol1[n + i];
   rhs.fill(0);
   for (let j = 0; j < n; j++) rhs[j] = -q[j];
-  kkt.solve(rhs, sol1);
+  kkt.solve(rhs, sol1, 0);
   for (let i = 0; i < m; i++) z[i] = sol1[n + i];
   shiftToInterior(L, s);
   {
@@ -488,33 +618,47 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
     const xPx = dot(x, Px);
     const qx = dot(q, x);
     const bz = dot(b, z);
+    // residuals of the SCALED embedding drive the iteration; the reported (and
+    // tested) quantities are those of the original problem: r_p = E⁻¹r̂_p, r_d = (cD)⁻¹r̂_d.
     let pres = 0;
+    let ns = 0;
+    let nz = 0;
     for (let i = 0; i < m; i++) {
       const r = Ax[i] + s[i] - b[i] * tau;
       rz[i] = r;
-      pres = Math.max(pres, Math.abs(r));
+      pres = Math.max(pres, Math.abs(r / Esc[i]));
+      ns = Math.max(ns, Math.abs(s[i] / Esc[i]));
+      nz = Math.max(nz, Math.abs(z[i] * Esc[i]));
     }
     let dres = 0;
+    let nx = 0;
+    let npx = 0;
     for (let j = 0; j < n; j++) {
       const r = Px[j] + Atz[j] + q[j] * tau;
       rx[j] = r;
-      dres = Math.max(dres, Math.abs(r));
+      dres = Math.max(dres, Math.abs(r / Dsc[j]));
+      nx = Math.max(nx, Math.abs(x[j] * Dsc[j]));
+      npx = Math.max(npx, Math.abs(Px[j] / Dsc[j]));
     }
+    dres /= csc;
+    npx /= csc;
+    nz /= csc;
     const rtau = qx + bz + xPx / tau + kappa;
     const sz = dot(s, z);
     const mu = (sz + tau * kappa) / (nu + 1);
-    const pobj = (0.5 * xPx / tau + qx) / tau;
-    const dobj = (-0.5 * xPx / tau - bz) / tau;
-    const nx = normInf(x) / tau;
-    const ns = normInf(s) / tau;
-    const nz = normInf(z) / tau;
+    const pobj = (0.5 * xPx / tau + qx) / tau / csc;
+    const dobj = (-0.5 * xPx / tau - bz) / tau / csc;
+    nx /= tau;
+    ns /= tau;
+    nz /= tau;
     const presAbs = pres / tau;
     const dresAbs = dres / tau;
-    const presRel = presAbs / Math.max(1, normB + nx + ns);
-    const dresRel = dresAbs / Math.max(1, normQ + nx + nz);
+    // normalisations without ‖x‖ and ‖z‖ (a huge iterate must not make a residual look small)
+    const presRel = presAbs / Math.max(1, normB + ns);
+    const dresRel = dresAbs / Math.max(1, normQ + npx / tau);
     const gapAbs = Math.abs(pobj - dobj);
     const gapRel = gapAbs / Math.max(1, Math.min(Math.abs(pobj), Math.abs(dobj)));
-    return { presAbs, dresAbs, presRel, dresRel, gapAbs, gapRel, pobj, dobj, mu, rtau, qx, bz, sz: sz / (tau * tau) };
+    return { presAbs, dresAbs, presRel, dresRel, gapAbs, gapRel, pobj, dobj, mu, rtau, qx, bz, sz: sz / (tau * tau * csc) };
   }
   function symUpperMatVecMaybe(v: Float64Array, out: Float64Array): void {
     if (P) symUpperMatVec(P, v, out);
@@ -526,29 +670,38 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
   }
 
   function checkInfeasible(): boolean {
-    // primal infeasibility: bᵀz < 0, ‖Aᵀz‖ small relative to −bᵀz
+    // primal infeasibility: z = Eẑ with bᵀz = b̂ᵀẑ < 0 and ‖Aᵀz‖ = ‖D⁻¹Âᵀẑ‖ small relative to −bᵀz
     if (info.bz < 0) {
       const scale = -info.bz;
-      const res = normInf(Atz) / scale;
-      const zn = normInf(z) / scale;
+      let res = 0;
+      for (let j = 0; j < n; j++) res = Math.max(res, Math.abs(Atz[j] / Dsc[j]));
+      res /= scale;
+      let zn = 0;
+      for (let i = 0; i < m; i++) zn = Math.max(zn, Math.abs(z[i] * Esc[i]));
+      zn /= scale;
       if (res <= o.epsInf * Math.max(1, zn) && tau < 1e-3 * Math.max(1, kappa)) {
         const zc = new Float64Array(m);
-        for (let i = 0; i < m; i++) zc[i] = z[i] / scale;
+        for (let i = 0; i < m; i++) zc[i] = (z[i] * Esc[i]) / scale;
         farkas = { z: zc, residual: res };
         status = 'primal_infeasible';
         return true;
       }
     }
+    // dual infeasibility: x = Dx̂, s = ŝ/E with qᵀx = q̂ᵀx̂/c < 0, Px = D⁻¹P̂x̂/c ≈ 0, Ax + s = E⁻¹(Âx̂ + ŝ) ≈ 0
     if (info.qx < 0) {
-      const scale = -info.qx;
-      let res = normInf(Px) / scale;
-      for (let i = 0; i < m; i++) res = Math.max(res, Math.abs(Ax[i] + s[i]) / scale);
-      const xn = normInf(x) / scale;
+      const scale = -info.qx / csc;
+      let res = 0;
+      for (let j = 0; j < n; j++) res = Math.max(res, Math.abs(Px[j] / (Dsc[j] * csc)));
+      for (let i = 0; i < m; i++) res = Math.max(res, Math.abs((Ax[i] + s[i]) / Esc[i]));
+      res /= scale;
+      let xn = 0;
+      for (let j = 0; j < n; j++) xn = Math.max(xn, Math.abs(x[j] * Dsc[j]));
+      xn /= scale;
       if (res <= o.epsInf * Math.max(1, xn) && tau < 1e-3 * Math.max(1, kappa)) {
         const xc = new Float64Array(n);
         const sc = new Float64Array(m);
-        for (let j = 0; j < n; j++) xc[j] = x[j] / scale;
-        for (let i = 0; i < m; i++) sc[i] = s[i] / scale;
+        for (let j = 0; j < n; j++) xc[j] = (x[j] * Dsc[j]) / scale;
+        for (let i = 0; i < m; i++) sc[i] = s[i] / (Esc[i] * scale);
         farkas = { x: xc, s: sc, residual: res };
         status = 'dual_infeasible';
         return true;
@@ -600,6 +753,7 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
       break;
     }
     kkt.setScaling(w, eta, false);
+    kkt.iterResidual = 0;
     if (!kkt.factorise()) {
       status = 'numerical_error';
       break;
@@ -689,7 +843,8 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
     if (o.verbose) {
       o.log(
         `${String(iter).padStart(4)}  ${info.pobj.toExponential(6).padStart(13)} ${info.dobj.toExponential(6).padStart(13)} ` +
-          `${info.gapAbs.toExponential(2)}  ${info.presRel.toExponential(2)}  ${info.dresRel.toExponential(2)}  ${info.mu.toExponential(2)}  ${alpha.toFixed(4)}`,
+          `${info.gapAbs.toExponential(2)}  ${info.presRel.toExponential(2)}  ${info.dresRel.toExponential(2)}  ${info.mu.toExponential(2)}  ${alpha.toFixed(4)}  ` +
+          `kkt ${kkt.iterResidual.toExponential(1)} dynreg ${kkt.factor.stats.dynamicRegularisations}`,
       );
     }
     if (alpha < 1e-10) {
@@ -716,14 +871,14 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
     const zs = new Float64Array(m);
     const ss = new Float64Array(m);
     const sc = st === 'primal_infeasible' || st === 'dual_infeasible' ? 1 : tau;
-    for (let j = 0; j < n; j++) xs[j] = x[j] / sc;
+    for (let j = 0; j < n; j++) xs[j] = (x[j] * Dsc[j]) / sc;
     for (let i = 0; i < m; i++) {
-      zs[i] = z[i] / sc;
-      ss[i] = s[i] / sc;
+      zs[i] = (z[i] * Esc[i]) / (csc * sc);
+      ss[i] = s[i] / (Esc[i] * sc);
     }
     const Pxs = new Float64Array(n);
-    symUpperMatVecMaybe(xs, Pxs);
-    const objective = 0.5 * dot(xs, Pxs) + dot(q, xs);
+    if (problem.P) symUpperMatVec(problem.P, xs, Pxs);
+    const objective = 0.5 * dot(xs, Pxs) + dot(q0, xs);
     const st_ = kkt.factor.stats;
     return {
       status: st,
