@@ -90,10 +90,32 @@ export interface ModelResult {
   problem: ConicProblem;
 }
 
-interface Row {
-  cols: number[];
-  vals: number[];
-  rhs: number;
+/** Rows stored flat: row r has entries [ptr[r], ptr[r+1]) of cols/vals and right-hand side rhs[r]. */
+class RowStore {
+  cols: number[] = [];
+  vals: number[] = [];
+  ptr: number[] = [0];
+  rhs: number[] = [];
+  get length(): number {
+    return this.rhs.length;
+  }
+  /** Add coef·x_v to the open row (merging a repeated variable). */
+  add(v: number, coef: number): void {
+    const start = this.ptr[this.ptr.length - 1];
+    for (let k = start; k < this.cols.length; k++) {
+      if (this.cols[k] === v) {
+        this.vals[k] += coef;
+        return;
+      }
+    }
+    this.cols.push(v);
+    this.vals.push(coef);
+  }
+  /** Close the open row with its right-hand side. */
+  close(rhs: number): void {
+    this.rhs.push(rhs);
+    this.ptr.push(this.cols.length);
+  }
 }
 
 /** A conic quadratic model (see the file comment for the conventions). */
@@ -107,11 +129,12 @@ export class ConicModel {
   private pi: number[] = [];
   private pj: number[] = [];
   private pv: number[] = [];
-  private eqRows: Row[] = [];
-  private ineqRows: Row[] = []; // a·x ≤ rhs
-  private eqNames = new Map<string, { idx: number[]; sign: number[] }>();
-  private ineqNames = new Map<string, { idx: number[]; sign: number[] }>();
-  private cones: Row[][] = []; // each cone: rows with s = rhs − a·x (cone on s)
+  private eqRows = new RowStore();
+  private ineqRows = new RowStore(); // a·x ≤ rhs
+  private eqNames = new Map<string, number[]>();
+  private ineqNames = new Map<string, number[]>();
+  private coneRows = new RowStore(); // rows with s = rhs − a·x (cone on s)
+  private coneDims: number[] = [];
 
   /** Add a block of `size` scalar variables named `name`, with optional bounds (scalars or arrays). */
   variable(name: string, size: number, bounds: { lb?: number | ArrayLike<number>; ub?: number | ArrayLike<number> } = {}): VarBlock {
@@ -239,10 +262,14 @@ export class ConicModel {
   }
 
   private normTerms(what: string, terms: readonly Term[]): { cols: number[]; vals: number[] } {
+    const store = new RowStore();
+    this.addTerms(store, what, terms, 1);
+    return { cols: store.cols, vals: store.vals };
+  }
+
+  /** Validate terms and add scale·terms to the open row of `store`. */
+  private addTerms(store: RowStore, what: string, terms: readonly Term[], scale: number): void {
     if (!Array.isArray(terms)) throw new InvalidArgumentError(what, terms, 'an array of [coef, Var] pairs');
-    // merge duplicates (linear scan: term lists are short)
-    const cols: number[] = [];
-    const vals: number[] = [];
     for (let k = 0; k < terms.length; k++) {
       const t = terms[k];
       if (!Array.isArray(t) || t.length !== 2) throw new InvalidArgumentError(`${what}[${k}]`, t, 'a [coef, Var] pair');
@@ -250,122 +277,139 @@ export class ConicModel {
       const v = t[1];
       if (typeof c !== 'number' || !Number.isFinite(c)) throw new InvalidArgumentError(`${what}[${k}] coef`, c, 'a finite number');
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= this.nvars) this.checkVar(`${what}[${k}] var`, v);
-      let found = -1;
-      for (let r = 0; r < cols.length; r++) if (cols[r] === v) found = r;
-      if (found >= 0) vals[found] += c;
-      else {
-        cols.push(v);
-        vals.push(c);
-      }
+      store.add(v, scale * c);
     }
-    return { cols, vals };
   }
 
-  private affine(what: string, a: Affine): { cols: number[]; vals: number[]; constant: number } {
+  /** Add scale·(affine expression) to the open row of `store`; returns scale·constant. */
+  private addAffine(store: RowStore, what: string, a: Affine, scale: number): number {
     if (typeof a === 'number') {
-      this.checkVar(what, a);
-      return { cols: [a], vals: [1], constant: 0 };
+      if (!Number.isInteger(a) || a < 0 || a >= this.nvars) this.checkVar(what, a);
+      store.add(a, scale);
+      return 0;
     }
     if (!a || typeof a !== 'object') throw new InvalidArgumentError(what, a, 'a Var or {terms, constant}');
-    const t = a.terms === undefined ? { cols: [], vals: [] } : this.normTerms(what, a.terms);
+    if (a.terms !== undefined) this.addTerms(store, what, a.terms, scale);
     const k = a.constant === undefined ? 0 : typeof a.constant === 'number' && Number.isFinite(a.constant) ? a.constant : finiteNumber(`${what}.constant`, a.constant);
-    return { ...t, constant: k };
+    return scale * k;
   }
 
   /** Σ coef·x_v (≤ | ≥ | ==) rhs; `name` groups rows for {@link ModelResult.dual}. */
   addLinear(terms: readonly Term[], sense: '<=' | '>=' | '==', rhs: number, name?: string): void {
-    const t = this.normTerms('addLinear: terms', terms);
+    if (sense !== '<=' && sense !== '>=' && sense !== '==') throw new InvalidArgumentError('addLinear: sense', sense, "'<=', '>=' or '=='");
     finiteNumber('addLinear: rhs', rhs);
-    if (sense === '==') {
-      this.eqRows.push({ cols: t.cols, vals: t.vals, rhs });
-      if (name !== undefined) this.tag(this.eqNames, name, this.eqRows.length - 1, 1);
-    } else if (sense === '<=' || sense === '>=') {
-      const sg = sense === '<=' ? 1 : -1;
-      this.ineqRows.push({ cols: t.cols, vals: t.vals.map((v) => sg * v), rhs: sg * rhs });
-      if (name !== undefined) this.tag(this.ineqNames, name, this.ineqRows.length - 1, 1);
-    } else throw new InvalidArgumentError('addLinear: sense', sense, "'<=', '>=' or '=='");
+    if (name !== undefined && typeof name !== 'string') throw new InvalidArgumentError('constraint name', name, 'a string');
+    const store = sense === '==' ? this.eqRows : this.ineqRows;
+    const sg = sense === '>=' ? -1 : 1;
+    try {
+      this.addTerms(store, 'addLinear: terms', terms, sg);
+    } catch (e) {
+      // drop the partial row
+      const st = store.ptr[store.ptr.length - 1];
+      store.cols.length = st;
+      store.vals.length = st;
+      throw e;
+    }
+    store.close(sg * rhs);
+    if (name !== undefined) {
+      const map = sense === '==' ? this.eqNames : this.ineqNames;
+      const e = map.get(name);
+      if (e) e.push(store.length - 1);
+      else map.set(name, [store.length - 1]);
+    }
   }
 
-  private tag(map: Map<string, { idx: number[]; sign: number[] }>, name: string, idx: number, sign: number): void {
-    if (typeof name !== 'string') throw new InvalidArgumentError('constraint name', name, 'a string');
-    const e = map.get(name) ?? { idx: [], sign: [] };
-    e.idx.push(idx);
-    e.sign.push(sign);
-    map.set(name, e);
+  /** Open cone rows: on error remove the rows of the unfinished cone. */
+  private coneGuard(f: () => number): void {
+    const rows0 = this.coneRows.length;
+    const nnz0 = this.coneRows.ptr[rows0];
+    try {
+      this.coneDims.push(f());
+    } catch (e) {
+      this.coneRows.cols.length = nnz0;
+      this.coneRows.vals.length = nnz0;
+      this.coneRows.rhs.length = rows0;
+      this.coneRows.ptr.length = rows0 + 1;
+      throw e;
+    }
   }
 
   /** Second-order cone ‖(u₁, …, u_k)‖₂ ≤ t on affine expressions. */
   secondOrderCone(t: Affine, u: readonly Affine[]): void {
     if (!Array.isArray(u)) throw new InvalidArgumentError('secondOrderCone: u', u, 'an array of affine expressions');
-    const rows: Row[] = [];
-    const push = (e: { cols: number[]; vals: number[]; constant: number }): void => {
-      // s = e(x) = constant + a·x = rhs − (−a)·x
-      rows.push({ cols: e.cols, vals: e.vals.map((v) => -v), rhs: e.constant });
-    };
-    push(this.affine('secondOrderCone: t', t));
-    for (let k = 0; k < u.length; k++) push(this.affine(u.length > 1 ? `secondOrderCone: u[${k}]` : 'secondOrderCone: u[0]', u[k]));
-    this.cones.push(rows);
+    const R = this.coneRows;
+    // each row: s = e(x) = constant + a·x = rhs − (−a)·x
+    this.coneGuard(() => {
+      R.close(-this.addAffine(R, 'secondOrderCone: t', t, -1));
+      for (let k = 0; k < u.length; k++) R.close(-this.addAffine(R, 'secondOrderCone: u', u[k], -1));
+      return u.length + 1;
+    });
   }
 
   /** Rotated cone ‖u‖₂² ≤ s·z, s, z ≥ 0 — compiled to ‖((s − z)/2, u)‖₂ ≤ (s + z)/2. */
   rotatedCone(s: Affine, z: Affine, u: readonly Affine[]): void {
     if (!Array.isArray(u)) throw new InvalidArgumentError('rotatedCone: u', u, 'an array of affine expressions');
-    const es = this.affine('rotatedCone: s', s);
-    const ez = this.affine('rotatedCone: z', z);
-    const comb = (a: number, bb: number) => {
-      const cols = [...es.cols, ...ez.cols];
-      const vals = [...es.vals.map((v) => a * v), ...ez.vals.map((v) => bb * v)];
-      return { terms: cols.map((c, k) => [vals[k], c] as const), constant: a * es.constant + bb * ez.constant };
-    };
-    this.secondOrderCone(comb(0.5, 0.5), [comb(0.5, -0.5), ...u]);
+    const R = this.coneRows;
+    this.coneGuard(() => {
+      R.close(-(this.addAffine(R, 'rotatedCone: s', s, -0.5) + this.addAffine(R, 'rotatedCone: z', z, -0.5)));
+      R.close(-(this.addAffine(R, 'rotatedCone: s', s, -0.5) + this.addAffine(R, 'rotatedCone: z', z, 0.5)));
+      for (let k = 0; k < u.length; k++) R.close(-this.addAffine(R, 'rotatedCone: u', u[k], -1));
+      return u.length + 2;
+    });
   }
 
   /** Compile to the standard form of solver.ts; also returns the row maps for duals. */
   compile(): { problem: ConicProblem; eqStart: number; ineqStart: number; nIneqUser: number } {
     const n = this.nvars;
     if (n === 0) throw new InvalidArgumentError('model', 'empty', 'at least one variable');
-    const ri: number[] = [];
-    const ci: number[] = [];
-    const vi: number[] = [];
-    const b: number[] = [];
+    // triplets of A, rows in the order: equalities, inequalities + bounds, cones
+    const nb = this.lb.reduce((a, v) => a + (v > -Infinity ? 1 : 0), 0) + this.ub.reduce((a, v) => a + (v < Infinity ? 1 : 0), 0);
+    const nnz = this.eqRows.cols.length + this.ineqRows.cols.length + nb + this.coneRows.cols.length;
+    const mrows = this.eqRows.length + this.ineqRows.length + nb + this.coneRows.length;
+    const ri = new Int32Array(nnz);
+    const ci = new Int32Array(nnz);
+    const vi = new Float64Array(nnz);
+    const b = new Float64Array(mrows);
     let row = 0;
-    const addRow = (r: Row): void => {
-      for (let k = 0; k < r.cols.length; k++) {
-        ri.push(row);
-        ci.push(r.cols[k]);
-        vi.push(r.vals[k]);
+    let e = 0;
+    const addStore = (S: RowStore): void => {
+      for (let r = 0; r < S.length; r++) {
+        for (let k = S.ptr[r]; k < S.ptr[r + 1]; k++) {
+          ri[e] = row;
+          ci[e] = S.cols[k];
+          vi[e] = S.vals[k];
+          e++;
+        }
+        b[row++] = S.rhs[r];
       }
-      b.push(r.rhs);
-      row++;
     };
     const cones: ConicProblem['cones'] = [];
-    for (const r of this.eqRows) addRow(r);
+    addStore(this.eqRows);
     if (this.eqRows.length) cones.push({ kind: 'zero', dim: this.eqRows.length });
     const ineqStart = row;
-    for (const r of this.ineqRows) addRow(r);
-    let nineq = this.ineqRows.length;
+    addStore(this.ineqRows);
     for (let v = 0; v < n; v++) {
-      if (this.lb[v] > -Infinity && this.ub[v] < Infinity && this.lb[v] === this.ub[v]) {
-        // fixed variable: two inequalities (keeps the equality block user-only)
-      }
       if (this.lb[v] > -Infinity) {
-        addRow({ cols: [v], vals: [-1], rhs: -this.lb[v] });
-        nineq++;
+        ri[e] = row;
+        ci[e] = v;
+        vi[e++] = -1;
+        b[row++] = -this.lb[v];
       }
       if (this.ub[v] < Infinity) {
-        addRow({ cols: [v], vals: [1], rhs: this.ub[v] });
-        nineq++;
+        ri[e] = row;
+        ci[e] = v;
+        vi[e++] = 1;
+        b[row++] = this.ub[v];
       }
     }
+    const nineq = this.ineqRows.length + nb;
     if (nineq) cones.push({ kind: 'nonneg', dim: nineq });
-    for (const cone of this.cones) {
-      for (const r of cone) addRow(r);
-      cones.push({ kind: 'soc', dim: cone.length });
-    }
+    addStore(this.coneRows);
+    for (const d of this.coneDims) cones.push({ kind: 'soc', dim: d });
     const A = cscFromTriplets(row, n, ri, ci, vi, 'A');
     const P = this.pv.length ? cscFromTriplets(n, n, this.pi, this.pj, this.pv, 'P') : undefined;
     return {
-      problem: { P, q: Float64Array.from(this.c), A, b: Float64Array.from(b), cones },
+      problem: { P, q: Float64Array.from(this.c), A, b, cones },
       eqStart: 0,
       ineqStart,
       nIneqUser: this.ineqRows.length,
@@ -395,9 +439,9 @@ export class ConicModel {
       },
       dual(name: string): Float64Array {
         const e = eqNames.get(name);
-        if (e) return Float64Array.from(e.idx, (i) => raw.z[i]);
+        if (e) return Float64Array.from(e, (i) => raw.z[i]);
         const f = ineqNames.get(name);
-        if (f) return Float64Array.from(f.idx, (i) => raw.z[ineqStart + i]);
+        if (f) return Float64Array.from(f, (i) => raw.z[ineqStart + i]);
         throw new InvalidArgumentError('dual: name', name, `a named constraint (${[...eqNames.keys(), ...ineqNames.keys()].join(', ')})`);
       },
     };
