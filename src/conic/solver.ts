@@ -397,8 +397,10 @@ class Kkt {
         for (let i = 0; i < this.N; i++) x[i] -= dx[i];
         break;
       }
+      // stop when accurate (abs 1e-12 + rel 1e-13) or when a step gained less than a factor 5
+      const slow = rn > last / 5;
       last = rn;
-      if (it === refine || rn <= 1e-14 * (1 + bn)) break;
+      if (it === refine || rn <= 1e-12 + 1e-13 * bn || slow) break;
       this.factor.solve(r, dx);
       for (let i = 0; i < this.N; i++) x[i] += dx[i];
     }
@@ -529,7 +531,7 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
   const L = makeLayout(problem.cones);
   const nu = L.degree;
   const sc: Scaling = o.equilibrate
-    ? equilibrate(problem.P, q0, problem.A, b0, L, 25)
+    ? equilibrate(problem.P, q0, problem.A, b0, L, 10)
     : { D: new Float64Array(n).fill(1), E: new Float64Array(m).fill(1), c: 1, P: problem.P, A: problem.A, q: q0, b: b0 };
   const P = sc.P;
   const A = sc.A;

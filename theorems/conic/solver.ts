@@ -19,9 +19,10 @@ export const conicSubject: ConicSolver = (p, o) => solveConic(p, o);
 
 const KKT_TOL = 1e-6;
 const KKT_REASON =
-  'the solver stops at relative residuals and gap ≤ 1e-8, normalised by max(1, ‖b‖∞ + ‖x‖∞ + ‖s‖∞) (primal), ' +
-  'max(1, ‖q‖∞ + ‖x‖∞ + ‖z‖∞) (dual) and max(1, |objective|) (gap); the check normalises by 1 + ‖b‖∞, 1 + ‖q‖∞, 1 + |objective|, ' +
-  'which differ by at most the size of the iterates (≤ ~1e2 for these O(1) instances with n ≤ 8) — hence 1e-8 × 1e2 = 1e-6.';
+  'the solver stops at relative residuals and gap ≤ 1e-8, normalised by max(1, ‖b‖∞ + ‖s‖∞) (primal), max(1, ‖q‖∞ + ‖Px‖∞) ' +
+  '(dual) and max(1, |objective|) (gap), measured in the original (unequilibrated) units; the check normalises by 1 + ‖b‖∞, ' +
+  '1 + ‖q‖∞, 1 + |objective| and recomputes cone violations and sᵀz itself — these differ from the solver\'s by at most the size ' +
+  'of the slacks and of Px (≤ ~1e2 for these O(1) instances with n ≤ 8): 1e-8 × 1e2 = 1e-6.';
 
 export const kktRandom = defineClaim({
   id: 'conic.kkt.random-optimum',
