@@ -2,7 +2,7 @@
  * Negative controls for the agh21 exact and generator claims: each claim, given a deliberately
  * wrong implementation, is rejected by the same check with a counterexample.
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as math from 'mathjs';
 import { withSubject } from '../src/claims/claim.ts';
 import {
@@ -19,10 +19,12 @@ import { bruteForce } from '../src/signal/exact/brute-force.ts';
 import { pathExactCardinality, pathExactL0 } from '../src/signal/exact/path-dp.ts';
 import { thresholdHeuristic, thresholdRefit } from '../src/signal/heuristic.ts';
 import { pathCardinalityBounds } from '../src/signal/exact/cardinality-lagrangian.ts';
+import { pathExactCardinalityLarge } from '../src/signal/exact/cardinality-exact.ts';
 import { generateSpikes } from '../src/signal/generator.ts';
 import {
   bigMValid,
   cardinalityLagrangian,
+  cardinalityLarge,
   example1Miqo,
   example2Miqo,
   type ExactSolverSubject,
@@ -191,6 +193,18 @@ describe('negative controls: cardinality Lagrangian bounds', () => {
         },
       }),
     );
+  });
+});
+
+describe('negative controls: bound-restricted cardinality DP', () => {
+  it('stopping at the Lagrangian upper bound (no restricted DP) is rejected', () => {
+    assertRejected(withSubject(cardinalityLarge, { solve: (p: SignalProblem) => pathCardinalityBounds(p).solution }));
+  });
+
+  it('sanity: a negative slack on UB only ever returns feasible values (it may miss the optimum)', () => {
+    const p = signalProblem({ y: [0.2, 0.9, 0.1, 0.8, 0.05, 0.7], lambda: 1, k: 2 });
+    const r = pathExactCardinalityLarge(p, { slack: -0.5 });
+    expect(r.z.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2);
   });
 });
 

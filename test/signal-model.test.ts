@@ -28,6 +28,7 @@ import { bruteForce } from '../src/signal/exact/brute-force.ts';
 import { pathExactCardinality, pathExactL0 } from '../src/signal/exact/path-dp.ts';
 import { factorWidthTwo, choleskySolve } from '../src/signal/exact/factor-width.ts';
 import { pathCardinalityBounds } from '../src/signal/exact/cardinality-lagrangian.ts';
+import { pathExactCardinalityLarge } from '../src/signal/exact/cardinality-exact.ts';
 import { generateSpikes, runCount, snr } from '../src/signal/generator.ts';
 import { heuristicGap, thresholdHeuristic, thresholdRefit } from '../src/signal/heuristic.ts';
 
@@ -266,6 +267,21 @@ describe('exact solvers', () => {
     const plain = pathCardinalityBounds(pc, { repair: false });
     expect(plain.lowerBound).toBeCloseTo(full.lowerBound, 12);
     expect(full.upperBound).toBeLessThanOrEqual(plain.upperBound + 1e-12);
+  });
+
+  it('bound-restricted cardinality DP: argument check and agreement on a non-trivial instance', () => {
+    bad(() => pathExactCardinalityLarge(signalProblem({ y: [1, 2] })), 'problem.k');
+    const rng = createRng(21);
+    let nontrivial = 0;
+    for (let t = 0; t < 300; t++) {
+      const n = 4 + rng.int(9);
+      const y = Array.from({ length: n }, () => (rng.uniform() < 0.3 ? 0 : rng.uniform()));
+      const p = signalProblem({ y, lambda: Math.exp(-3 + 5 * rng.uniform()), k: 1 + rng.int(n - 1) });
+      const r = pathExactCardinalityLarge(p);
+      if (r.states > 0) nontrivial++;
+      expect(r.objective).toBeCloseTo(pathExactCardinality(p).objective, 10);
+    }
+    expect(nontrivial).toBeGreaterThan(10);
   });
 
   it('factorWidthTwo rejects non-M-matrices', () => {

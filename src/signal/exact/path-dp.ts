@@ -61,6 +61,8 @@ export interface PathDpOptions {
    * exactness). Leave undefined for the proven rule.
    */
   pruneMarginOverride?: number;
+  /** If given (length n + 1), receives the prefix values P(0..n) of the recurrence (ΣC, ‖y‖² excluded). */
+  prefixValues?: Float64Array;
 }
 
 /** Result of the path DPs: the optimum plus work counters. */
@@ -175,6 +177,7 @@ export function pathExactL0(p: SignalProblem, opts: PathDpOptions = {}): PathDpR
       nc = keep;
     }
   }
+  if (opts.prefixValues) opts.prefixValues.set(P);
   // Backtrack.
   const z = new Uint8Array(n);
   let m = n;
