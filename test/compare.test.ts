@@ -86,10 +86,10 @@ describe('compareReports', () => {
   });
   it('judges time relatively with a noise allowance', () => {
     const t = (b: number, c: number) => byId(compareReports(one({ timeMs: b }), one({ timeMs: c }))).metrics.find((m) => m.name === 'time')!.classification;
-    expect(t(100, 180)).toBe('unchanged'); // ratio 1.8 but Δ 80 ms < 100 ms noise
-    expect(t(1000, 1400)).toBe('unchanged'); // Δ 400 ms but ratio 1.4 < 1.5
-    expect(t(1000, 1600)).toBe('regressed');
-    expect(t(1600, 1000)).toBe('improved');
+    expect(t(100, 300)).toBe('unchanged'); // ratio 3 but Δ 200 ms < 250 ms noise
+    expect(t(1000, 1900)).toBe('unchanged'); // Δ 900 ms but ratio 1.9 < 2
+    expect(t(1000, 2100)).toBe('regressed');
+    expect(t(2100, 1000)).toBe('improved');
     const off = parseThresholds({ overrides: { 'dx.': { time: { ignore: true } } } });
     expect(byId(compareReports(one({ timeMs: 1 }), one({ timeMs: 1e6 }))).classification).toBe('regressed');
     expect(byId(compareReports(one({ timeMs: 1 }), one({ timeMs: 1e6 }), { thresholds: off })).classification).toBe('unchanged');
@@ -130,11 +130,11 @@ describe('compareReports', () => {
 describe('thresholds file', () => {
   it('fills defaults and resolves overrides by id, prefix or glob (later wins)', () => {
     const t = parseThresholds({
-      time: { relative: 1 },
+      time: { relative: 3 },
       overrides: { 'dx.': { time: { noiseMs: 5 }, slack: { relative: 0.5 } }, 'dx.*.b': { metrics: { 'slack: gap': { ignore: true } } } },
     });
-    expect(t.time).toEqual({ relative: 1, noiseMs: 100, ignore: false });
-    expect(timeRuleFor(t, 'dx.a.b')).toEqual({ relative: 1, noiseMs: 5, ignore: false });
+    expect(t.time).toEqual({ relative: 3, noiseMs: 250, ignore: false });
+    expect(timeRuleFor(t, 'dx.a.b')).toEqual({ relative: 3, noiseMs: 5, ignore: false });
     expect(timeRuleFor(t, 'agh21.a.b')).toEqual(t.time);
     expect(ruleFor(t, 'dx.a.c', 'slack', 'slack: gap')).toEqual({ relative: 0.5, absolute: 1e-12, ignore: false });
     expect(ruleFor(t, 'dx.a.b', 'slack', 'slack: gap').ignore).toBe(true);

@@ -9,7 +9,7 @@
  *
  * File format (every field optional):
  * {
- *   "time":   { "relative": 0.5, "noiseMs": 100, "ignore": false },
+ *   "time":   { "relative": 1, "noiseMs": 250, "ignore": false },
  *   "metric": { "relative": 0.05, "absolute": 1e-12 },          // declared metrics
  *   "slack":  { "relative": 0.25, "absolute": 1e-12, "ignore": false }, // slack of each comparison
  *   "missing": "regressed",                                        // a claim absent from the candidate
@@ -63,9 +63,9 @@ export interface Thresholds {
   overrides: Record<string, z.infer<typeof override>>;
 }
 
-/** Defaults: time +50 % and > 100 ms; declared metrics 5 %; slack 25 %. */
+/** Defaults: time 2× slower and > 250 ms (shared CI runners are noisy); declared metrics 5 %; slack 25 %. */
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  time: { relative: 0.5, noiseMs: 100, ignore: false },
+  time: { relative: 1, noiseMs: 250, ignore: false },
   metric: { relative: 0.05, absolute: 1e-12, ignore: false },
   slack: { relative: 0.25, absolute: 1e-12, ignore: false },
   missing: 'regressed',
