@@ -19,7 +19,7 @@ import {
 } from '../theorems/agh21/relax-pair.ts';
 import {
   alg1FirstRoundClaim, barrierCertClaim, bnbClaim, example1Claim, example1Misprint, example2Claim, example2Decomp1Misprint, example2IteratesClaim,
-  example2ZetaLabelMisprint, orderingClaim, prop1Claim, relaxSubject, theorem4Claim,
+  example2ZetaLabelMisprint, orderingClaim, prop1Claim, prop6Claim, relaxSubject, theorem4Claim,
 } from '../theorems/agh21/relax.ts';
 import type { PairObjective } from '../properties/arbitraries/signal-relax.ts';
 import { assertRejected } from '../properties/support.ts';
@@ -56,6 +56,9 @@ function hullRankOne(o: PairObjective): number {
 }
 
 describe('negative controls: relaxation claims reject wrong subjects', () => {
+  it('prop6-decomp-equals-23 rejects a cutting-surface method stopped at persp (no cut)', () => {
+    assertRejected(withSubject(prop6Claim, { ...prop6Claim.subject, simple: (p: SignalProblem) => cuttingSurface(p, { decompositions: [] }).values[0] }));
+  });
   it('barrier-equals-conic rejects a barrier solve stopped at relative gap 1e-3', () => {
     assertRejected(withSubject(barrierCertClaim, {
       ...barrierCertClaim.subject,
