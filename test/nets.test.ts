@@ -180,6 +180,15 @@ describe('nets splitting (RVSM / RVSCGD)', () => {
     expect(rvsm({ ...base, iterations: 0 }).w).toEqual(Float64Array.from(w));
   });
 
+  it('stops early once a step is below stopTol', () => {
+    const r = rvsm({ ...base, iterations: 10_000, stopTol: 1e-12 });
+    expect(r.stopReason).toBe('converged');
+    expect(r.iterations).toBeLessThan(10_000);
+    expect(r.trace!.lagrangian.length).toBe(r.iterations + 1);
+    expect(r.trace!.step[r.iterations]).toBeLessThanOrEqual(1e-12);
+    expect(r.divergedAt).toBeUndefined();
+  });
+
   it('a diverging run stops at the first non-finite iterate and reports it', () => {
     const r = rvsm({ ...base, eta: 1e300, iterations: 100 });
     expect(r.stopReason).toBe('non-finite');
@@ -235,6 +244,7 @@ describe('nets splitting (RVSM / RVSCGD)', () => {
     expectArg(() => rvsm({ ...base, penalty: { kind: 'tl1', a: -1 } }), 'penalty.a');
     expectArg(() => rvsm({ ...base, penalty: { kind: 'l2' } as never }), 'penalty');
     expectArg(() => rvsm({ ...base, iterations: -1 }), 'iterations');
+    expectArg(() => rvsm({ ...base, stopTol: -1 }), 'stopTol');
     expectArg(() => rvsm({ ...base, minibatch: { batch: 0, rng: createRng(1) } }), 'minibatch.batch');
     expectArg(() => rvsm({ ...base, minibatch: { batch: 10, pool: 5, rng: createRng(1) } }), 'minibatch.pool');
     expectArg(() => rvsm({ ...base, minibatch: { batch: 10, rng: undefined as never } }), 'minibatch.rng');

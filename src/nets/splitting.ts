@@ -63,6 +63,8 @@ export interface SplittingOptions {
   minibatch?: MinibatchOptions;
   /** Record the per-iteration trace (default true). */
   trace?: boolean;
+  /** Stop early once ‖w^{t+1} − w^t‖ ≤ stopTol (stopReason 'converged'); off when omitted. */
+  stopTol?: number;
 }
 
 /** Options of {@link rvscgd}. */
@@ -90,7 +92,7 @@ export interface SplittingTrace {
 }
 
 /** Why the iteration stopped. */
-export type StopReason = 'completed' | 'non-finite' | 'zero-iterate';
+export type StopReason = 'completed' | 'converged' | 'non-finite' | 'zero-iterate';
 
 /** Result of a splitting run. */
 export interface SplittingResult {
@@ -98,10 +100,10 @@ export interface SplittingResult {
   w: Float64Array;
   /** ū = prox_{(λ/β)P}(w̄). */
   u: Float64Array;
-  /** Iterations performed (the iteration at which divergence was detected, if any). */
+  /** Iterations performed (the iteration at which divergence or convergence was detected, if any). */
   iterations: number;
   stopReason: StopReason;
-  /** Iteration t at which w^t was non-finite or zero (only when stopReason ≠ 'completed'). */
+  /** Iteration t at which w^t was non-finite or zero (only for 'non-finite' and 'zero-iterate'). */
   divergedAt?: number;
   /**
    * Fixed-point residual with the population gradient g: RVSM ‖∇ℓ(w̄) + β(w̄ − ū)‖;
@@ -200,6 +202,7 @@ function validate(opts: SplittingOptions): { d: number; ns: number } {
   positive('beta', opts.beta);
   positive('eta', opts.eta);
   integerInRange('iterations', opts.iterations, 0);
+  if (opts.stopTol !== undefined) nonNegative('stopTol', opts.stopTol);
   if (opts.minibatch !== undefined) {
     const mb = opts.minibatch;
     integerInRange('minibatch.batch', mb.batch, 1);
@@ -305,7 +308,12 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
     nw = n;
     theta = angleRaw(w, wStar, nw, ns);
     record(t, nw, theta);
-    if (trace) trace.step[t] = distance(w, last);
+    const step = distance(w, last);
+    if (trace) trace.step[t] = step;
+    if (opts.stopTol !== undefined && step <= opts.stopTol) {
+      stopReason = 'converged';
+      break;
+    }
   }
 
   // Final state: w̄ (last finite iterate), ū = prox(w̄), residual with the population gradient.
@@ -328,9 +336,10 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
     support: support(u),
     distU: distance(u, wStar),
   };
-  if (stopReason !== 'completed') result.divergedAt = t;
+  const diverged = stopReason === 'non-finite' || stopReason === 'zero-iterate';
+  if (diverged) result.divergedAt = t;
   if (trace) {
-    const len = stopReason === 'completed' ? T + 1 : t;
+    const len = diverged ? t : t + 1;
     result.trace = {
       lagrangian: trace.lagrangian.subarray(0, len),
       angle: trace.angle.subarray(0, len),

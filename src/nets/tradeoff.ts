@@ -29,6 +29,8 @@ export interface TradeoffOptions {
   beta: number;
   eta: number;
   iterations: number;
+  /** Early stop once ‖w^{t+1} − w^t‖ ≤ stopTol (see SplittingOptions); off when omitted. */
+  stopTol?: number;
   /** Training-set size, label noise σ (default 0) and seed; population gradient when omitted. */
   train?: { n: number; noise?: number; seed: number };
   /** Test-set size (fresh samples per point) and stream. */
@@ -69,7 +71,7 @@ export function tradeoffPoint(opts: TradeoffOptions, penalty: Penalty, lambda: n
   nonNegative('lambda', lambda);
   const r = rvsm({
     wStar: opts.wStar, k: opts.k, w0: opts.w0, penalty, lambda, beta: opts.beta, eta: opts.eta,
-    iterations: opts.iterations, trace: false,
+    iterations: opts.iterations, trace: false, stopTol: opts.stopTol,
     minibatch: opts.train
       ? { batch: opts.train.n, pool: opts.train.n, rng: createRng(opts.train.seed), labelNoise: opts.train.noise ?? 0 }
       : undefined,
