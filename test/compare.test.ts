@@ -229,7 +229,8 @@ describe('theorycheck compare (command)', () => {
 });
 
 describe('verify --baseline: injected regressions', () => {
-  // 30 runs of a real catalogue claim, in process so the modified catalogues are used.
+  // 30 runs of a real catalogue claim, in process so the modified catalogues are used. The slowed
+  // solver adds 30 × 80 ms = 2.4 s; the noise allowance (800 ms) absorbs a loaded machine.
   const args = (out: string, extra: string[] = []) => ['verify', '--only', 'dx.prox.soft-brute-force', '--budget', 'quick', '--runs', '30', '--jobs', '0', '--no-html', '--out', out, ...extra];
   const busyWait = (ms: number): void => {
     const end = performance.now() + ms;
@@ -237,7 +238,7 @@ describe('verify --baseline: injected regressions', () => {
   };
   it('passes an unchanged solver, flags a weakened one and a slowed one', async () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'thresholds.json'), JSON.stringify({ time: { relative: 0.5, noiseMs: 400 } }));
+    writeFileSync(join(dir, 'thresholds.json'), JSON.stringify({ time: { relative: 0.5, noiseMs: 800 } }));
     const th = ['--thresholds', join(dir, 'thresholds.json')];
     expect(await main(args(join(dir, 'base')), sink().io, [softBruteForce])).toBe(0);
     const base = join(dir, 'base', 'report.json');
@@ -252,7 +253,7 @@ describe('verify --baseline: injected regressions', () => {
     expect(await main(args(join(dir, 'weak'), ['--baseline', base, ...th]), w.io, [weak])).toBe(1);
     expect(readFileSync(join(dir, 'weak', 'compare.md'), 'utf8')).toMatch(/`dx.prox.soft-brute-force` \| pass → fail \| 🔴 regressed/);
 
-    const slow = withSubject(softBruteForce, { ...softBruteForce.subject, prox: (x: number, t: number, a: number) => (busyWait(40), softBruteForce.subject.prox(x, t, a)) });
+    const slow = withSubject(softBruteForce, { ...softBruteForce.subject, prox: (x: number, t: number, a: number) => (busyWait(80), softBruteForce.subject.prox(x, t, a)) });
     const sl = sink();
     expect(await main(args(join(dir, 'slow'), ['--baseline', base, ...th]), sl.io, [slow])).toBe(1);
     const cmp = JSON.parse(readFileSync(join(dir, 'slow', 'compare.json'), 'utf8'));
