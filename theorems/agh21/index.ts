@@ -6,5 +6,6 @@
 import { exactClaims } from './exact.ts';
 import { generatorClaims } from './generator.ts';
 import { relaxClaims } from './relax.ts';
+import { scaleClaims } from './scale.ts';
 
-export const agh21Claims = [...exactClaims, ...generatorClaims, ...relaxClaims];
+export const agh21Claims = [...exactClaims, ...generatorClaims, ...relaxClaims, ...scaleClaims];
