@@ -71,7 +71,7 @@ export const tradeoff = defineClaim({
       'a win is a ratio of mean errors ≤ 0.99, so ties (identical solvers) are not counted; measured ratios of means ≈ 0.5–0.75 (ℓ0) and ' +
       '0.8–0.9 (TL1). Bisection (12 halvings of log10 λ over [−6, 0]) locates the sparsity transition to a factor 10^(6/4096) ≈ 1.003 in λ.',
   },
-  budget: { quick: 1, default: 2, thorough: 6 },
+  budget: { quick: 1, default: 1, thorough: 6 },
   timeoutMs: 300_000,
   subject: tradeoffSubject,
   instances: fc.array(splittingInstance({ penalties: ['l1'], inits: 1, minAbs: 0.1 }), { minLength: 6, maxLength: 6 }),
