@@ -65,8 +65,8 @@ export interface DecompOptions extends RelaxOptions {
   initialCuts?: ReadonlyArray<ReadonlyArray<number>>;
   /**
    * Solver of (32): 'conic' (src/conic, any graph/priors/fixings), 'barrier' (path-barrier.ts: paths
-   * without priors or fixings), or 'auto' [default]: barrier when it applies, conic otherwise and
-   * whenever a barrier solve fails.
+   * without priors or fixings; multiplier 10, retried with 3 when a solve stalls), or 'auto' [default]:
+   * barrier when it applies, conic otherwise and from the first round whose barrier solves both fail.
    */
   method?: 'auto' | 'conic' | 'barrier';
 }
@@ -117,7 +117,12 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
     let sol: { status: SolveStatus; primal: number; dual: number; certificate: Certificate; iterations: number; ms: number } | null = null;
     let ok = false;
     if (useBarrier) {
-      const b = solveDecompPath(p, cutSets);
+      // barrier multiplier 10 first (fastest); a stalled solve is retried with the gentler 3
+      let b = solveDecompPath(p, cutSets, { tFactor: 10 });
+      if (b.status !== 'optimal') {
+        const b3 = solveDecompPath(p, cutSets, { tFactor: 3 });
+        b = { ...b3, newtonSteps: b.newtonSteps + b3.newtonSteps, timeMs: b.timeMs + b3.timeMs };
+      }
       if (b.status === 'optimal') {
         x.set(b.x);
         z.set(b.z);
