@@ -115,7 +115,7 @@ describe('mergeReports', () => {
 });
 
 describe('verify --shard + merge = single run (real claims)', () => {
-  const common = ['--only', 'dx.prox', '--budget', 'quick', '--seed', '7', '--no-html'];
+  const common = ['--only', 'dx.prox', '--budget', 'quick', '--runs', '10', '--seed', '7', '--no-html'];
   it('a 3-shard run merged equals the single run apart from timings; results do not depend on --jobs', async () => {
     const dir = tmp();
     expect(await main(['verify', ...common, '--jobs', '0', '--out', join(dir, 'single')], sink().io, catalogue)).toBe(0);
