@@ -130,7 +130,7 @@ try {
   }
   const size = statSync(screenshot).size;
   console.log(
-    `browser check: ${report}\n  ${facts.claims} claim(s), ${facts.plots}/${facts.expected} plot(s) rendered, ${facts.tex - facts.badTex - facts.texErrors}/${facts.tex} TeX rendered` +
+    `browser check: ${report}\n  ${facts.claims} claim(s), ${facts.plots - facts.badPlots.length}/${facts.expected} plot(s) rendered, ${facts.tex - facts.badTex - facts.texErrors}/${facts.tex} TeX rendered` +
       `${facts.texErrors ? ` (${facts.texErrors} shown verbatim: TeX parse error)` : ''}, KaTeX fonts ${facts.katexFont ? 'loaded' : 'NOT loaded'}\n  screenshot: ${screenshot} (${size} bytes, ${shot}); first screen: ${top}`,
   );
 } catch (e) {
