@@ -159,6 +159,13 @@ describe('conic: solutions, duals and statuses', () => {
     expect(Number.isFinite(r.certificate.primalResidual)).toBe(true);
     const r2 = solveConic(p, { timeLimitMs: 0 });
     expect(r2.status).toBe('time_limit');
+    // reduced accuracy: stopped by the iteration limit, best iterate within tolerances × reducedFactor
+    const r3 = solveConic(p, { maxIterations: 3, reducedFactor: 1e7 });
+    expect(r3.status).toBe('almost_optimal');
+    expect(r3.certificate.stopReason).toBe('max_iterations');
+    expectArgError(() => solveConic(p, { reducedFactor: 0 }), 'options.reducedFactor');
+    const r4 = solveConic(p, { equilibrate: false });
+    expect(r4.status).toBe('optimal');
   });
   it('overflowing data ends in numerical_error, not a hang', () => {
     const r = solveConic({ q: [1e300, -1e300], A: cscFromTriplets(2, 2, [0, 1, 0], [0, 1, 1], [-1e300, -1, 1e300]), b: [1e300, 0], cones: [{ kind: 'nonneg', dim: 2 }] });

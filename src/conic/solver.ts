@@ -79,11 +79,20 @@ export interface SolverOptions {
   verbose?: boolean;
   /** Log sink [console.log]. */
   logger?: (line: string) => void;
+  /** Relaxation of the tolerances for status almost_optimal [100]. */
+  reducedFactor?: number;
   /** Testing hook: stop after this many iterations and report `optimal` anyway (a deliberately broken solver). */
   unsafeStopAfter?: number;
 }
 
-export type SolveStatus = 'optimal' | 'primal_infeasible' | 'dual_infeasible' | 'max_iterations' | 'numerical_error' | 'time_limit';
+/**
+ * Solver status. `almost_optimal`: the iteration stopped on numerical trouble or
+ * the iteration limit, and the best iterate meets the tolerances relaxed by
+ * `reducedFactor` (default 100, i.e. 1e-6) — reduced accuracy, as ECOS's
+ * "optimal (inaccurate)" or Clarabel's AlmostSolved; `certificate.stopReason`
+ * says why it stopped.
+ */
+export type SolveStatus = 'optimal' | 'almost_optimal' | 'primal_infeasible' | 'dual_infeasible' | 'max_iterations' | 'numerical_error' | 'time_limit';
 
 /** What a solve certifies about its answer. */
 export interface Certificate {
@@ -114,6 +123,8 @@ export interface Certificate {
   analysisMs: number;
   /** Total time, ms. */
   timeMs: number;
+  /** Why the iteration stopped (equals status except for almost_optimal, where it is numerical_error or max_iterations). */
+  stopReason: SolveStatus;
   /** Largest relative KKT residual ‖K x − rhs‖∞ / (1 + ‖rhs‖∞) after refinement over the solve. */
   maxKktResidual: number;
 }
@@ -218,6 +229,7 @@ interface Opts {
   equilibrate: boolean;
   log: (s: string) => void;
   stopAfter: number;
+  reducedFactor: number;
 }
 
 function resolveOptions(o: SolverOptions = {}): Opts {
@@ -232,6 +244,7 @@ function resolveOptions(o: SolverOptions = {}): Opts {
     verbose: !!o.verbose,
     equilibrate: o.equilibrate === undefined ? true : !!o.equilibrate,
     log: o.logger ?? ((s: string) => console.log(s)),
+    reducedFactor: o.reducedFactor === undefined ? 100 : positive('options.reducedFactor', o.reducedFactor),
     stopAfter: o.unsafeStopAfter === undefined ? Infinity : integerInRange('options.unsafeStopAfter', o.unsafeStopAfter, 0),
   };
 }
@@ -429,7 +442,7 @@ interface Scaling {
  * c = 1/max(mean column ∞-norm of P̂, ‖q̂‖∞). Cumulative factors are clipped to [1e-4, 1e4].
  * Scaled problem: P̂ = cDPD, q̂ = cDq, Â = EAD, b̂ = Eb.
  */
-function equilibrate(P: CscMatrix | undefined, q: Float64Array, A: CscMatrix, b: Float64Array, L: ConeLayout, iters: number): Scaling {
+export function equilibrate(P: CscMatrix | undefined, q: Float64Array, A: CscMatrix, b: Float64Array, L: ConeLayout, iters: number): Scaling {
   const n = A.ncols;
   const m = A.nrows;
   const D = new Float64Array(n).fill(1);
@@ -579,22 +592,29 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
   const normB = normInf(b0);
   const normQ = normInf(q0);
 
-  // ---- initial point (two solves with W = I, as Clarabel does for LPs):
-  //   K₀[x; ·] = [0; b] gives x and s = b − Ax;  K₀[·; z] = [−q; 0] gives z;
+  // ---- initial point, as Clarabel does, with W = I:
+  //   QP (P ≠ 0): K₀[x; z] = [−q; b], s = −z;
+  //   LP: K₀[x; ·] = [0; b] gives x and s = b − Ax, K₀[·; z] = [−q; 0] gives z;
   //   then s and z are shifted into the interior of K (z free on zero cones).
-  kkt.setScaling(w, eta, true);
-  const initOk = kkt.factorise();
   // (no refinement here: the true matrix may be singular — free directions of an
   // LP — and refining against it would grow the iterate along its null space)
+  kkt.setScaling(w, eta, true);
+  const initOk = kkt.factorise();
   rhs.fill(0);
   for (let i = 0; i < m; i++) rhs[n + i] = b[i];
+  if (P) for (let j = 0; j < n; j++) rhs[j] = -q[j];
   kkt.solve(rhs, sol1, 0);
   for (let j = 0; j < n; j++) x[j] = sol1[j];
-  for (let i = 0; i < m; i++) s[i] = -sol1[n + i];
-  rhs.fill(0);
-  for (let j = 0; j < n; j++) rhs[j] = -q[j];
-  kkt.solve(rhs, sol1, 0);
-  for (let i = 0; i < m; i++) z[i] = sol1[n + i];
+  for (let i = 0; i < m; i++) {
+    s[i] = -sol1[n + i];
+    z[i] = sol1[n + i];
+  }
+  if (!P) {
+    rhs.fill(0);
+    for (let j = 0; j < n; j++) rhs[j] = -q[j];
+    kkt.solve(rhs, sol1, 0);
+    for (let i = 0; i < m; i++) z[i] = sol1[n + i];
+  }
   shiftToInterior(L, s);
   {
     const zz = Float64Array.from(z);
@@ -846,7 +866,7 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
       o.log(
         `${String(iter).padStart(4)}  ${info.pobj.toExponential(6).padStart(13)} ${info.dobj.toExponential(6).padStart(13)} ` +
           `${info.gapAbs.toExponential(2)}  ${info.presRel.toExponential(2)}  ${info.dresRel.toExponential(2)}  ${info.mu.toExponential(2)}  ${alpha.toFixed(4)}  ` +
-          `kkt ${kkt.iterResidual.toExponential(1)} dynreg ${kkt.factor.stats.dynamicRegularisations}`,
+          `kkt ${kkt.iterResidual.toExponential(1)} dynreg ${kkt.factor.stats.dynamicRegularisations} tau ${tau.toExponential(2)} kappa ${kappa.toExponential(2)} sigma ${sigma.toFixed(3)}`,
       );
     }
     if (alpha < 1e-10) {
@@ -857,6 +877,7 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
     } else stalls = 0;
   }
 
+  const stopReason: SolveStatus = status!;
   if (status === 'numerical_error' || status === 'max_iterations' || status === 'time_limit') {
     if (best.merit < Infinity) {
       x.set(best.x);
@@ -864,6 +885,11 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
       s.set(best.s);
       tau = best.tau;
       info = computeInfo();
+      const f = o.reducedFactor;
+      if (
+        status !== 'time_limit' && info.presRel <= f * o.epsRel && info.dresRel <= f * o.epsRel &&
+        (info.gapAbs <= f * o.epsAbs || info.gapRel <= f * o.epsRel)
+      ) status = 'almost_optimal';
     }
   }
   return finish(status!);
@@ -906,6 +932,7 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
         analysisMs,
         timeMs: performance.now() - t0,
         maxKktResidual: kkt.maxResidual,
+        stopReason,
       },
       farkas,
     };
