@@ -4,47 +4,58 @@
  *
  * ```ts
  * import { ConicModel } from '../conic/model.ts';
+ * // persp relaxation (AGH21 eq. (8), penalty form) of signal estimation on a path
  * const m = new ConicModel();
- * const x = m.variable('x', n, { lb: 0 });           // a named block of n scalars
+ * const x = m.variable('x', n, { lb: 0 });             // a named block of n scalars
  * const z = m.variable('z', n, { lb: 0, ub: 1 });
  * const s = m.variable('s', n);
  * for (let i = 0; i < n; i++) {
- *   m.addSquare([[1, x.at(i)]], -y[i]);              // objective += (x_i − y_i)²
- *   m.rotatedCone(s.at(i), z.at(i), [x.at(i)]);      // x_i² ≤ s_i·z_i,  s_i, z_i ≥ 0
- *   m.addLinear([[1, x.at(i)], [-u, z.at(i)]], '<=', 0, 'bigM'); // x_i ≤ u z_i
+ *   m.addObjectiveConstant(y[i] ** 2);
+ *   m.addObjective(x.at(i), -2 * y[i]);                // −2 y_i x_i
+ *   m.addObjective(s.at(i), 1);                        // + s_i   (s_i ≥ x_i²/z_i)
+ *   m.addObjective(z.at(i), mu);                       // + μ z_i
+ *   m.rotatedCone(s.at(i), z.at(i), [x.at(i)]);        // x_i² ≤ s_i·z_i, s_i, z_i ≥ 0
+ *   m.addLinear([[1, x.at(i)], [-u, z.at(i)]], '<=', 0, 'bigM');   // x_i ≤ u z_i
+ *   if (i + 1 < n) m.addSquare([[1, x.at(i + 1)], [-1, x.at(i)]], 0, lambda); // λ(x_{i+1} − x_i)²
  * }
- * m.addObjective(s.at(0), 1);                        // objective += 1·s_0
- * const r = m.solve({ epsRel: 1e-9 });
- * r.status; r.objective; r.value('x'); r.dual('bigM'); r.certificate.gapRel;
+ * const r = m.solve();                                 // options: see SolverOptions
+ * r.status;               // 'optimal' | 'almost_optimal' | 'primal_infeasible' | 'dual_infeasible'
+ *                         // | 'max_iterations' | 'numerical_error' | 'time_limit'
+ * r.objective;            // ½xᵀPx + cᵀx + constant at the returned x
+ * r.value('z');           // Float64Array of the block 'z'
+ * r.dual('bigM');         // duals (≥ 0) of the rows named 'bigM', in the order added
+ * r.certificate;          // residuals, gap, iterations, nnz(L), fill ratio, times (solver.ts Certificate)
+ * r.farkas;               // infeasibility / unboundedness certificate when status says so
  * ```
  *
  * Conventions (stable API):
- * - A scalar variable is a `Var` (its column index); `block.at(i)` gives it.
- *   An affine expression `Affine` is a Var, a number, or `{ terms: [coef, Var][], constant }`.
- *   `Term = [coef, Var]`.
+ * - A scalar variable is a `Var` (its column index, a number); `block.at(i)` gives it.
+ *   `Term = [coef, Var]`. An affine expression `Affine` is a Var, or
+ *   `{ terms: Term[], constant? }`, or `{ constant }` (a plain number is a Var, not a constant).
  * - Objective: minimize ½xᵀPx + cᵀx + constant, built from
- *   `addObjective(v, c)` (linear), `addQuadratic(i, j, p)` (adds p to P_ij AND P_ji when
+ *   `addObjective(v, c)` (c·x_v), `addQuadratic(i, j, p)` (adds p to P_ij AND P_ji when
  *   i ≠ j, i.e. the objective gains p·x_i·x_j; when i = j it gains ½p·x_i²),
- *   `addSquare(terms, constant, weight)` (objective += weight·(Σ aᵢxᵢ + constant)²),
- *   `addObjectiveConstant(c)`.
+ *   `addSquare(terms, constant = 0, weight = 1)` (objective += weight·(Σ coef·x_v + constant)²,
+ *   weight ≥ 0), `addObjectiveConstant(k)`. P must be PSD (the solver checks the diagonal and 2×2 minors).
  * - Constraints: `addLinear(terms, '<=' | '>=' | '==', rhs, name?)`; bounds through
- *   `variable(name, size, { lb, ub })` or `setBounds(v, lb, ub)`.
+ *   `variable(name, size, { lb, ub })` (numbers or arrays) or `setBounds(v, lb, ub)`.
  * - Cones on affine expressions:
  *   `secondOrderCone(t, u[])`: ‖u‖₂ ≤ t;
  *   `rotatedCone(s, z, u[])`: ‖u‖₂² ≤ s·z with s, z ≥ 0 (NO factor 2 — the
- *   paper's x²/z ≤ s is `rotatedCone(s, z, [x])`). It is compiled EXACTLY to the
- *   second-order cone ‖((s − z)/2, u)‖₂ ≤ (s + z)/2 by that linear map.
- * - Duals: multipliers z ∈ K* of the compiled rows with Px + c + Aᵀz = 0; for a
- *   constraint `a·x ≤ rhs` the dual is ≥ 0 and stationarity reads
- *   ∇f(x) + dual·a = 0; for `>=` the dual is reported ≥ 0 with ∇f(x) − dual·a = 0.
- *   `result.dual(name)` returns the duals of the named rows in the order added.
+ *   paper's x²/z ≤ s is `rotatedCone(s, z, [x])`; ‖u‖² ≤ 2sz is `rotatedCone(s, {terms: [[2, z]]}, u)`).
+ *   It is compiled EXACTLY to the second-order cone ‖((s − z)/2, u)‖₂ ≤ (s + z)/2 by that linear map.
+ * - Duals: multipliers z ∈ K* of the compiled rows, with Px + c + Aᵀz = 0. A row
+ *   `a·x ≤ rhs` has dual y ≥ 0 and contributes +y·a to that stationarity equation; a row
+ *   `a·x ≥ rhs` has dual y ≥ 0 and contributes −y·a; an equality's dual is free (+y·a).
  * - Compiled row order: equalities (zero cone), then all linear inequalities
  *   and bounds (one nonnegative orthant), then the cones in the order added.
+ * - `solve(options, solver)` accepts any standard-form solver with the signature of
+ *   solveConic (negative controls pass a broken one); `compile()` returns the standard form.
  *
  * Each second-order cone of dimension d puts a dense d×d block in the KKT
  * matrix: the per-iteration cost is linear in the number of SMALL cones (the
  * AGH relaxations use d = 3); a single huge cone would be costly (no ECOS-style
- * sparse expansion yet).
+ * sparse expansion).
  */
 import { InvalidArgumentError } from '../core/errors.ts';
 import { finiteNumber, integerInRange } from '../core/validate.ts';
