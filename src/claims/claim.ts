@@ -9,8 +9,8 @@
 import type * as fc from 'fast-check';
 import type { Rng } from '../core/random.ts';
 
-/** Papers of the catalogue (keys used in claim ids and reports). */
-export type PaperKey = 'agh21' | 'dx' | 'ep21' | 'jmm25' | 'conic';
+/** Papers of the catalogue (keys used in claim ids and reports); users may declare their own key. */
+export type PaperKey = 'agh21' | 'dx' | 'ep21' | 'jmm25' | 'conic' | (string & {});
 
 /** What sort of statement a claim is. */
 export type ClaimKind = 'identity' | 'bound' | 'convergence' | 'statistical' | 'published-number';

@@ -2,7 +2,7 @@
  * The result record of one claim — what the runner produces and reporters read.
  * Part of the versioned report schema (see reports/README.md).
  */
-import type { BudgetName, ClaimKind, Comparison, PaperKey, Provenance, Series, Verdict } from '../claims/claim.ts';
+import type { BudgetName, ClaimKind, Comparison, MetricSpec, PaperKey, Provenance, Series, Verdict } from '../claims/claim.ts';
 
 /** Outcome of a claim. */
 export type ClaimStatus = 'pass' | 'fail' | 'error' | 'timeout';
@@ -46,6 +46,8 @@ export interface ClaimResult {
   source?: string;
   verdict: Verdict;
   tolerance: { value: number; reason: string };
+  /** Metrics the claim exposes for regression comparison (`compare`). */
+  metrics?: MetricSpec[];
   status: ClaimStatus;
   /** fast-check seed used for this claim (derived from the root seed and the id). */
   seed: number;

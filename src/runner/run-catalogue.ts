@@ -62,6 +62,7 @@ export function syntheticResult(claim: Claim, status: ClaimStatus, error: string
     source: claim.source,
     verdict: claim.verdict ?? 'confirmed',
     tolerance: claim.tolerance,
+    metrics: claim.metrics,
     status,
     seed,
     runs,

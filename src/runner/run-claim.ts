@@ -120,6 +120,7 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
     source: claim.source,
     verdict: claim.verdict ?? 'confirmed',
     tolerance: claim.tolerance,
+    metrics: claim.metrics,
     seed,
     runs,
     timeMs,
