@@ -97,7 +97,7 @@ export function branchAndBound(p: SignalProblem, opts: BnbOptions = {}): BnbResu
     const r = solveNode(p, kind, { zLo: node.zLo, zHi: node.zHi });
     nodes++;
     if (r.status === 'primal_infeasible') continue;
-    const ok = r.status === 'optimal' || (r.certificate.gapRel <= 1e-6 && r.certificate.primalResidualRel <= 1e-6);
+    const ok = r.status === 'optimal' || (r.certificate.gapRel <= 1e-6 && r.certificate.primalResidual <= 1e-6 && r.certificate.dualResidual <= 1e-6);
     const bound = ok ? Math.max(node.bound, r.lowerBound - BOUND_SLACK * Math.max(1, Math.abs(r.lowerBound))) : node.bound;
     // incumbents from the relaxed solution
     const m1 = new Uint8Array(n);

@@ -65,7 +65,8 @@ export interface DecompOptions extends RelaxOptions {
   initialCuts?: ReadonlyArray<ReadonlyArray<number>>;
   /**
    * Solver of (32): 'conic' (src/conic, any graph/priors/fixings), 'barrier' (path-barrier.ts: paths
-   * without priors or fixings; multiplier 10, retried with 3 when a solve stalls), or 'auto' [default]:
+   * without priors or fixings; multiplier 10 (3 with a cardinality row), retried with 3 (2) when a solve
+   * stalls), or 'auto' [default]:
    * barrier when it applies, conic otherwise and from the first round whose barrier solves both fail.
    */
   method?: 'auto' | 'conic' | 'barrier';
@@ -117,10 +118,12 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
     let sol: { status: SolveStatus; primal: number; dual: number; certificate: Certificate; iterations: number; ms: number } | null = null;
     let ok = false;
     if (useBarrier) {
-      // barrier multiplier 10 first (fastest); a stalled solve is retried with the gentler 3
-      let b = solveDecompPath(p, cutSets, { tFactor: 10 });
+      // barrier multiplier 10 first in the penalty form, 3 with the cardinality row (10 stalls there);
+      // a stalled solve is retried with the gentler multiplier
+      const [tf1, tf2] = p.k === null ? [10, 3] : [3, 2];
+      let b = solveDecompPath(p, cutSets, { tFactor: tf1 });
       if (b.status !== 'optimal') {
-        const b3 = solveDecompPath(p, cutSets, { tFactor: 3 });
+        const b3 = solveDecompPath(p, cutSets, { tFactor: tf2 });
         b = { ...b3, newtonSteps: b.newtonSteps + b3.newtonSteps, timeMs: b.timeMs + b3.timeMs };
       }
       if (b.status === 'optimal') {
@@ -295,6 +298,6 @@ function barrierCertificate(value: number, lb: number, steps: number, ms: number
   return {
     primalResidual: 0, dualResidual: 0, primalResidualRel: 0, dualResidualRel: 0, gapAbs: gap, gapRel: gap / Math.max(1, Math.abs(value)),
     complementarity: gap, primalObjective: value, dualObjective: lb, iterations: steps, nnzL: 0, nnzKkt: 0, fillRatio: 0, kktDim: 0,
-    analysisMs: 0, timeMs: ms, maxKktResidual: 0,
+    analysisMs: 0, timeMs: ms, maxKktResidual: 0, stopReason: 'optimal',
   };
 }

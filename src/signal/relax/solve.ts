@@ -33,11 +33,11 @@ export const RELAX_SOLVER_REL_ACCURACY = 1e-8;
 
 /**
  * Whether a solve can be used although the solver did not report 'optimal': it stopped
- * (numerical_error, max_iterations) with a relative gap ≤ 1e-6 and absolute residuals ≤ 1e-6.
+ * (almost_optimal, numerical_error, max_iterations) with a relative gap ≤ 1e-6 and absolute residuals ≤ 1e-6.
  */
 export function usable(s: SpecSolution): boolean {
   if (s.status === 'optimal') return true;
-  if (s.status !== 'numerical_error' && s.status !== 'max_iterations') return false;
+  if (s.status !== 'almost_optimal' && s.status !== 'numerical_error' && s.status !== 'max_iterations') return false;
   const c = s.certificate;
   // the solver's relative residuals are normalised by ‖x‖∞, which blows up on failed solves: require absolute ones too
   return c.gapRel <= 1e-6 && c.primalResidual <= 1e-6 && c.dualResidual <= 1e-6;
