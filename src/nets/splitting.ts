@@ -23,7 +23,7 @@
 import { InvalidArgumentError } from '../core/errors.ts';
 import type { Rng } from '../core/random.ts';
 import { integerInRange, nonNegative, positive } from '../core/validate.ts';
-import { type Penalty, penaltySum, scalarProx, validatePenalty } from '../prox/prox.ts';
+import { type Penalty, scalarProx, validatePenalty } from '../prox/prox.ts';
 import {
   type Ste, angleRaw, coarseConstant, distance, dot, gradReluRaw, lossReluRaw, norm, validateK, validateNonzero,
 } from './model.ts';
@@ -255,19 +255,27 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
   const fValue = (nw: number, theta: number): number =>
     cfg.model === 'relu' ? lossReluRaw(nw, ns, theta, k) : cg * (nw - dot(w, wStar) / ns);
 
+  // Σ_i p(u_i) accumulated in the trace loop: ℓ1 |u|, ℓ0 1{u ≠ 0}, TL1 (a+1)|u|/(a+|u|).
+  const pa = penalty.kind === 'tl1' ? penalty.a : 0;
   const record = (t: number, nw: number, theta: number): void => {
     if (!trace) return;
     let gap = 0;
     let dist = 0;
     let nnz = 0;
+    let pen = 0;
     for (let i = 0; i < d; i++) {
-      const a = w[i] - u[i];
+      const ui = u[i];
+      const a = w[i] - ui;
       gap += a * a;
-      const b = u[i] - wStar[i];
+      const b = ui - wStar[i];
       dist += b * b;
-      if (u[i] !== 0) nnz++;
+      if (ui !== 0) {
+        nnz++;
+        const au = Math.abs(ui);
+        pen += penalty.kind === 'l1' ? au : penalty.kind === 'l0' ? 1 : ((pa + 1) * au) / (pa + au);
+      }
     }
-    trace.lagrangian[t] = fValue(nw, theta) + lambda * penaltySum(penalty, u) + 0.5 * beta * gap;
+    trace.lagrangian[t] = fValue(nw, theta) + lambda * pen + 0.5 * beta * gap;
     trace.angle[t] = theta;
     trace.supportSize[t] = nnz;
     trace.distU[t] = Math.sqrt(dist);
