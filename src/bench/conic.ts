@@ -10,6 +10,7 @@
  * noise, clipped at 0. Reports iterations, time, per-iteration time, fill ratio,
  * the fitted exponent of per-iteration time in n and peak RSS.
  */
+import { loadavg } from 'node:os';
 import type { Benchmark } from './main.ts';
 import { createRng } from '../core/random.ts';
 import { ConicModel, type ModelResult } from '../conic/model.ts';
@@ -58,6 +59,9 @@ const bench: Benchmark = {
   run({ quick }) {
     const sizes = quick ? [1000, 3000, 10000] : [1000, 10000, 100000];
     const rows: Record<string, number | string>[] = [];
+    // warm-up (JIT) on a small instance, not recorded
+    perspPathModel(spikeSignal(2000, 7), 1, 0.1).solve();
+    const loadBefore = loadavg()[0];
     for (const n of sizes) {
       const y = spikeSignal(n, 20211 + n);
       const tb = performance.now();
@@ -83,6 +87,7 @@ const bench: Benchmark = {
         primalResidualRel: c.primalResidualRel,
         dualResidualRel: c.dualResidualRel,
         rssMB: rss / 2 ** 20,
+        loadAverage1m: loadavg()[0],
       });
       process.stdout.write(JSON.stringify(rows[rows.length - 1]) + '\n');
     }
@@ -106,6 +111,8 @@ const bench: Benchmark = {
       perIterationExponent: num / den,
       totalTimeExponent: numT / den,
       peakRssMB: process.resourceUsage().maxRSS / 1024,
+      loadAverageAtStart: loadBefore,
+      note: 'machine shared with other jobs: loadAverage1m > cores means times are inflated',
       targets: { 'n=1e4 (ms)': 2000, 'n=1e5 (ms)': 30000 },
     };
   },

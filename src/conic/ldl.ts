@@ -203,6 +203,76 @@ export function minimumDegreeOrdering(A: { n: number; colPtr: Int32Array; rowIdx
   return perm;
 }
 
+/**
+ * Post-order a fill-reducing permutation by its elimination tree (same fill,
+ * better memory locality in the factorisation and the solves): returns perm∘post.
+ * Etree by Liu's algorithm with path compression on the permuted upper pattern.
+ */
+export function postorderPermutation(K: { n: number; colPtr: Int32Array; rowIdx: Int32Array }, perm: Int32Array): Int32Array {
+  const n = K.n;
+  const pinv = new Int32Array(n);
+  for (let k = 0; k < n; k++) pinv[perm[k]] = k;
+  const nnz = K.colPtr[n];
+  const cnt = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++) for (let p = K.colPtr[j]; p < K.colPtr[j + 1]; p++) cnt[Math.max(pinv[K.rowIdx[p]], pinv[j]) + 1]++;
+  for (let j = 0; j < n; j++) cnt[j + 1] += cnt[j];
+  const ci = new Int32Array(nnz);
+  const next = cnt.slice(0, n);
+  for (let j = 0; j < n; j++) for (let p = K.colPtr[j]; p < K.colPtr[j + 1]; p++) {
+    const a = pinv[K.rowIdx[p]];
+    const b = pinv[j];
+    ci[next[Math.max(a, b)]++] = Math.min(a, b);
+  }
+  const parent = new Int32Array(n).fill(-1);
+  const ancestor = new Int32Array(n).fill(-1);
+  for (let k = 0; k < n; k++) {
+    for (let p = cnt[k]; p < cnt[k + 1]; p++) {
+      let i = ci[p];
+      while (i !== -1 && i < k) {
+        const inext = ancestor[i];
+        ancestor[i] = k;
+        if (inext === -1) {
+          parent[i] = k;
+          break;
+        }
+        i = inext;
+      }
+    }
+  }
+  // children lists, then iterative DFS post-order
+  const head = new Int32Array(n).fill(-1);
+  const nextSib = new Int32Array(n).fill(-1);
+  for (let j = n - 1; j >= 0; j--) {
+    const pj = parent[j];
+    if (pj !== -1) {
+      nextSib[j] = head[pj];
+      head[pj] = j;
+    }
+  }
+  const post = new Int32Array(n);
+  const stack = new Int32Array(n);
+  let k = 0;
+  for (let r = 0; r < n; r++) {
+    if (parent[r] !== -1) continue;
+    let top = 0;
+    stack[0] = r;
+    while (top >= 0) {
+      const v = stack[top];
+      const c = head[v];
+      if (c === -1) {
+        top--;
+        post[k++] = v;
+      } else {
+        head[v] = nextSib[c];
+        stack[++top] = c;
+      }
+    }
+  }
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = perm[post[i]];
+  return out;
+}
+
 /** Statistics of a factorisation. */
 export interface LdlStats {
   /** Dimension of K. */
@@ -252,7 +322,7 @@ export class LdlFactor {
   constructor(K: UpperCsc, signs: Float64Array, perm?: Int32Array) {
     const n = K.n;
     this.n = n;
-    this.perm = perm ?? minimumDegreeOrdering(K);
+    this.perm = perm ?? postorderPermutation(K, minimumDegreeOrdering(K));
     this.pinv = new Int32Array(n);
     for (let k = 0; k < n; k++) this.pinv[this.perm[k]] = k;
     const pinv = this.pinv;
