@@ -496,7 +496,7 @@ export function equilibrate(P: CscMatrix | undefined, q: Float64Array, A: CscMat
     for (let j = 0; j < n; j++) for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) Av[p] *= dn[j] * en[A.rowIdx[p]];
     for (let j = 0; j < n; j++) D[j] *= dn[j];
     for (let i = 0; i < m; i++) E[i] *= en[i];
-    if (maxDev < 1e-3) break;
+    if (maxDev < 0.05) break; // norms already within 5% of 1
   }
   const qs = new Float64Array(n);
   for (let j = 0; j < n; j++) qs[j] = D[j] * q[j];
