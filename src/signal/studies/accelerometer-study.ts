@@ -15,7 +15,7 @@ import { integerInRange, positive } from '../../core/validate.ts';
 import { loadAccelerometer } from '../accelerometer.ts';
 import { heuristicGap } from '../heuristic.ts';
 import { signalProblem } from '../model.ts';
-import { getCardinalityRelaxation } from './relaxations.ts';
+import { getCardinalityRelaxation, type CardinalityRelaxation } from './relaxations.ts';
 
 /** The paper's grid axes. */
 export const PAPER_LAMBDAS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
@@ -47,6 +47,8 @@ export interface AccelerometerStudyOptions {
   methods?: string[];
   /** Data (default: the shipped series). */
   y?: Float64Array;
+  /** Relaxations by name overriding the registry (negative controls plug wrong ones in here). */
+  relaxations?: Record<string, CardinalityRelaxation>;
 }
 
 /** Output: cells, averages and series for the reporter. */
@@ -71,10 +73,10 @@ export function fullGrid(): [number, number][] {
 }
 
 /** Run one cell with one relaxation. */
-export function accelerometerCell(y: Float64Array, lambda: number, k: number, method: string): MethodCell {
+export function accelerometerCell(y: Float64Array, lambda: number, k: number, method: string | CardinalityRelaxation): MethodCell {
   positive('lambda', lambda);
   integerInRange('k', k, 0, y.length);
-  const relax = getCardinalityRelaxation(method);
+  const relax = typeof method === 'function' ? method : getCardinalityRelaxation(method);
   const t0 = performance.now();
   const r = relax(y, lambda, k);
   const timeMs = performance.now() - t0;
@@ -95,11 +97,12 @@ export function accelerometerStudy(opts: AccelerometerStudyOptions = {}): Accele
   const cells = opts.cells ?? fullGrid();
   const methods = opts.methods ?? ['l1', 'decomp'];
   if (!Array.isArray(cells) || cells.length === 0) throw new InvalidArgumentError('cells', cells, 'a non-empty array of [λ, k]');
-  for (const m of methods) getCardinalityRelaxation(m);
+  const solvers: Record<string, CardinalityRelaxation> = {};
+  for (const m of methods) solvers[m] = opts.relaxations?.[m] ?? getCardinalityRelaxation(m);
   const out: AccelerometerCell[] = [];
   for (const [lambda, k] of cells) {
     const row: AccelerometerCell = { lambda, k, methods: {} };
-    for (const m of methods) row.methods[m] = accelerometerCell(y, lambda, k, m);
+    for (const m of methods) row.methods[m] = accelerometerCell(y, lambda, k, solvers[m]);
     out.push(row);
   }
   const averageGap: Record<string, number> = {};

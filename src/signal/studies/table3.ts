@@ -17,6 +17,7 @@ import { generateSpikes, type NoiseReading, type SpikeInstance } from '../genera
 import { lagrangianDecompositionSync, type LagrangianResult } from '../lagrangian/method.ts';
 import { lagrangianDecomposition } from '../lagrangian/pool.ts';
 import { getSegmentSolver } from '../lagrangian/solvers.ts';
+import type { SegmentSolver } from '../lagrangian/segments.ts';
 import { signalProblem } from '../model.ts';
 
 export const TABLE3_KAPPAS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02];
@@ -53,6 +54,8 @@ export interface Table3Options {
   cells?: [number, number][];
   /** Block solver name (default `decomp`). */
   solver?: string;
+  /** Block solver function overriding `solver` (in-thread driver only; negative controls). */
+  solverFn?: SegmentSolver;
   /** Worker threads (0: in-thread; async driver only). */
   jobs?: number;
   /** Iteration cap (paper 100). */
@@ -90,7 +93,7 @@ export interface Table3Study {
 
 interface Setup {
   inst: SpikeInstance;
-  o: Required<Omit<Table3Options, 'cells' | 'jobs'>> & { jobs?: number };
+  o: Required<Omit<Table3Options, 'cells' | 'jobs' | 'solverFn'>> & { jobs?: number };
   cells: [number, number][];
   truthNorm2: number;
 }
@@ -154,7 +157,7 @@ function exactOpt(S: Setup, kappa: number, cache: Map<number, number>): number |
 /** Run the Table 3 grid in the calling thread (used by claim checks). */
 export function table3Sync(opts: Table3Options = {}): Table3Study {
   const S = setup(opts);
-  const solver = getSegmentSolver(S.o.solver);
+  const solver = opts.solverFn ?? getSegmentSolver(S.o.solver);
   const cache = new Map<number, number>();
   const rows = S.cells.map(([kappa, m]) => {
     const t0 = performance.now();
