@@ -607,8 +607,11 @@ export const prop6Claim = defineClaim({
   kind: 'identity',
   provenance: 'paper',
   tolerance: {
-    value: SOLVER_TOL,
-    reason: `both methods stop when no cut is violated beyond 1e-7·(1 + Γ) or the bound stalls; ${SOLVER_REASON} (agreement measured ≤ 8e-8)`,
+    value: 1e-5,
+    reason:
+      'both methods stop when no cut is violated beyond 1e-7·(1 + Γ) or the bound stalls (agreement ≤ 8e-8 on generic data); on degenerate ' +
+      'data (entries of y ~1e-15) the conic solves of the simple method’s Theorem-4 cuts are accurate to only ~1e-6 — their values, which must ' +
+      'increase monotonically as cuts are added, went 0.14091105 → 0.14091062 — so 1e-5 (relative to max(1,|ζ|))',
   },
   budget: { quick: 3, default: 16, thorough: 100 },
   subject: {
@@ -623,7 +626,7 @@ export const prop6Claim = defineClaim({
     const p = signalProblem(i);
     const a = s.alg1(p);
     const b = s.simple(p);
-    return le('|θ-form decomp − (23)| / max(1,|ζ|)', Math.abs(a - b) / Math.max(1, Math.abs(a)), SOLVER_TOL);
+    return le('|θ-form decomp − (23)| / max(1,|ζ|)', Math.abs(a - b) / Math.max(1, Math.abs(a)), 1e-5);
   },
 });
 
