@@ -544,7 +544,7 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
   const L = makeLayout(problem.cones);
   const nu = L.degree;
   const sc: Scaling = o.equilibrate
-    ? equilibrate(problem.P, q0, problem.A, b0, L, 10)
+    ? equilibrate(problem.P, q0, problem.A, b0, L, 5)
     : { D: new Float64Array(n).fill(1), E: new Float64Array(m).fill(1), c: 1, P: problem.P, A: problem.A, q: q0, b: b0 };
   const P = sc.P;
   const A = sc.A;
