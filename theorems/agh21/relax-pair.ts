@@ -27,7 +27,8 @@ export const pairFormsSubject: PairFormsSubject = { g: pairG, gExplicit: pairGEx
  */
 function gScale(z1: number, z2: number, x1: number, x2: number, d1: number, d2: number): number {
   const quad = d1 * x1 * x1 + 2 * x1 * x2 + d2 * x2 * x2 + (x1 * x1) / d2 + (x2 * x2) / d1;
-  return quad * (1 / z1 + 1 / z2) + ((x1 * x1) / z1) * Math.abs(d1 - 1 / d2) + ((x2 * x2) / z2) * Math.abs(d2 - 1 / d1);
+  // floor: at x = 0 every term is 0 and both sides are exactly 0
+  return Math.max(1e-300, quad * (1 / z1 + 1 / z2) + ((x1 * x1) / z1) * Math.abs(d1 - 1 / d2) + ((x2 * x2) / z2) * Math.abs(d2 - 1 / d1));
 }
 
 export const gExplicitClaim = defineClaim({
