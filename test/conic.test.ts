@@ -54,6 +54,13 @@ describe('conic: bad input gives typed errors naming the part', () => {
     expectArgError(() => solveConic({ ...lp(), P: cscFromTriplets(2, 2, [0], [0], [-1]) }), 'P(0,0)');
     expectArgError(() => solveConic({ ...lp(), P: cscFromTriplets(2, 2, [0, 0, 1], [0, 1, 1], [1, 2, 1]) }), 'P(0,1)');
     expectArgError(() => solveConic({ ...lp(), P: cscFromTriplets(3, 3, [0], [0], [1]) }), 'P.nrows');
+    expectArgError(() => solveConic({ ...lp(), P: cscFromTriplets(2, 2, [0, 1, 0, 1], [0, 0, 1, 1], [2, 0.5, 0.7, 2]) }), 'P(1,0)');
+  });
+  it('a full symmetric P is accepted and equals its upper triangle', () => {
+    const full = solveConic({ ...lp(), P: cscFromTriplets(2, 2, [0, 1, 0, 1], [0, 0, 1, 1], [2, 0.5, 0.5, 2]) });
+    const upper = solveConic({ ...lp(), P: cscFromTriplets(2, 2, [0, 0, 1], [0, 1, 1], [2, 0.5, 2]) });
+    expect(full.status).toBe('optimal');
+    expect(full.objective).toBeCloseTo(upper.objective, 10);
   });
   it('options', () => {
     expectArgError(() => solveConic(lp(), { epsRel: -1 }), 'options.epsRel');

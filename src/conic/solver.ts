@@ -45,7 +45,7 @@ export interface ConeSpec {
 
 /** The standard form: minimize ½xᵀPx + qᵀx s.t. Ax + s = b, s ∈ K. */
 export interface ConicProblem {
-  /** n×n symmetric PSD, given by its UPPER triangle (entries with row ≤ col); omit for P = 0. */
+  /** n×n symmetric PSD: its upper triangle (entries with row ≤ col) or the full symmetric matrix; omit for P = 0. */
   P?: CscMatrix;
   /** Linear objective (length n). */
   q: ArrayLike<number>;
@@ -194,10 +194,22 @@ export function validateProblem(p: ConicProblem): void {
   if (total !== m) throw new InvalidArgumentError('cones (sum of dims)', total, `A.nrows = ${m}`);
   if (p.P) {
     validateCsc('P', p.P, n, n);
+    const P = p.P;
+    const lookup = (i: number, j: number): number | undefined => {
+      for (let q = P.colPtr[j]; q < P.colPtr[j + 1]; q++) if (P.rowIdx[q] === i) return P.values[q];
+      return undefined;
+    };
     for (let j = 0; j < n; j++) {
       for (let q = p.P.colPtr[j]; q < p.P.colPtr[j + 1]; q++) {
         const i = p.P.rowIdx[q];
-        if (i > j) throw new InvalidArgumentError(`P(${i},${j})`, p.P.values[q], 'the upper triangle only (row <= col)');
+        if (i > j) {
+          // a full (both triangles) P must be symmetric
+          const u = lookup(j, i) ?? 0;
+          const v = p.P.values[q];
+          if (Math.abs(u - v) > 1e-12 * Math.max(1, Math.abs(u), Math.abs(v))) {
+            throw new InvalidArgumentError(`P(${i},${j})`, v, `P symmetric: P(${j},${i}) = ${u}`);
+          }
+        }
         if (i === j && p.P.values[q] < 0) throw new InvalidArgumentError(`P(${i},${i})`, p.P.values[q], 'a nonnegative diagonal (P must be PSD)');
       }
     }
@@ -423,6 +435,28 @@ class Kkt {
   }
 }
 
+/** The upper triangle of a symmetric CSC matrix (the matrix itself when it has no lower entries). */
+function upperTriangle(P: CscMatrix): CscMatrix {
+  let lower = 0;
+  for (let j = 0; j < P.ncols; j++) for (let q = P.colPtr[j]; q < P.colPtr[j + 1]; q++) if (P.rowIdx[q] > j) lower++;
+  if (lower === 0) return P;
+  const nnz = P.colPtr[P.ncols] - lower;
+  const colPtr = new Int32Array(P.ncols + 1);
+  const rowIdx = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let w = 0;
+  for (let j = 0; j < P.ncols; j++) {
+    for (let q = P.colPtr[j]; q < P.colPtr[j + 1]; q++) {
+      if (P.rowIdx[q] <= j) {
+        rowIdx[w] = P.rowIdx[q];
+        values[w++] = P.values[q];
+      }
+    }
+    colPtr[j + 1] = w;
+  }
+  return { nrows: P.nrows, ncols: P.ncols, colPtr, rowIdx, values };
+}
+
 /** Scalings of {@link equilibrate}: x = D x̂, s = ŝ / E, z = E ẑ / c. */
 interface Scaling {
   D: Float64Array;
@@ -543,9 +577,10 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
   const b0 = Float64Array.from(problem.b);
   const L = makeLayout(problem.cones);
   const nu = L.degree;
+  const P0 = problem.P && upperTriangle(problem.P);
   const sc: Scaling = o.equilibrate
-    ? equilibrate(problem.P, q0, problem.A, b0, L, 5)
-    : { D: new Float64Array(n).fill(1), E: new Float64Array(m).fill(1), c: 1, P: problem.P, A: problem.A, q: q0, b: b0 };
+    ? equilibrate(P0, q0, problem.A, b0, L, 5)
+    : { D: new Float64Array(n).fill(1), E: new Float64Array(m).fill(1), c: 1, P: P0, A: problem.A, q: q0, b: b0 };
   const P = sc.P;
   const A = sc.A;
   const q = sc.q;
@@ -905,7 +940,7 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
       ss[i] = s[i] / (Esc[i] * sc);
     }
     const Pxs = new Float64Array(n);
-    if (problem.P) symUpperMatVec(problem.P, xs, Pxs);
+    if (P0) symUpperMatVec(P0, xs, Pxs);
     const objective = 0.5 * dot(xs, Pxs) + dot(q0, xs);
     const st_ = kkt.factor.stats;
     return {
