@@ -426,7 +426,7 @@ export const theorem4Claim = defineClaim({
   kind: 'identity',
   provenance: 'paper',
   tolerance: { value: HULL_TOL, reason: HULL_REASON },
-  budget: { quick: 15, default: 100, thorough: 500 },
+  budget: { quick: 15, default: 200, thorough: 500 },
   subject: hullSubject,
   instances: pairObjective(),
   check: (o, s) => {
@@ -451,7 +451,7 @@ export const prop1Claim = defineClaim({
   kind: 'identity',
   provenance: 'paper',
   tolerance: { value: HULL_TOL, reason: HULL_REASON },
-  budget: { quick: 15, default: 100, thorough: 500 },
+  budget: { quick: 15, default: 200, thorough: 500 },
   subject: hullSubject,
   instances: pairObjective(true),
   check: (o, s) => {
@@ -489,7 +489,7 @@ export const alg1FirstRoundClaim = defineClaim({
   provenance: 'derived',
   source: 'note §2.11 [D] and EC-8 (a consequence of the paper’s definitions, not stated as such)',
   tolerance: { value: SOLVER_TOL, reason: SOLVER_REASON },
-  budget: { quick: 4, default: 20, thorough: 100 },
+  budget: { quick: 4, default: 40, thorough: 100 },
   subject: {
     round1: (p: SignalProblem) => decompRelaxation(p, { maxRounds: 1 }).value,
     pairwise: (p: SignalProblem) => pairwiseRelaxation(p).value,
@@ -516,7 +516,7 @@ export const orderingClaim = defineClaim({
   kind: 'bound',
   provenance: 'paper',
   tolerance: { value: SOLVER_TOL, reason: SOLVER_REASON },
-  budget: { quick: 4, default: 24, thorough: 200 },
+  budget: { quick: 4, default: 60, thorough: 200 },
   subject: relaxSubject,
   instances: smallPath(),
   check: (i, s) => {
@@ -556,7 +556,7 @@ export const bnbClaim = defineClaim({
   provenance: 'ours',
   source: 'project’s own exact solver (issue 4), built on the paper’s relaxations',
   tolerance: { value: 1e-6, reason: 'the B&B prunes at relative gap 1e-6; its incumbents are exact support solves (ε-accurate)' },
-  budget: { quick: 4, default: 20, thorough: 200 },
+  budget: { quick: 4, default: 50, thorough: 200 },
   subject: relaxSubject,
   instances: bnbInstance,
   check: (i, s) => {
@@ -605,7 +605,7 @@ export const barrierCertClaim = defineClaim({
       '1e-6–1e-5 and value errors of the same relative size are within its contract (measured 1.2e-6 at worst over 300 thorough runs, ' +
       'always with the conic dual bound ABOVE the barrier’s feasible value, i.e. the conic side is the inaccurate one)',
   },
-  budget: { quick: 6, default: 40, thorough: 300 },
+  budget: { quick: 6, default: 80, thorough: 300 },
   subject: {
     barrier: (p: SignalProblem, cuts: number[][]) => {
       const r = solveDecompPath(p, cuts);
@@ -652,7 +652,7 @@ export const prop6Claim = defineClaim({
       'data (entries of y ~1e-15) the conic solves of the simple method’s Theorem-4 cuts are accurate to only ~1e-6 — their values, which must ' +
       'increase monotonically as cuts are added, went 0.14091105 → 0.14091062 — so 1e-5 (relative to max(1,|ζ|))',
   },
-  budget: { quick: 3, default: 16, thorough: 100 },
+  budget: { quick: 3, default: 30, thorough: 100 },
   subject: {
     alg1: (p: SignalProblem) => decompRelaxation(p, { relTol: 1e-12, maxRounds: 60 }).lowerBound,
     simple: (p: SignalProblem) => {
