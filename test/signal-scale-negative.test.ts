@@ -75,7 +75,7 @@ describe('agh21.scale negative controls', () => {
       }),
     );
   });
-  it('table3-under-minute rejects a block solver costing 100 ms per call', () => {
-    assertRejected(withSubject(table3UnderMinute, { block: (p) => (busyWait(100), persp(p)) }));
+  it('table3-under-minute (not reproduced: asserts a cell misses the bound) rejects a fast stand-in', () => {
+    assertRejected(withSubject(table3UnderMinute, { block: persp }));
   });
 });
