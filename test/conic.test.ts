@@ -192,6 +192,27 @@ describe('conic: solutions, duals and statuses', () => {
   });
 });
 
+describe('conic: large second-order cones use the sparse expansion', () => {
+  it('projection onto a 60-dimensional SOC: closed form, KKT size linear in d', () => {
+    const rng = createRng(11);
+    for (const d of [17, 60]) {
+      const v = Array.from({ length: d }, () => 3 * rng.normal());
+      const m = new ConicModel();
+      const x = m.variable('x', d);
+      for (let i = 0; i < d; i++) m.addSquare([[1, x.at(i)]], -v[i]);
+      m.secondOrderCone(x.at(0), v.slice(1).map((_, k) => x.at(k + 1)));
+      const r = m.solve();
+      expect(['optimal', 'almost_optimal']).toContain(r.status);
+      const ref = projectSoc(v);
+      r.value('x').forEach((xi, i) => expect(Math.abs(xi - ref[i])).toBeLessThan(1e-6));
+      // d diagonal P entries + d A entries + d cone diagonals + two expansion columns of d + 1
+      expect(r.certificate.nnzKkt).toBe(5 * d + 2);
+      expect(r.certificate.kktDim).toBe(2 * d + 2);
+      expect(kktReport(r.problem, r.raw).stationarity).toBeLessThan(1e-7);
+    }
+  });
+});
+
 describe('conic: sparse kernels and LDLᵀ', () => {
   it('quasi-definite LDLᵀ solve matches a dense mathjs solve', () => {
     const rng = createRng(7);
