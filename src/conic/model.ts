@@ -52,10 +52,10 @@
  * - `solve(options, solver)` accepts any standard-form solver with the signature of
  *   solveConic (negative controls pass a broken one); `compile()` returns the standard form.
  *
- * Each second-order cone of dimension d puts a dense d×d block in the KKT
- * matrix: the per-iteration cost is linear in the number of SMALL cones (the
- * AGH relaxations use d = 3); a single huge cone would be costly (no ECOS-style
- * sparse expansion).
+ * KKT structure: a second-order cone of dimension d ≤ 16 puts a dense d×d block in
+ * the KKT matrix; larger cones use the ECOS-style sparse expansion (diagonal plus
+ * two extra rows, O(d) entries). The per-iteration cost is linear in the number of
+ * small cones (the AGH relaxations use d = 3).
  */
 import { InvalidArgumentError } from '../core/errors.ts';
 import { finiteNumber, integerInRange } from '../core/validate.ts';

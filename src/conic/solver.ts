@@ -22,9 +22,14 @@
  *   direction one), by the sparse LDLᵀ of ldl.ts (symbolic analysis once,
  *   static regularisation ε, dynamic pivot regularisation, iterative
  *   refinement against the unregularised matrix).
- * Each second-order cone block −W² is stored dense in the KKT matrix
- * (d(d+1)/2 entries): cheap for the small cones of the AGH relaxations (d = 3);
- * see the note in model.ts about large cones.
+ * Each second-order cone block −W² of dimension d ≤ SOC_DENSE_MAX (16) is stored
+ * dense in the KKT matrix (d(d+1)/2 entries): cheap for the small cones of the AGH
+ * relaxations (d = 3). Larger cones use the sparse expansion of ECOS (Domahidi,
+ * Chu & Boyd 2013): W² = η²(D + uuᵀ − vvᵀ) with D diagonal, stored as −η²D plus two
+ * extra KKT nodes per cone (signs +1 and −1), so a cone costs O(d) entries.
+ * Rotated cones are converted to second-order cones by the modelling layer (an
+ * exact linear map, model.ts). Data are Ruiz-equilibrated first; all reported
+ * residuals, objectives and certificates are in the original units.
  */
 import { InvalidArgumentError } from '../core/errors.ts';
 import { finiteVector, integerInRange, nonNegative, positive } from '../core/validate.ts';
