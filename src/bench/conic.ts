@@ -106,9 +106,14 @@ const bench: Benchmark = {
     const mt = lt.reduce((a, b) => a + b, 0) / lt.length;
     let numT = 0;
     for (let k = 0; k < lx.length; k++) numT += (lx[k] - mx) * (lt[k] - mt);
+    // exponents between consecutive sizes (the smallest size carries fixed per-solve overheads)
+    const pairwisePerIterationExponents = rows.slice(1).map((r, k) =>
+      Math.log((r.perIterationMs as number) / (rows[k].perIterationMs as number)) / Math.log((r.n as number) / (rows[k].n as number)),
+    );
     return {
       rows,
       perIterationExponent: num / den,
+      pairwisePerIterationExponents,
       totalTimeExponent: numT / den,
       peakRssMB: process.resourceUsage().maxRSS / 1024,
       loadAverageAtStart: loadBefore,
