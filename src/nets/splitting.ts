@@ -163,8 +163,20 @@ function batchGradient(
     let f = 0;
     for (let j = 0; j < k; j++) {
       const o = base + j * d;
-      let a = 0;
-      for (let i = 0; i < d; i++) a += z[o + i] * w[i];
+      // Four independent partial sums (unrolled by 4) shorten the dependency chain.
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let i = 0;
+      for (; i + 3 < d; i += 4) {
+        a0 += z[o + i] * w[i];
+        a1 += z[o + i + 1] * w[i + 1];
+        a2 += z[o + i + 2] * w[i + 2];
+        a3 += z[o + i + 3] * w[i + 3];
+      }
+      for (; i < d; i++) a0 += z[o + i] * w[i];
+      const a = a0 + a1 + a2 + a3;
       zw[j] = a;
       if (a > 0) f += relu ? a : 1;
     }
