@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { BudgetName, Claim } from '../claims/claim.ts';
 import { integerInRange, oneOf } from '../core/validate.ts';
-import { BUDGETS, DEFAULT_TIMEOUT_MS, runClaim } from './run-claim.ts';
+import { BUDGETS, DEFAULT_TIMEOUT_MS, claimHeader, runClaim } from './run-claim.ts';
 import type { ClaimResult, ClaimStatus, Report, RunMeta } from './result.ts';
 
 /** Version of the report JSON schema (reports/README.md). */
@@ -50,19 +50,7 @@ export interface RunEnvironment {
 /** A result record for a claim that never produced one (crash, timeout, bad setup). */
 export function syntheticResult(claim: Claim, status: ClaimStatus, error: string, seed: number, runs: number, timeMs: number): ClaimResult {
   return {
-    id: claim.id,
-    paper: claim.paper,
-    location: claim.location,
-    title: claim.title,
-    statement: claim.statement,
-    tex: claim.tex,
-    hypotheses: claim.hypotheses,
-    kind: claim.kind,
-    provenance: claim.provenance,
-    source: claim.source,
-    verdict: claim.verdict ?? 'confirmed',
-    tolerance: claim.tolerance,
-    metrics: claim.metrics,
+    ...claimHeader(claim),
     status,
     seed,
     runs,

@@ -107,24 +107,7 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
   });
   const timeMs = performance.now() - t0;
 
-  const base = {
-    id: claim.id,
-    paper: claim.paper,
-    location: claim.location,
-    title: claim.title,
-    statement: claim.statement,
-    tex: claim.tex,
-    hypotheses: claim.hypotheses,
-    kind: claim.kind,
-    provenance: claim.provenance,
-    source: claim.source,
-    verdict: claim.verdict ?? 'confirmed',
-    tolerance: claim.tolerance,
-    metrics: claim.metrics,
-    seed,
-    runs,
-    timeMs,
-  };
+  const base = { ...claimHeader(claim), seed, runs, timeMs };
 
   if (details.failed) {
     const [[instance, runSeed]] = details.counterexample as [[unknown, number]];
@@ -175,6 +158,28 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
     worst: [...worst.values()],
     series: lastSeries,
     values: worstValues,
+  };
+}
+
+/** The descriptive fields of a claim's result record (everything but the outcome). */
+export function claimHeader(claim: Claim): Pick<
+  ClaimResult,
+  'id' | 'paper' | 'location' | 'title' | 'statement' | 'tex' | 'hypotheses' | 'kind' | 'provenance' | 'source' | 'verdict' | 'tolerance' | 'metrics'
+> {
+  return {
+    id: claim.id,
+    paper: claim.paper,
+    location: claim.location,
+    title: claim.title,
+    statement: claim.statement,
+    tex: claim.tex,
+    hypotheses: claim.hypotheses,
+    kind: claim.kind,
+    provenance: claim.provenance,
+    source: claim.source,
+    verdict: claim.verdict ?? 'confirmed',
+    tolerance: claim.tolerance,
+    metrics: claim.metrics,
   };
 }
 

@@ -12,6 +12,7 @@ import { InvalidArgumentError } from '../../core/errors.ts';
 import { finiteVector } from '../../core/validate.ts';
 import { buildQ, type SignalProblem } from '../model.ts';
 import { pairG } from './pair.ts';
+import { goldenSection } from '../../prox/brute-force.ts';
 
 /** θ_d(z,x) = Σ_e |Q_ij| g(z_a, z_b, x_a, x_b; dᵃ_e, dᵇ_e): the left side of the cut of the simple method (p. 15). */
 export function decompositionValue(p: SignalProblem, z: ArrayLike<number>, x: ArrayLike<number>, d: ArrayLike<number>): number {
@@ -47,33 +48,10 @@ export function decompositionInfeasibility(p: SignalProblem, d: ArrayLike<number
   return worst;
 }
 
+/** Maximise f on [lo, hi]: golden section on −f, then keep an end point if it is better (a maximum at a bound). */
 function golden(f: (t: number) => number, lo: number, hi: number, iters = 120): number {
-  const r = (Math.sqrt(5) - 1) / 2;
-  let a = lo;
-  let b = hi;
-  let c = b - r * (b - a);
-  let dd = a + r * (b - a);
-  let fc = f(c);
-  let fd = f(dd);
-  for (let k = 0; k < iters && b - a > 1e-15 * (1 + Math.abs(b)); k++) {
-    if (fc >= fd) {
-      b = dd;
-      dd = c;
-      fd = fc;
-      c = b - r * (b - a);
-      fc = f(c);
-    } else {
-      a = c;
-      c = dd;
-      fc = fd;
-      dd = a + r * (b - a);
-      fd = f(dd);
-    }
-  }
-  const m = 0.5 * (a + b);
-  // the interval ends may be better when the maximum is at a bound
-  let best = m;
-  let fb = f(m);
+  let best = goldenSection((t) => -f(t), lo, hi, iters);
+  let fb = f(best);
   for (const t of [lo, hi]) {
     const ft = f(t);
     if (ft > fb) {
