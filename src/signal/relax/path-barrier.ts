@@ -157,14 +157,31 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
   const rowStart = new Int32Array(N + 1);
   for (let i = 0; i < N; i++) rowStart[i + 1] = rowStart[i] + (i - first[i] + 1);
   const H = new Float64Array(rowStart[N]);
-  const addH = (i: number, j: number, val: number): void => {
-    if (i < j) {
-      const tmp = i;
-      i = j;
-      j = tmp;
+  /** Offset of entry (i, j) of the symmetric matrix in the lower profile storage. */
+  const posH = (i: number, j: number): number => (i < j ? rowStart[j] + i - first[j] : rowStart[i] + j - first[i]);
+  // Hessian positions of every barrier term, fixed by the layout: row k's pair (a, b ≤ a) at
+  // rowPos[10k + a(a+1)/2 + b] (−1 for unused slots); cone k's (uu, ss, tt, us, ut, st) at conePos[6k..]
+  const rowPos = new Int32Array(nRows * 10).fill(-1);
+  for (let k = 0; k < nRows; k++) {
+    for (let a = 0; a < 4; a++) {
+      const ja = rIdx[4 * k + a];
+      if (ja < 0) continue;
+      for (let b = 0; b <= a; b++) {
+        const jb = rIdx[4 * k + b];
+        if (jb >= 0) rowPos[10 * k + (a * (a + 1)) / 2 + b] = posH(ja, jb);
+      }
     }
-    H[rowStart[i] + j - first[i]] += val;
-  };
+  }
+  const conePos = new Int32Array(nCones * 6);
+  for (let k = 0; k < nCones; k++) {
+    const iu = cU[k], is = cS[k], it = cT[k];
+    conePos[6 * k] = posH(iu, iu);
+    conePos[6 * k + 1] = posH(is, is);
+    conePos[6 * k + 2] = posH(it, it);
+    conePos[6 * k + 3] = posH(iu, is);
+    conePos[6 * k + 4] = posH(iu, it);
+    conePos[6 * k + 5] = posH(is, it);
+  }
   // ---- initial strictly feasible point
   const vv = new Float64Array(N);
   const z0 = card !== null ? Math.min(0.5, (0.5 * card) / n) : 0.5;
@@ -209,13 +226,27 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
     for (let i = 0; i < n; i++) s -= v[Z(i)];
     return s;
   };
-  /** φ(a) − φ(b) = −Σ log(slack(a)/slack(b)) over every barrier term; +∞ if a is not interior. */
-  const logRatioSum = (a: Float64Array, b: Float64Array): number => {
+  // barrier terms at the current iterate vv, refreshed at the start of every Newton step (the line
+  // search compares trial points against them)
+  const slB = new Float64Array(nRows);
+  const phB = new Float64Array(nCones);
+  let cardB = 1;
+  /**
+   * φ(a) − φ(vv) = −Σ log(slack(a)/slack(vv)) over every barrier term (vv's slacks from slB/phB/cardB);
+   * +∞ if a is not interior. The ratios are multiplied in batches and logged once per batch (the
+   * product is kept in [1e-150, 1e150], so no overflow; rounding as for the sum of logs).
+   */
+  const logRatioSum = (a: Float64Array): number => {
     let f = 0;
+    let prod = 1;
     for (let k = 0; k < nRows; k++) {
       const sa = slack(a, k);
       if (!(sa > 0)) return Infinity;
-      f -= Math.log(sa / slack(b, k));
+      prod *= sa / slB[k];
+      if (prod > 1e150 || prod < 1e-150) {
+        f -= Math.log(prod);
+        prod = 1;
+      }
     }
     for (let k = 0; k < nCones; k++) {
       const Sa = a[cS[k]];
@@ -223,38 +254,17 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
       const Ua = a[cU[k]];
       const pa = Sa * Ta - Ua * Ua;
       if (!(pa > 0 && Sa > 0 && Ta > 0)) return Infinity;
-      const pb = b[cS[k]] * b[cT[k]] - b[cU[k]] * b[cU[k]];
-      f -= Math.log(pa / pb);
+      prod *= pa / phB[k];
+      if (prod > 1e150 || prod < 1e-150) {
+        f -= Math.log(prod);
+        prod = 1;
+      }
     }
+    f -= Math.log(prod);
     if (card !== null) {
       const sa = cardSlack(a);
       if (!(sa > 0)) return Infinity;
-      f -= Math.log(sa / cardSlack(b));
-    }
-    return f;
-  };
-  /** F_t(v) = t·c′v + φ(v); +∞ outside the interior. */
-  const F = (v: Float64Array, t: number): number => {
-    let f = 0;
-    for (let j = 0; j < N; j++) f += c[j] * v[j];
-    f *= t;
-    for (let k = 0; k < nRows; k++) {
-      const s = slack(v, k);
-      if (!(s > 0)) return Infinity;
-      f -= Math.log(s);
-    }
-    for (let k = 0; k < nCones; k++) {
-      const S = v[cS[k]];
-      const T = v[cT[k]];
-      const U = v[cU[k]];
-      const phi = S * T - U * U;
-      if (!(phi > 0 && S > 0 && T > 0)) return Infinity;
-      f -= Math.log(phi);
-    }
-    if (card !== null) {
-      const s = cardSlack(v);
-      if (!(s > 0)) return Infinity;
-      f -= Math.log(s);
+      f -= Math.log(sa / cardB);
     }
     return f;
   };
@@ -279,36 +289,42 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
       out[i] += si + A[o + i] * vi;
     }
   };
+  // reciprocals of the Cholesky factor's diagonal (multiplications instead of divisions in the solves)
+  const dInv = new Float64Array(N);
   const solveL = (rhs: Float64Array): void => {
     // forward: L y = rhs
     for (let i = 0; i < N; i++) {
       let s = rhs[i];
       const o = rowStart[i] - first[i];
       for (let j = first[i]; j < i; j++) s -= H[o + j] * rhs[j];
-      rhs[i] = s / H[o + i];
+      rhs[i] = s * dInv[i];
     }
     // backward: Lᵀ x = y
     for (let i = N - 1; i >= 0; i--) {
       const o = rowStart[i] - first[i];
-      const xi = rhs[i] / H[o + i];
+      const xi = rhs[i] * dInv[i];
       rhs[i] = xi;
       for (let j = first[i]; j < i; j++) rhs[j] -= H[o + j] * xi;
     }
   };
+  /** In-place profile Cholesky H = LLᵀ (L in H's storage, 1/L_ii in dInv); false if not positive definite. */
   const cholesky = (): boolean => {
     for (let i = 0; i < N; i++) {
-      const oi = rowStart[i] - first[i];
-      for (let j = first[i]; j <= i; j++) {
-        const oj = rowStart[j] - first[j];
+      const fi = first[i];
+      const oi = rowStart[i] - fi;
+      for (let j = fi; j < i; j++) {
+        const fj = first[j];
+        const oj = rowStart[j] - fj;
         let s = H[oi + j];
-        const k0 = Math.max(first[i], first[j]);
-        for (let k = k0; k < j; k++) s -= H[oi + k] * H[oj + k];
-        if (j < i) H[oi + j] = s / H[oj + j];
-        else {
-          if (!(s > 0)) return false;
-          H[oi + i] = Math.sqrt(s);
-        }
+        for (let k = fi > fj ? fi : fj; k < j; k++) s -= H[oi + k] * H[oj + k];
+        H[oi + j] = s * dInv[j];
       }
+      let s = H[oi + i];
+      for (let k = fi; k < i; k++) s -= H[oi + k] * H[oi + k];
+      if (!(s > 0)) return false;
+      const d = Math.sqrt(s);
+      H[oi + i] = d;
+      dInv[i] = 1 / d;
     }
     return true;
   };
@@ -342,7 +358,8 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
           const sq = Math.sqrt(disc);
           const r1 = (-B - sq) / (2 * A);
           const r2 = (-B + sq) / (2 * A);
-          for (const rr of [r1, r2]) if (rr > 0 && rr < root) root = rr;
+          if (r1 > 0 && r1 < root) root = r1;
+          if (r2 > 0 && r2 < root) root = r2;
         }
       }
       amax = Math.min(amax, root);
@@ -373,6 +390,7 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
       for (let j = 0; j < N; j++) g[j] = t * c[j];
       for (let k = 0; k < nRows; k++) {
         const s = slack(vv, k);
+        slB[k] = s;
         const is = 1 / s;
         const is2 = is * is;
         for (let a = 0; a < 4; a++) {
@@ -380,11 +398,11 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
           if (ja < 0) continue;
           const ca = rCoef[4 * k + a];
           g[ja] += ca * is;
+          const base = 10 * k + (a * (a + 1)) / 2;
           for (let b = 0; b <= a; b++) {
-            const jb = rIdx[4 * k + b];
-            if (jb < 0) continue;
-            const v2 = ca * rCoef[4 * k + b] * is2;
-            addH(ja, jb, a === b ? v2 : v2);
+            const pos = rowPos[base + b];
+            if (pos < 0) continue;
+            H[pos] += ca * rCoef[4 * k + b] * is2;
           }
         }
       }
@@ -396,6 +414,7 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
         const S = vv[is];
         const T = vv[it2];
         const phi = S * T - U * U;
+        phB[k] = phi;
         const ip = 1 / phi;
         const gu = -2 * U;
         const gs = T;
@@ -404,16 +423,18 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
         g[is] -= gs * ip;
         g[it2] -= gt * ip;
         const ip2 = ip * ip;
-        addH(iu, iu, gu * gu * ip2 + 2 * ip);
-        addH(is, is, gs * gs * ip2);
-        addH(it2, it2, gt * gt * ip2);
-        addH(iu, is, gu * gs * ip2);
-        addH(iu, it2, gu * gt * ip2);
-        addH(is, it2, gs * gt * ip2 - ip);
+        const o = 6 * k;
+        H[conePos[o]] += gu * gu * ip2 + 2 * ip;
+        H[conePos[o + 1]] += gs * gs * ip2;
+        H[conePos[o + 2]] += gt * gt * ip2;
+        H[conePos[o + 3]] += gu * gs * ip2;
+        H[conePos[o + 4]] += gu * gt * ip2;
+        H[conePos[o + 5]] += gs * gt * ip2 - ip;
       }
       let rho = 0;
       if (card !== null) {
         const s = cardSlack(vv);
+        cardB = s;
         for (let i = 0; i < n; i++) g[Z(i)] += 1 / s;
         rho = 1 / (s * s);
       }
@@ -467,7 +488,7 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
       for (let j = 0; j < N; j++) cdx += c[j] * dx[j];
       for (let ls = 0; ls < 60; ls++) {
         for (let j = 0; j < N; j++) trial[j] = vv[j] + alpha * dx[j];
-        const diff = t * alpha * cdx + logRatioSum(trial, vv);
+        const diff = t * alpha * cdx + logRatioSum(trial);
         if (diff <= -0.25 * alpha * dec) {
           accepted = true;
           break;
