@@ -25,6 +25,7 @@
 import { pathExactL0 } from '../exact/path-dp.ts';
 import { signalProblem, type SignalProblem } from '../model.ts';
 import { decompRelaxation } from '../relax/decomp.ts';
+import type { PathBarrierWarm } from '../relax/path-barrier.ts';
 import { solveChainBlock } from './chain-qp.ts';
 import type { SegmentProblem, SegmentResult } from './segments.ts';
 
@@ -71,28 +72,53 @@ export function blockExact(p: SegmentProblem): { value: number; x: Float64Array;
   return { value: blockObjective(p, x), x: Float64Array.from(x), z };
 }
 
-/** Algorithm 1 on the block, as published (see module comment). */
-export function decompBlockAlg1(p: SegmentProblem): SegmentResult {
-  const warm = isCutSets(p.warm, p.y.length - 1) ? p.warm : undefined;
-  const r = decompRelaxation(blockSignalProblem(p), warm ? { initialCuts: warm } : {});
+/**
+ * Algorithm 1 on the block, as published (see module comment). With `barrierWarm` (ours, see
+ * {@link BlockWarmState}) round 1's barrier solve starts from the previous solve's snapshot.
+ */
+export function decompBlockAlg1(p: SegmentProblem, barrierWarm = false): SegmentResult {
+  const ws = warmState(p.warm, p.y.length - 1);
+  const r = decompRelaxation(blockSignalProblem(p), ws ? { initialCuts: ws.cuts, ...(barrierWarm && ws.barrier ? { barrierWarm: ws.barrier } : {}) } : {});
   if (!Number.isFinite(r.lowerBound)) throw new Error(`Algorithm 1 returned no usable bound (status ${r.status}, stop ${r.stop})`);
-  return { value: r.lowerBound, x: r.x, z: r.z, work: r.rounds, state: r.cutSets };
+  const state: BlockWarmState = r.barrierSnapshot ? { cuts: r.cutSets, barrier: r.barrierSnapshot } : { cuts: r.cutSets };
+  return { value: r.lowerBound, x: r.x, z: r.z, work: r.rounds, state };
 }
 
-/** Warm start (ours): Algorithm 1 on a re-solved block starts from the block's previous cut sets Δ_ij
- * instead of {1}. Any cut set gives a relaxation of decomp (each cut is valid), and Algorithm 1 then
- * adds violated cuts until its stopping rule as usual, so the bound stays valid; only rounds are saved. */
+/**
+ * Warm start (ours) of a re-solved block: Algorithm 1 starts from the block's previous cut sets Δ_ij
+ * instead of {1}, and round 1's barrier solve from the previous solve's centred iterate at
+ * ν/t ≈ 1e-3·|ζ| (the constraints do not depend on the boundary terms, which only change the cost).
+ * Any cut set gives a relaxation of decomp (each cut is valid), and Algorithm 1 then adds violated
+ * cuts until its stopping rule as usual; the barrier's bound ζ − 2ν/t is certified at a centred point
+ * whatever the start. So the bound stays valid; only rounds and Newton steps are saved.
+ */
+export interface BlockWarmState {
+  cuts: number[][];
+  barrier?: PathBarrierWarm;
+}
+
 function isCutSets(w: unknown, edges: number): w is number[][] {
   return Array.isArray(w) && w.length === edges && w.every((c) => Array.isArray(c) && c.length > 0 && c.every((d) => typeof d === 'number' && d > 0 && Number.isFinite(d)));
 }
 
+/** The warm state in `w` (a {@link BlockWarmState} or, as before, bare cut sets), or null. */
+function warmState(w: unknown, edges: number): BlockWarmState | null {
+  if (isCutSets(w, edges)) return { cuts: w };
+  if (w === null || typeof w !== 'object') return null;
+  const o = w as { cuts?: unknown; barrier?: { v?: unknown; t?: unknown } };
+  if (!isCutSets(o.cuts, edges)) return null;
+  const b = o.barrier;
+  const ok = b !== undefined && b !== null && b.v instanceof Float64Array && typeof b.t === 'number' && Number.isFinite(b.t) && b.t > 0;
+  return ok ? { cuts: o.cuts, barrier: { v: b.v as Float64Array, t: b.t as number } } : { cuts: o.cuts };
+}
+
 /** decomp of the block with the certified persp = OPT shortcut (see module comment). */
-export function decompBlock(p: SegmentProblem): SegmentResult {
+export function decompBlock(p: SegmentProblem, barrierWarm = false): SegmentResult {
   const persp = solveChainBlock('persp', p);
   const ex = blockExact(p);
   if (ex && ex.value - persp.value <= SANDWICH_TOL * (1 + Math.abs(ex.value))) {
     return { value: persp.value, x: ex.x, z: ex.z, work: 0, state: p.warm };
   }
-  const r = decompBlockAlg1(p);
+  const r = decompBlockAlg1(p, barrierWarm);
   return { ...r, value: Math.max(r.value, persp.value) };
 }

@@ -23,7 +23,7 @@ import { separatePair } from './pair.ts';
 import type { RelaxationResult, RelaxOptions } from './relaxations.ts';
 import { RELAX_SOLVER_OPTIONS, solveSpec, usable } from './solve.ts';
 import { separatePath } from './separation.ts';
-import { pathBarrierApplies, solveDecompPath } from './path-barrier.ts';
+import { pathBarrierApplies, solveDecompPath, type PathBarrierSolution, type PathBarrierWarm } from './path-barrier.ts';
 
 /** One round of Algorithm 1 (or one iteration of the simple method). */
 export interface RoundRecord {
@@ -70,7 +70,17 @@ export interface DecompOptions extends RelaxOptions {
    * barrier when it applies, conic otherwise and from the first round whose barrier solves both fail.
    */
   method?: 'auto' | 'conic' | 'barrier';
+  /**
+   * Ours: a centred barrier iterate of an earlier solve on the same layout (`barrierSnapshot` of a
+   * previous result with the same cut sets), used to start round 1's barrier solve. Only the start
+   * point changes — the stopping test and the bound ζ − 2ν/t are as for a cold start; if the warm
+   * solve fails, round 1 is solved cold as usual.
+   */
+  barrierWarm?: PathBarrierWarm;
 }
+
+/** ν/t (relative) at which the barrier solves record their warm-start snapshot. */
+export const BARRIER_SNAPSHOT_GAP = 1e-3;
 
 /** Result of {@link decompRelaxation}. */
 export interface DecompResult extends RelaxationResult {
@@ -85,6 +95,8 @@ export interface DecompResult extends RelaxationResult {
   cutSets: number[][];
   /** Why it stopped. */
   stop: 'rel-improvement' | 'no-violated-cut' | 'max-rounds' | 'solver';
+  /** The last round's barrier snapshot (if that round was solved by the barrier), for `barrierWarm`. */
+  barrierSnapshot?: PathBarrierWarm;
 }
 
 /** Algorithm 1 of AGH21 (see module comment). */
@@ -110,6 +122,7 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
   }
   let useBarrier = method !== 'conic' && barrierOk;
   const n = p.n;
+  let lastSnapshot: PathBarrierWarm | undefined;
   for (let round = 1; round <= maxRounds; round++) {
     const x = new Float64Array(n);
     const z = new Float64Array(n);
@@ -121,11 +134,23 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
       // barrier multiplier 10 first in the penalty form, 3 with the cardinality row (10 stalls there);
       // a stalled solve is retried with the gentler multiplier
       const [tf1, tf2] = p.k === null ? [10, 3] : [3, 2];
-      let b = solveDecompPath(p, cutSets, { tFactor: tf1 });
-      if (b.status !== 'optimal') {
-        const b3 = solveDecompPath(p, cutSets, { tFactor: tf2 });
-        b = { ...b3, newtonSteps: b.newtonSteps + b3.newtonSteps, timeMs: b.timeMs + b3.timeMs };
+      const snap = { snapshotGap: BARRIER_SNAPSHOT_GAP };
+      let bw: PathBarrierSolution | null = null;
+      if (round === 1 && opts.barrierWarm) {
+        // warm start (ours): capped, since a poor start only costs steps; cold start if it fails
+        bw = solveDecompPath(p, cutSets, { tFactor: tf1, warm: opts.barrierWarm, maxNewton: 150, ...snap });
       }
+      let b: PathBarrierSolution;
+      if (bw && bw.status === 'optimal') b = bw;
+      else {
+        b = solveDecompPath(p, cutSets, { tFactor: tf1, ...snap });
+        if (bw) b = { ...b, newtonSteps: bw.newtonSteps + b.newtonSteps, timeMs: bw.timeMs + b.timeMs };
+        if (b.status !== 'optimal') {
+          const b3 = solveDecompPath(p, cutSets, { tFactor: tf2, ...snap });
+          b = { ...b3, newtonSteps: b.newtonSteps + b3.newtonSteps, timeMs: b.timeMs + b3.timeMs };
+        }
+      }
+      lastSnapshot = b.status === 'optimal' ? b.snapshot : undefined;
       if (b.status === 'optimal') {
         x.set(b.x);
         z.set(b.z);
@@ -140,6 +165,7 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
       }
     }
     if (sol === null) {
+      lastSnapshot = undefined;
       const vars = buildDecomp(p, cutSets, opts);
       const cs = solveSpec(vars.spec, opts.solver ?? RELAX_SOLVER_OPTIONS);
       for (let i = 0; i < n; i++) {
@@ -193,6 +219,7 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
   return {
     kind: 'decomp', status: L.status, lowerBound: L.lb, value: L.value, x: L.x, z: L.z, certificate: L.cert,
     rounds: history.length, cuts: history[history.length - 1].cuts, history, gammaDiag: L.gd, gammaOff: L.go, cutSets, stop,
+    ...(lastSnapshot && last === L && L.status === 'optimal' ? { barrierSnapshot: lastSnapshot } : {}),
   };
 }
 

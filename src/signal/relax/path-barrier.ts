@@ -38,6 +38,19 @@ export interface PathBarrierSolution {
   gap: number;
   newtonSteps: number;
   timeMs: number;
+  /** The centred iterate and barrier parameter recorded at `snapshotGap` (for {@link PathBarrierOptions.warm}). */
+  snapshot?: PathBarrierWarm;
+}
+
+/**
+ * A strictly feasible, centred iterate v of an earlier solve on the same layout (same n, u, cut sets)
+ * and its barrier parameter t. The constraints do not depend on y, ν or μ, so v is interior for any
+ * cost vector; a new solve started from it re-centres at t and continues along the central path.
+ * The returned bound ζ − 2ν/t does not depend on the starting point (centring is tested as usual).
+ */
+export interface PathBarrierWarm {
+  v: Float64Array;
+  t: number;
 }
 
 /** Options of {@link solveDecompPath}. */
@@ -48,6 +61,10 @@ export interface PathBarrierOptions {
   tFactor?: number;
   /** Newton step limit (total) [1500]. */
   maxNewton?: number;
+  /** Start from this iterate instead of the default point (ignored unless strictly interior, same size). */
+  warm?: PathBarrierWarm;
+  /** Record `snapshot` at the first centred point with ν/t ≤ snapshotGap·max(1, |ζ|) [none]. */
+  snapshotGap?: number;
 }
 
 /** Whether {@link solveDecompPath} applies: a path with n ≥ 2, no priors, u > 0, and k ≥ 1 if set. */
@@ -268,6 +285,29 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
     }
     return f;
   };
+  /** Σ of barrier terms at v (finite iff v is strictly interior). */
+  const logRatioSumFrom = (v: Float64Array): number => {
+    let f = 0;
+    for (let k = 0; k < nRows; k++) {
+      const sa = slack(v, k);
+      if (!(sa > 0)) return Infinity;
+      f -= Math.log(sa);
+    }
+    for (let k = 0; k < nCones; k++) {
+      const Sa = v[cS[k]];
+      const Ta = v[cT[k]];
+      const Ua = v[cU[k]];
+      const pa = Sa * Ta - Ua * Ua;
+      if (!(pa > 0 && Sa > 0 && Ta > 0)) return Infinity;
+      f -= Math.log(pa);
+    }
+    if (card !== null) {
+      const sa = cardSlack(v);
+      if (!(sa > 0)) return Infinity;
+      f -= Math.log(sa);
+    }
+    return f;
+  };
   const g = new Float64Array(N);
   const dx = new Float64Array(N);
   const tmpA = new Float64Array(N);
@@ -371,10 +411,18 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
     }
     return amax;
   };
+  let warmT = 0;
+  const w = opts.warm;
+  if (w && w.v instanceof Float64Array && w.v.length === N && Number.isFinite(w.t) && w.t > 0 && Number.isFinite(logRatioSumFrom(w.v))) {
+    vv.set(w.v);
+    warmT = w.t;
+  }
   let lastVal = p.yNorm2;
   for (let j = 0; j < N; j++) lastVal += c[j] * vv[j];
-  // start with a duality-gap estimate ν/t of the order of the objective scale
-  let t = nu / Math.max(1, Math.abs(lastVal));
+  // start with a duality-gap estimate ν/t of the order of the objective scale (or at the warm point's t)
+  let t = warmT > 0 ? warmT : nu / Math.max(1, Math.abs(lastVal));
+  const snapGap = opts.snapshotGap;
+  let snapshot: PathBarrierWarm | undefined;
   let newton = 0;
   let status: 'optimal' | 'failed' = 'failed';
   let val = NaN;
@@ -514,6 +562,9 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
       status = centered ? 'optimal' : 'failed';
       break;
     }
+    if (centered && snapGap !== undefined && snapshot === undefined && nu / t <= snapGap * Math.max(1, Math.abs(val))) {
+      snapshot = { v: Float64Array.from(vv), t };
+    }
     const tNew = t * tFactor;
     if (centered) {
       // predictor along the central path: v′(t) = −H⁻¹c (H factorised at the centre), step (tNew − t)·v′
@@ -547,5 +598,5 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
     gd[i] = vv[G(i)];
   }
   for (let e = 0; e < n - 1; e++) go[e] = vv[gOffIdx[e]];
-  return { status, x, z, gDiag: gd, gOff: go, value: val, lowerBound: val - (2 * nu) / t, gap: (2 * nu) / t, newtonSteps: newton, timeMs: performance.now() - t0 };
+  return { status, x, z, gDiag: gd, gOff: go, value: val, lowerBound: val - (2 * nu) / t, gap: (2 * nu) / t, newtonSteps: newton, timeMs: performance.now() - t0, snapshot };
 }
