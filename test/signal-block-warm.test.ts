@@ -7,7 +7,8 @@ import type { SegmentProblem } from '../src/signal/lagrangian/segments.ts';
 import { getSegmentSolver } from '../src/signal/lagrangian/solvers.ts';
 import { signalProblem } from '../src/signal/model.ts';
 import { decompRelaxation } from '../src/signal/relax/decomp.ts';
-import { solveDecompPath } from '../src/signal/relax/path-barrier.ts';
+import { solveDecompPath, STALL_STAGES } from '../src/signal/relax/path-barrier.ts';
+import { loadAccelerometer } from '../src/signal/accelerometer.ts';
 
 // a 60-node block with a spike, noise and boundary terms (as the Lagrangian hands it over)
 function block(cFirst: number, cLast: number): SegmentProblem {
@@ -81,5 +82,17 @@ describe('barrier warm start (ours)', () => {
     expect(warm.lowerBound).toBeLessThanOrEqual(warm.upperBound + 1e-9);
     expect(() => getSegmentSolver('decomp-warm')({ ...block(0, 0), lambda: -1 })).toThrow();
     expect(signalProblem({ y: inst.y, lambda: 0.3, mu: 0.02 }).n).toBe(600);
+  });
+  it('a stalled cardinality-row solve is given up after STALL_STAGES uncentred stages; auto falls back to conic', () => {
+    const raw = loadAccelerometer().y.slice(0, 400);
+    const mx = raw.reduce((a: number, b: number) => Math.max(a, b), 0);
+    const p = signalProblem({ y: Float64Array.from(raw, (v: number) => v / mx), lambda: 0.1, k: 5 });
+    const b = solveDecompPath(p, p.graph.edges.map(() => [1]), { tFactor: 3 });
+    expect(STALL_STAGES).toBe(3);
+    expect(b.status).toBe('failed');
+    expect(b.newtonSteps).toBeLessThan(1500);
+    const auto = decompRelaxation(p, { maxRounds: 1 });
+    const conic = decompRelaxation(p, { maxRounds: 1, method: 'conic' });
+    expect(Math.abs(auto.lowerBound - conic.lowerBound)).toBeLessThan(1e-6);
   });
 });

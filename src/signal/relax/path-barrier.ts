@@ -67,6 +67,9 @@ export interface PathBarrierOptions {
   snapshotGap?: number;
 }
 
+/** Consecutive stages that end uncentred (80 Newton steps each) after which a solve is given up as failed. */
+export const STALL_STAGES = 3;
+
 /** Whether {@link solveDecompPath} applies: a path with n ≥ 2, no priors, u > 0, and k ≥ 1 if set. */
 export function pathBarrierApplies(p: SignalProblem): boolean {
   return p.graph.kind === 'path' && p.n >= 2 && p.priors.length === 0 && p.u > 0 && (p.k === null || p.k >= 1);
@@ -428,6 +431,7 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
   let val = NaN;
   let centered = false;
   let lastRho = 0;
+  let uncentred = 0;
   outer: for (let stage = 0; stage < 60; stage++) {
     centered = false;
     for (let it = 0; it < 80; it++) {
@@ -562,6 +566,10 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
       status = centered ? 'optimal' : 'failed';
       break;
     }
+    // a solve whose stages stop centring does not recover (seen with the cardinality row: 80 steps per
+    // stage, never centred again, 'failed' after maxNewton); give up after STALL_STAGES in a row
+    uncentred = centered ? 0 : uncentred + 1;
+    if (uncentred >= STALL_STAGES) break;
     if (centered && snapGap !== undefined && snapshot === undefined && nu / t <= snapGap * Math.max(1, Math.abs(val))) {
       snapshot = { v: Float64Array.from(vv), t };
     }
