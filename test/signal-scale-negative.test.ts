@@ -75,7 +75,7 @@ describe('agh21.scale negative controls', () => {
       }),
     );
   });
-  it('table3-under-minute (not reproduced: asserts a cell misses the bound) rejects a fast stand-in', () => {
-    assertRejected(withSubject(table3UnderMinute, { block: persp }));
+  it('table3-under-minute rejects a wrong bound (0.5 s instead of 60 s)', () => {
+    assertRejected(withSubject(table3UnderMinute, { ...table3UnderMinute.subject, minuteBoundSeconds: 0.5 }));
   });
 });

@@ -112,8 +112,11 @@ function warmState(w: unknown, edges: number): BlockWarmState | null {
   return ok ? { cuts: o.cuts, barrier: { v: b.v as Float64Array, t: b.t as number } } : { cuts: o.cuts };
 }
 
-/** decomp of the block with the certified persp = OPT shortcut (see module comment). */
-export function decompBlock(p: SegmentProblem, barrierWarm = false): SegmentResult {
+/**
+ * decomp of the block with the certified persp = OPT shortcut (see module comment); re-solves start
+ * the barrier from the previous solve's centred point unless `barrierWarm` is false.
+ */
+export function decompBlock(p: SegmentProblem, barrierWarm = true): SegmentResult {
   const persp = solveChainBlock('persp', p);
   const ex = blockExact(p);
   if (ex && ex.value - persp.value <= SANDWICH_TOL * (1 + Math.abs(ex.value))) {

@@ -43,7 +43,7 @@ const faulty = (mode: 'throw' | 'exit' | 'hang'): SegmentSolver => (p: SegmentPr
 };
 
 const registry: Record<SegmentSolverName, SegmentSolver> = {
-  decomp: (p) => decompBlock(validateSegment(p)),
+  decomp: (p) => decompBlock(validateSegment(p), true),
   'decomp-warm': (p) => decompBlock(validateSegment(p), true),
   'decomp-alg1': (p) => decompBlockAlg1(validateSegment(p)),
   l1,
