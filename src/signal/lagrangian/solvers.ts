@@ -4,11 +4,11 @@
  *
  * - `decomp-alg1`: the paper's block solver — the decomp relaxation of the block by
  *   Algorithm 1 (src/signal/relax), through the adapter in decomp-block.ts.
- * - `decomp`: the same relaxation with OUR certified shortcut (decomp-block.ts): blocks where
- *   persp already equals the block's exact optimum skip Algorithm 1 (decomp is pinned between them).
- * - `decomp-warm`: `decomp` whose re-solved blocks also warm-start round 1's barrier solve from the
- *   block's previous centred iterate (ours, decomp-block.ts `BlockWarmState`): same bound rule, about
- *   3–4× fewer Newton steps per re-solve.
+ * - `decomp` (default): the same relaxation with OUR certified shortcut (decomp-block.ts): blocks
+ *   where persp already equals the block's exact optimum skip Algorithm 1 (decomp is pinned between
+ *   them), and re-solved blocks warm-start round 1's barrier solve from the block's previous centred
+ *   iterate (decomp-block.ts `BlockWarmState`): same bound rule, about 3–4× fewer Newton steps.
+ * - `decomp-warm`: an alias of `decomp`, kept for callers that named the warm start explicitly.
  * - `l1`, `persp`: STAND-INS (not the paper's block solver): the natural big-M
  *   relaxation and the perspective relaxation of the block, solved exactly
  *   with z minimised out in closed form (chain-qp.ts). With these blocks the
