@@ -21,7 +21,8 @@
  * conservative lowerBound = ζ − 2ν/t.
  */
 import { InvalidArgumentError } from '../../core/errors.ts';
-import { buildQ, type SignalProblem } from '../model.ts';
+import type { SignalProblem } from '../model.ts';
+import { buildPathLayout, profileCholesky, profileMatVec as profileMatVecL, profileSolve } from './path-layout.ts';
 
 /** Result of {@link solveDecompPath}. */
 export interface PathBarrierSolution {
@@ -83,150 +84,13 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
   const relTol = opts.relTol ?? 1e-9;
   const tFactor = opts.tFactor ?? 10;
   const maxNewton = opts.maxNewton ?? 1500;
-  const n = p.n;
-  const q = buildQ(p);
-  const lam = p.lambda;
-  const u = p.u;
-  // ---- layout
-  const base = new Int32Array(n);
-  const gOffIdx = new Int32Array(n - 1);
-  let N = 0;
-  let nCuts = 0;
-  for (let i = 0; i < n; i++) {
-    base[i] = N;
-    N += 3;
-    if (i < n - 1) {
-      gOffIdx[i] = N;
-      N += 1 + 3 * cuts[i].length;
-      nCuts += cuts[i].length;
-    }
-  }
+  const L = buildPathLayout(p, cuts);
+  const { n, N, base, gOffIdx, nRows, rIdx, rCoef, rB, nCones, cU, cS, cT, c, card, nu, rowStart, rowPos, conePos } = L;
+  const vv = L.v0;
   const X = (i: number): number => base[i];
   const Z = (i: number): number => base[i] + 1;
   const G = (i: number): number => base[i] + 2;
-  // ---- constraints: linear rows a′v ≤ b (up to 4 terms), cones (u, s, t)
-  const nRows = 3 * n + n + 3 * nCuts; // x ≥ 0, z ≥ 0, z ≤ 1, x − u z ≤ 0, 3 per cut
-  const rIdx = new Int32Array(nRows * 4).fill(-1);
-  const rCoef = new Float64Array(nRows * 4);
-  const rB = new Float64Array(nRows);
-  let r = 0;
-  const addRow = (idx: number[], coef: number[], b: number): void => {
-    for (let k = 0; k < idx.length; k++) {
-      rIdx[4 * r + k] = idx[k];
-      rCoef[4 * r + k] = coef[k];
-    }
-    rB[r] = b;
-    r++;
-  };
-  const nCones = n + 2 * nCuts;
-  const cU = new Int32Array(nCones);
-  const cS = new Int32Array(nCones);
-  const cT = new Int32Array(nCones);
-  let cc = 0;
-  const addCone = (uu: number, ss: number, tt: number): void => {
-    cU[cc] = uu;
-    cS[cc] = ss;
-    cT[cc] = tt;
-    cc++;
-  };
-  const c = new Float64Array(N);
-  for (let i = 0; i < n; i++) {
-    addRow([X(i)], [-1], 0);
-    addRow([Z(i)], [-1], 0);
-    addRow([Z(i)], [1], 1);
-    addRow([X(i), Z(i)], [1, -u], 0);
-    addCone(X(i), G(i), Z(i));
-    c[X(i)] = -2 * p.y[i] + p.l1;
-    c[Z(i)] = p.mu;
-    c[G(i)] = q.diag[i];
-  }
-  for (let e = 0; e < n - 1; e++) {
-    const a = e;
-    const b = e + 1;
-    const ge = gOffIdx[e];
-    c[ge] = -2 * lam;
-    cuts[e].forEach((d, k) => {
-      const s = ge + 1 + 3 * k;
-      const v = s + 1;
-      const w = s + 2;
-      const m = Math.min(1, d);
-      // −m·v + m·x_a − (m/d)·x_b ≤ 0 ;  −m·w + (m/d)·x_b − m·x_a ≤ 0
-      addRow([v, X(a), X(b)], [-m, m, -m / d], 0);
-      addRow([w, X(b), X(a)], [-m, m / d, -m], 0);
-      const sc = 1 / Math.max(d, 1 / d);
-      // d·s − dΓ_aa + 2Γ_e − Γ_bb/d ≤ 0  (scaled)
-      addRow([s, G(a), ge, G(b)], [d * sc, -d * sc, 2 * sc, -sc / d], 0);
-      addCone(v, s, Z(a));
-      addCone(w, s, Z(b));
-    });
-  }
-  const card = p.k;
-  const nu = nRows + 2 * nCones + (card !== null ? 1 : 0);
-  // ---- profile (envelope) of the Newton matrix
-  const first = new Int32Array(N);
-  for (let j = 0; j < N; j++) first[j] = j;
-  const touch = (idx: ArrayLike<number>, len: number): void => {
-    let mn = Infinity;
-    for (let k = 0; k < len; k++) if (idx[k] >= 0 && idx[k] < mn) mn = idx[k];
-    for (let k = 0; k < len; k++) if (idx[k] >= 0 && mn < first[idx[k]]) first[idx[k]] = mn;
-  };
-  for (let k = 0; k < nRows; k++) touch(rIdx.subarray(4 * k, 4 * k + 4), 4);
-  for (let k = 0; k < nCones; k++) touch([cU[k], cS[k], cT[k]], 3);
-  // envelope must be monotone for the profile Cholesky fill (first[i] ≤ first[j] for i < j is not
-  // required; fill stays inside each row's envelope [first[i], i])
-  const rowStart = new Int32Array(N + 1);
-  for (let i = 0; i < N; i++) rowStart[i + 1] = rowStart[i] + (i - first[i] + 1);
   const H = new Float64Array(rowStart[N]);
-  /** Offset of entry (i, j) of the symmetric matrix in the lower profile storage. */
-  const posH = (i: number, j: number): number => (i < j ? rowStart[j] + i - first[j] : rowStart[i] + j - first[i]);
-  // Hessian positions of every barrier term, fixed by the layout: row k's pair (a, b ≤ a) at
-  // rowPos[10k + a(a+1)/2 + b] (−1 for unused slots); cone k's (uu, ss, tt, us, ut, st) at conePos[6k..]
-  const rowPos = new Int32Array(nRows * 10).fill(-1);
-  for (let k = 0; k < nRows; k++) {
-    for (let a = 0; a < 4; a++) {
-      const ja = rIdx[4 * k + a];
-      if (ja < 0) continue;
-      for (let b = 0; b <= a; b++) {
-        const jb = rIdx[4 * k + b];
-        if (jb >= 0) rowPos[10 * k + (a * (a + 1)) / 2 + b] = posH(ja, jb);
-      }
-    }
-  }
-  const conePos = new Int32Array(nCones * 6);
-  for (let k = 0; k < nCones; k++) {
-    const iu = cU[k], is = cS[k], it = cT[k];
-    conePos[6 * k] = posH(iu, iu);
-    conePos[6 * k + 1] = posH(is, is);
-    conePos[6 * k + 2] = posH(it, it);
-    conePos[6 * k + 3] = posH(iu, is);
-    conePos[6 * k + 4] = posH(iu, it);
-    conePos[6 * k + 5] = posH(is, it);
-  }
-  // ---- initial strictly feasible point
-  const vv = new Float64Array(N);
-  const z0 = card !== null ? Math.min(0.5, (0.5 * card) / n) : 0.5;
-  for (let i = 0; i < n; i++) {
-    vv[Z(i)] = z0;
-    vv[X(i)] = 0.5 * u * z0;
-    vv[G(i)] = (vv[X(i)] * vv[X(i)]) / z0 + 1;
-  }
-  for (let e = 0; e < n - 1; e++) {
-    const a = e;
-    const b = e + 1;
-    const ge = gOffIdx[e];
-    let gam = Infinity;
-    cuts[e].forEach((d, k) => {
-      const s = ge + 1 + 3 * k;
-      const dv = vv[X(a)] - vv[X(b)] / d;
-      const V = Math.abs(dv) + 1;
-      const W = Math.abs(dv) + 1;
-      vv[s + 1] = V;
-      vv[s + 2] = W;
-      vv[s] = Math.max((V * V) / vv[Z(a)], (W * W) / vv[Z(b)]) + 1;
-      gam = Math.min(gam, (d * vv[G(a)] + vv[G(b)] / d - d * vv[s]) / 2 - 1);
-    });
-    vv[ge] = gam;
-  }
   // ---- barrier machinery
   const slack = (v: Float64Array, k: number): number => {
     let s = rB[k];
@@ -317,60 +181,10 @@ export function solveDecompPath(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
   const trial = new Float64Array(N);
   const Hc = card !== null ? new Float64Array(H.length) : H;
   const res = new Float64Array(N);
-  /** out = A·v for the symmetric matrix A stored as a lower profile. */
-  const profileMatVec = (A: Float64Array, v: Float64Array, out: Float64Array): void => {
-    out.fill(0);
-    for (let i = 0; i < N; i++) {
-      const o = rowStart[i] - first[i];
-      let si = 0;
-      const vi = v[i];
-      for (let j = first[i]; j < i; j++) {
-        const a = A[o + j];
-        si += a * v[j];
-        out[j] += a * vi;
-      }
-      out[i] += si + A[o + i] * vi;
-    }
-  };
-  // reciprocals of the Cholesky factor's diagonal (multiplications instead of divisions in the solves)
   const dInv = new Float64Array(N);
-  const solveL = (rhs: Float64Array): void => {
-    // forward: L y = rhs
-    for (let i = 0; i < N; i++) {
-      let s = rhs[i];
-      const o = rowStart[i] - first[i];
-      for (let j = first[i]; j < i; j++) s -= H[o + j] * rhs[j];
-      rhs[i] = s * dInv[i];
-    }
-    // backward: Lᵀ x = y
-    for (let i = N - 1; i >= 0; i--) {
-      const o = rowStart[i] - first[i];
-      const xi = rhs[i] * dInv[i];
-      rhs[i] = xi;
-      for (let j = first[i]; j < i; j++) rhs[j] -= H[o + j] * xi;
-    }
-  };
-  /** In-place profile Cholesky H = LLᵀ (L in H's storage, 1/L_ii in dInv); false if not positive definite. */
-  const cholesky = (): boolean => {
-    for (let i = 0; i < N; i++) {
-      const fi = first[i];
-      const oi = rowStart[i] - fi;
-      for (let j = fi; j < i; j++) {
-        const fj = first[j];
-        const oj = rowStart[j] - fj;
-        let s = H[oi + j];
-        for (let k = fi > fj ? fi : fj; k < j; k++) s -= H[oi + k] * H[oj + k];
-        H[oi + j] = s * dInv[j];
-      }
-      let s = H[oi + i];
-      for (let k = fi; k < i; k++) s -= H[oi + k] * H[oi + k];
-      if (!(s > 0)) return false;
-      const d = Math.sqrt(s);
-      H[oi + i] = d;
-      dInv[i] = 1 / d;
-    }
-    return true;
-  };
+  const profileMatVec = (A: Float64Array, v: Float64Array, out: Float64Array): void => profileMatVecL(L, A, v, out);
+  const solveL = (rhs: Float64Array): void => profileSolve(L, H, dInv, rhs);
+  const cholesky = (): boolean => profileCholesky(L, H, dInv);
   /** Largest α with v + αΔ strictly interior (linear rows exactly; cones by the quadratic in α). */
   const maxStep = (v: Float64Array, d: Float64Array): number => {
     let amax = Infinity;
