@@ -45,10 +45,12 @@ describe('barrier warm start (ours)', () => {
   });
   it('decompRelaxation passes the snapshot through and uses barrierWarm in round 1', () => {
     const sp = blockSignalProblem(block(-0.05, 0.04));
-    const r0 = decompRelaxation(sp);
+    const r0 = decompRelaxation(sp, { pathSolver: 'barrier' });
     expect(r0.barrierSnapshot).toBeDefined();
+    // the primal–dual solver (the default first choice) keeps no barrier snapshot
+    expect(decompRelaxation(sp).barrierSnapshot).toBeUndefined();
     const sp1 = blockSignalProblem(block(-0.06, 0.05));
-    const cold = decompRelaxation(sp1, { initialCuts: r0.cutSets });
+    const cold = decompRelaxation(sp1, { initialCuts: r0.cutSets, pathSolver: 'barrier' });
     const warm = decompRelaxation(sp1, { initialCuts: r0.cutSets, barrierWarm: r0.barrierSnapshot });
     expect(Math.abs(warm.lowerBound - cold.lowerBound)).toBeLessThan(1e-8);
     expect(warm.history[0].solverIterations).toBeLessThan(cold.history[0].solverIterations);

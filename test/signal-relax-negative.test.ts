@@ -14,11 +14,12 @@ import { solveSpec } from '../src/signal/relax/solve.ts';
 import { ConicSpec } from '../src/signal/relax/spec.ts';
 import { branchAndBound } from '../src/signal/bnb.ts';
 import { solveDecompPath } from '../src/signal/relax/path-barrier.ts';
+import { solveDecompPathPD } from '../src/signal/relax/path-pd.ts';
 import {
   example2SeparationMisprint, example2SepSubject, gExplicitClaim, gTightClaim, homogeneityClaim, pairFormsSubject, prop11Claim,
 } from '../theorems/agh21/relax-pair.ts';
 import {
-  alg1FirstRoundClaim, barrierCertClaim, bnbClaim, example1Claim, example1Misprint, example2Claim, example2Decomp1Misprint, example2IteratesClaim,
+  alg1FirstRoundClaim, barrierCertClaim, pdCertClaim, bnbClaim, example1Claim, example1Misprint, example2Claim, example2Decomp1Misprint, example2IteratesClaim,
   example2ZetaLabelMisprint, orderingClaim, prop1Claim, prop6Claim, relaxSubject, theorem4Claim,
 } from '../theorems/agh21/relax.ts';
 import type { PairObjective } from '../properties/arbitraries/signal-relax.ts';
@@ -73,6 +74,24 @@ describe('negative controls: relaxation claims reject wrong subjects', () => {
       ...barrierCertClaim.subject,
       barrier: (p: SignalProblem, cuts: number[][]) => {
         const r = solveDecompPath(p, cuts.map((c) => c.map((d) => 1 / d)));
+        return { value: r.value, lowerBound: r.lowerBound };
+      },
+    }), 'default');
+  });
+  it('pd-equals-conic rejects a primal–dual solve stopped at relative gap 1e-2', () => {
+    assertRejected(withSubject(pdCertClaim, {
+      ...pdCertClaim.subject,
+      pd: (p: SignalProblem, cuts: number[][]) => {
+        const r = solveDecompPathPD(p, cuts, { relTol: 1e-2 });
+        return { value: r.value, lowerBound: r.lowerBound };
+      },
+    }));
+  });
+  it('pd-equals-conic rejects a primal–dual solve of the wrong cuts (d ↦ 1/d)', () => {
+    assertRejected(withSubject(pdCertClaim, {
+      ...pdCertClaim.subject,
+      pd: (p: SignalProblem, cuts: number[][]) => {
+        const r = solveDecompPathPD(p, cuts.map((c) => c.map((d) => 1 / d)));
         return { value: r.value, lowerBound: r.lowerBound };
       },
     }), 'default');

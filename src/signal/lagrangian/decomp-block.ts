@@ -78,7 +78,10 @@ export function blockExact(p: SegmentProblem): { value: number; x: Float64Array;
  */
 export function decompBlockAlg1(p: SegmentProblem, barrierWarm = false): SegmentResult {
   const ws = warmState(p.warm, p.y.length - 1);
-  const r = decompRelaxation(blockSignalProblem(p), ws ? { initialCuts: ws.cuts, ...(barrierWarm && ws.barrier ? { barrierWarm: ws.barrier } : {}) } : {});
+  const r = decompRelaxation(blockSignalProblem(p), {
+    pathSolver: 'barrier', // blocks keep the barrier: its snapshots warm-start the re-solves
+    ...(ws ? { initialCuts: ws.cuts, ...(barrierWarm && ws.barrier ? { barrierWarm: ws.barrier } : {}) } : {}),
+  });
   if (!Number.isFinite(r.lowerBound)) throw new Error(`Algorithm 1 returned no usable bound (status ${r.status}, stop ${r.stop})`);
   const state: BlockWarmState = r.barrierSnapshot ? { cuts: r.cutSets, barrier: r.barrierSnapshot } : { cuts: r.cutSets };
   return { value: r.lowerBound, x: r.x, z: r.z, work: r.rounds, state };

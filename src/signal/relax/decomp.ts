@@ -24,6 +24,7 @@ import type { RelaxationResult, RelaxOptions } from './relaxations.ts';
 import { RELAX_SOLVER_OPTIONS, solveSpec, usable } from './solve.ts';
 import { separatePath } from './separation.ts';
 import { pathBarrierApplies, solveDecompPath, type PathBarrierSolution, type PathBarrierWarm } from './path-barrier.ts';
+import { solveDecompPathPD, type PathPdOptions } from './path-pd.ts';
 
 /** One round of Algorithm 1 (or one iteration of the simple method). */
 export interface RoundRecord {
@@ -66,10 +67,11 @@ export interface DecompOptions extends RelaxOptions {
   /**
    * Solver of (32): 'conic' (src/conic, any graph/priors/fixings), 'barrier' (path-barrier.ts: paths
    * without priors or fixings; multiplier 10 (3 with a cardinality row), retried with 3 (2) when a solve
-   * stalls), or 'auto' [default]:
-   * barrier when it applies, conic otherwise and from the first round whose barrier solves both fail.
+   * stalls), 'pd' (path-pd.ts: the primal–dual method on the same paths, the barrier as its fallback), or
+   * 'auto' [default]: on such paths the primal–dual method (the barrier when `barrierWarm` is given),
+   * falling back to the barrier and then to the conic solver from the first round whose solves fail.
    */
-  method?: 'auto' | 'conic' | 'barrier';
+  method?: 'auto' | 'conic' | 'barrier' | 'pd';
   /**
    * Ours: a centred barrier iterate of an earlier solve on the same layout (`barrierSnapshot` of a
    * previous result with the same cut sets), used to start round 1's barrier solve. Only the start
@@ -77,6 +79,13 @@ export interface DecompOptions extends RelaxOptions {
    * solve fails, round 1 is solved cold as usual.
    */
   barrierWarm?: PathBarrierWarm;
+  /**
+   * Which path solver 'auto' tries first: 'pd' (primal–dual, path-pd.ts) or 'barrier' (keeps the
+   * barrier's warm-start snapshots, for re-solved Lagrangian blocks) [pd; barrier when barrierWarm is given].
+   */
+  pathSolver?: 'pd' | 'barrier';
+  /** Options of the primal–dual path solver. */
+  pdOptions?: PathPdOptions;
 }
 
 /** ν/t (relative) at which the barrier solves record their warm-start snapshot. */
@@ -117,10 +126,14 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
   const method = opts.method ?? 'auto';
   const fixings = opts.zLo !== undefined || opts.zHi !== undefined;
   const barrierOk = pathBarrierApplies(p) && !fixings;
-  if (method === 'barrier' && !barrierOk) {
-    throw new InvalidArgumentError('method', method, "'auto' or 'conic' (the barrier solver needs a path without priors or fixings)");
+  if ((method === 'barrier' || method === 'pd') && !barrierOk) {
+    throw new InvalidArgumentError('method', method, "'auto' or 'conic' (the path solvers need a path without priors or fixings)");
   }
-  let useBarrier = method !== 'conic' && barrierOk;
+  let useBarrier = method !== 'conic' && method !== 'pd' && barrierOk;
+  // primal–dual first ('auto' without a barrier warm start, or 'pd'); the barrier is the fallback
+  const firstPath = opts.pathSolver ?? (opts.barrierWarm ? 'barrier' : 'pd');
+  let usePd = barrierOk && (method === 'pd' || (method === 'auto' && firstPath === 'pd'));
+  if (method === 'pd') useBarrier = barrierOk;
   const n = p.n;
   let lastSnapshot: PathBarrierWarm | undefined;
   for (let round = 1; round <= maxRounds; round++) {
@@ -130,7 +143,22 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
     let go: Float64Array = new Float64Array(edges.length);
     let sol: { status: SolveStatus; primal: number; dual: number; certificate: Certificate; iterations: number; ms: number } | null = null;
     let ok = false;
-    if (useBarrier) {
+    let wastedMs = 0; // a failed primal–dual attempt, charged to the round
+    if (usePd) {
+      const d = solveDecompPathPD(p, cutSets, opts.pdOptions);
+      if (d.status === 'optimal') {
+        x.set(d.x);
+        z.set(d.z);
+        gd = d.gDiag;
+        go = d.gOff;
+        ok = true;
+        sol = { status: 'optimal', primal: d.value, dual: d.lowerBound, certificate: barrierCertificate(d.value, d.lowerBound, d.newtonSteps, d.timeMs), iterations: d.newtonSteps, ms: d.timeMs };
+      } else {
+        usePd = false; // the barrier (then the conic solver) from now on
+        wastedMs = d.timeMs;
+      }
+    }
+    if (sol === null && useBarrier) {
       // barrier multiplier 10 first in the penalty form, 3 with the cardinality row (10 stalls there);
       // a stalled solve is retried with the gentler multiplier
       const [tf1, tf2] = p.k === null ? [10, 3] : [3, 2];
@@ -177,6 +205,7 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
       ok = usable(cs);
       sol = { status: cs.status, primal: cs.primal, dual: cs.dual, certificate: cs.certificate, iterations: cs.certificate.iterations, ms: cs.certificate.timeMs };
     }
+    sol.ms += wastedMs;
     // keep the last usable round: an earlier round's bound is still a valid bound
     if (ok || last === null) last = { status: sol.status, x, z, gd, go, value: sol.primal, lb: sol.dual, cert: sol.certificate };
     const nCuts = cutSets.reduce((s, c) => s + c.length, 0);

@@ -168,13 +168,29 @@ export function buildPathLayout(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
     conePos[6 * k + 4] = posH(iu, it);
     conePos[6 * k + 5] = posH(is, it);
   }
-  // ---- initial strictly feasible point
+  const L0: PathLayout = { n, N, base, gOffIdx, nRows, rIdx, rCoef, rB, nCones, cU, cS, cT, c, card, nu, first, rowStart, rowPos, conePos, posH, v0: new Float64Array(0) };
+  L0.v0 = feasibleStart(L0, u, cuts, 1);
+  return L0;
+}
+
+/**
+ * A strictly feasible point: z_i = z₀ = min(½, k/(2n)) (½ without k) or the given zStart (a number or one
+ * value per node, Σ < k with a cardinality row), x_i = ½u z_i, Γ_ii = x_i²/z_i + ε;
+ * per cut v = w = |x_a − x_b/d| + ε, s = max(v²/z_a, w²/z_b) + ε; Γ_e below every cut row by ε.
+ * The offset ε > 0 sets the distance to the boundary (1 for the barrier solver).
+ */
+export function feasibleStart(L: PathLayout, u: number, cuts: ReadonlyArray<ReadonlyArray<number>>, eps: number, zStart?: number | Float64Array): Float64Array {
+  const { n, N, base, gOffIdx, card } = L;
+  const X = (i: number): number => base[i];
+  const Z = (i: number): number => base[i] + 1;
+  const G = (i: number): number => base[i] + 2;
   const vv = new Float64Array(N);
-  const z0 = card !== null ? Math.min(0.5, (0.5 * card) / n) : 0.5;
+  const zc = typeof zStart === 'number' ? zStart : card !== null ? Math.min(0.5, (0.5 * card) / n) : 0.5;
   for (let i = 0; i < n; i++) {
+    const z0 = zStart instanceof Float64Array ? zStart[i] : zc;
     vv[Z(i)] = z0;
     vv[X(i)] = 0.5 * u * z0;
-    vv[G(i)] = (vv[X(i)] * vv[X(i)]) / z0 + 1;
+    vv[G(i)] = (vv[X(i)] * vv[X(i)]) / z0 + eps;
   }
   for (let e = 0; e < n - 1; e++) {
     const a = e;
@@ -184,16 +200,16 @@ export function buildPathLayout(p: SignalProblem, cuts: ReadonlyArray<ReadonlyAr
     cuts[e].forEach((d, k) => {
       const s = ge + 1 + 3 * k;
       const dv = vv[X(a)] - vv[X(b)] / d;
-      const V = Math.abs(dv) + 1;
-      const W = Math.abs(dv) + 1;
+      const V = Math.abs(dv) + eps;
+      const W = Math.abs(dv) + eps;
       vv[s + 1] = V;
       vv[s + 2] = W;
-      vv[s] = Math.max((V * V) / vv[Z(a)], (W * W) / vv[Z(b)]) + 1;
-      gam = Math.min(gam, (d * vv[G(a)] + vv[G(b)] / d - d * vv[s]) / 2 - 1);
+      vv[s] = Math.max((V * V) / vv[Z(a)], (W * W) / vv[Z(b)]) + eps;
+      gam = Math.min(gam, (d * vv[G(a)] + vv[G(b)] / d - d * vv[s]) / 2 - eps);
     });
     vv[ge] = gam;
   }
-  return { n, N, base, gOffIdx, nRows, rIdx, rCoef, rB, nCones, cU, cS, cT, c, card, nu, first, rowStart, rowPos, conePos, posH, v0: vv };
+  return vv;
 }
 
 /** out = A·v for the symmetric matrix A stored in the layout's lower profile. */
@@ -215,13 +231,15 @@ export function profileMatVec(L: PathLayout, A: Float64Array, v: Float64Array, o
 
 /**
  * In-place profile Cholesky H = LLᵀ (L in H's storage, 1/L_ii in dInv), O(Σ_i (i − first[i])²);
- * false if H is not numerically positive definite. Fill stays inside each row's envelope.
+ * false if H is not numerically positive definite, unless `hugePivot` (a pivot ≤ 1e-30 × its diagonal
+ * entry is replaced by 1e64). Fill stays inside each row's envelope.
  */
-export function profileCholesky(L: PathLayout, H: Float64Array, dInv: Float64Array): boolean {
+export function profileCholesky(L: PathLayout, H: Float64Array, dInv: Float64Array, hugePivot = false): boolean {
   const { N, first, rowStart } = L;
   for (let i = 0; i < N; i++) {
     const fi = first[i];
     const oi = rowStart[i] - fi;
+    const orig = H[oi + i];
     for (let j = fi; j < i; j++) {
       const fj = first[j];
       const oj = rowStart[j] - fj;
@@ -231,6 +249,13 @@ export function profileCholesky(L: PathLayout, H: Float64Array, dInv: Float64Arr
     }
     let s = H[oi + i];
     for (let k = fi; k < i; k++) s -= H[oi + k] * H[oi + k];
+    if (hugePivot && !(s > 1e-30 * orig)) {
+      // a pivot lost to cancellation (interior-point normal matrices near the end): treat the
+      // direction as infinitely stiff, so the solve gives ~0 in it (the "Cholesky-infinity" rule)
+      H[oi + i] = 1e64;
+      dInv[i] = 1e-64;
+      continue;
+    }
     if (!(s > 0)) return false;
     const d = Math.sqrt(s);
     H[oi + i] = d;

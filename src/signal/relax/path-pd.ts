@@ -1,0 +1,485 @@
+/**
+ * A primal–dual interior-point solver for the decomp model (32) on a PATH (AGH21 §4.2.2) — ours,
+ * the fast alternative to the primal log-barrier of path-barrier.ts, same model and layout
+ * (path-layout.ts):
+ *
+ *   ζ = ‖y‖² + min c′v  s.t.  a_k′v ≤ b_k (rows),  S_k·T_k ≥ U_k² (rotated cones),  Σz ≤ k (optional).
+ *
+ * Each rotated cone is the second-order cone Q = {w : w₀ ≥ ‖(w₁, w₂)‖} in the coordinates
+ * w = P(U, S, T) = ((S+T)/2, (S−T)/2, U), since w₀² − w₁² − w₂² = ST − U². The dual is
+ *   max ‖y‖² − Σ l_k b_k  s.t.  c + Σ l_k a_k − Σ P_kᵀ y_k = 0,  l ≥ 0,  y_k ∈ Q.
+ * Method: infeasible-dual path following with Nesterov–Todd scaling and Mehrotra's predictor–corrector
+ * (the primal iterate stays strictly feasible: row slacks and cone points are computed from v).
+ * Newton system in v only: (Σ (l_k/s_k) a_k a_kᵀ + Σ P_kᵀ W_k² P_k + (l_c/s_c) 1_z 1_zᵀ) Δv = r, with
+ * the same profile as the barrier Hessian (profile Cholesky, O(n·b²), a lost pivot replaced by 1e64);
+ * the cardinality row's rank-one term by Sherman–Morrison; two steps of iterative refinement on the
+ * linearised dual equation.
+ *
+ * Certificate: every iterate's dual point gives the bound
+ *   lowerBound = ‖y‖² − Σ l_k b_k − Σ_j |r_d,j|·|v_j|,   r_d = c + Σ l_k a_k − Σ P_kᵀ y_k,
+ * the dual objective less the dual residual's effect at the current point (exactly valid when r_d = 0;
+ * the residual term is our first-order allowance for r_d ≠ 0, a few units of 1e-9 here). The best bound
+ * over the iterations is returned. Stops when ζ − lowerBound ≤ relTol·max(1, |ζ|); a stalled solve
+ * (rounding near the end) is accepted within acceptTol. Checked against the barrier solver and the
+ * conic solver in test/signal-relax-pd.test.ts.
+ */
+import { InvalidArgumentError } from '../../core/errors.ts';
+import type { SignalProblem } from '../model.ts';
+import type { PathBarrierSolution } from './path-barrier.ts';
+import { buildPathLayout, feasibleStart, profileCholesky, profileSolve } from './path-layout.ts';
+
+/** Options of {@link solveDecompPathPD}. */
+export interface PathPdOptions {
+  /** Stop when ζ − lowerBound ≤ relTol·max(1, |ζ|) [1e-7]. */
+  relTol?: number;
+  /** Iteration limit [150]. */
+  maxIterations?: number;
+  /**
+   * When the iteration stalls (both steps < 1e-2 for {@link STALL} iterations: the normal matrix has lost
+   * its accuracy) the solve still counts as optimal if ζ − lowerBound ≤ acceptTol·max(1, |ζ|) [1e-5].
+   */
+  acceptTol?: number;
+  /** Called after every iteration (diagnostics). */
+  onIteration?: (info: { iteration: number; value: number; lowerBound: number; gap: number; dualResidual: number; stepPrimal: number; stepDual: number; sigma: number }) => void;
+}
+
+/** Result: the barrier solver's shape; `newtonSteps` counts interior-point iterations. */
+export type PathPdSolution = PathBarrierSolution & {
+  /** ‖r_d‖∞ at the end. */
+  dualResidual: number;
+};
+
+/** Consecutive iterations with both step lengths < 1e-2 after which a solve stops (stalled). */
+export const STALL = 3;
+
+/** Whether the primal–dual solver applies (as {@link pathBarrierApplies}). */
+export { pathBarrierApplies as pathPdApplies } from './path-barrier.ts';
+
+/** Solve (32) on a path for the cut sets Δ by the primal–dual method (see module comment). */
+export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<ReadonlyArray<number>>, opts: PathPdOptions = {}): PathPdSolution {
+  if (!(p.graph.kind === 'path' && p.n >= 2 && p.priors.length === 0 && p.u > 0 && (p.k === null || p.k >= 1))) {
+    throw new InvalidArgumentError('p', p.graph.kind, 'a path with n ≥ 2, no priors, ‖y‖∞ > 0 and k ≥ 1 if set');
+  }
+  if (cuts.length !== p.n - 1) throw new InvalidArgumentError('cuts.length', cuts.length, `${p.n - 1}`);
+  const t0 = performance.now();
+  const relTol = opts.relTol ?? 1e-7;
+  const acceptTol = Math.max(relTol, opts.acceptTol ?? 1e-5);
+  const maxIt = opts.maxIterations ?? 150;
+  const L = buildPathLayout(p, cuts);
+  const { n, N, base, gOffIdx, nRows, rIdx, rCoef, rB, nCones, cU, cS, cT, c, card, rowStart, rowPos, conePos } = L;
+  // start: the layout's point with offsets ε = z₀ (the barrier's ε = 1 makes s ~ 1/z₀ when z₀ = k/2n is small)
+  const v = feasibleStart(L, p.u, cuts, p.k !== null ? Math.min(0.5, (0.5 * p.k) / p.n) : 0.5);
+  const Zi = (i: number): number => base[i] + 1;
+  // ---- duals, centred at μ₀ for the start point: l = μ₀/s, y = μ₀ w⁻¹ (w⁻¹ = Jw/det w)
+  const sl = new Float64Array(nRows);
+  const l = new Float64Array(nRows);
+  const w = new Float64Array(3 * nCones);
+  const y = new Float64Array(3 * nCones);
+  let sc = 0;
+  let lc = 0;
+  const slackRow = (vec: Float64Array, k: number): number => {
+    let s = rB[k];
+    for (let t = 0; t < 4; t++) {
+      const j = rIdx[4 * k + t];
+      if (j >= 0) s -= rCoef[4 * k + t] * vec[j];
+    }
+    return s;
+  };
+  const slackCard = (vec: Float64Array): number => {
+    let s = card as number;
+    for (let i = 0; i < n; i++) s -= vec[Zi(i)];
+    return s;
+  };
+  const refresh = (): void => {
+    for (let k = 0; k < nRows; k++) sl[k] = slackRow(v, k);
+    for (let k = 0; k < nCones; k++) {
+      const S = v[cS[k]], T = v[cT[k]];
+      w[3 * k] = 0.5 * (S + T);
+      w[3 * k + 1] = 0.5 * (S - T);
+      w[3 * k + 2] = v[cU[k]];
+    }
+    if (card !== null) sc = slackCard(v);
+  };
+  refresh();
+  let val0 = p.yNorm2;
+  for (let j = 0; j < N; j++) val0 += c[j] * v[j];
+  const deg = nRows + nCones + (card !== null ? 1 : 0);
+  const mu0 = Math.max(1, Math.abs(val0)) / deg;
+  for (let k = 0; k < nRows; k++) l[k] = mu0 / sl[k];
+  for (let k = 0; k < nCones; k++) {
+    const a = w[3 * k], b = w[3 * k + 1], d = w[3 * k + 2];
+    const det = a * a - b * b - d * d;
+    y[3 * k] = (mu0 * a) / det;
+    y[3 * k + 1] = (-mu0 * b) / det;
+    y[3 * k + 2] = (-mu0 * d) / det;
+  }
+  if (card !== null) lc = mu0 / sc;
+  // ---- work arrays
+  const rd = new Float64Array(N);
+  const H = new Float64Array(rowStart[N]);
+  const dInv = new Float64Array(N);
+  const Wm = new Float64Array(6 * nCones); // NT scaling W (symmetric 3×3: 00 11 22 01 02 12)
+  const Wi = new Float64Array(6 * nCones); // W⁻¹
+  const lam = new Float64Array(3 * nCones); // λ = W w = W⁻¹ y
+  const rhs = new Float64Array(N);
+  const res = new Float64Array(N);
+  const tmpA = new Float64Array(N);
+  let aHa = 0;
+  let rho = 0;
+  const dv = new Float64Array(N);
+  const dl = new Float64Array(nRows);
+  const dsR = new Float64Array(nRows);
+  const dw = new Float64Array(3 * nCones);
+  const dy = new Float64Array(3 * nCones);
+  let dlc = 0;
+  let dsc = 0;
+  const dvA = new Float64Array(N);
+  const dlA = new Float64Array(nRows);
+  const dsA = new Float64Array(nRows);
+  const dwA = new Float64Array(3 * nCones);
+  const dyA = new Float64Array(3 * nCones);
+  let dlcA = 0;
+  let dscA = 0;
+  const rRow = new Float64Array(nRows);
+  const qC = new Float64Array(3 * nCones);
+  let rCard = 0;
+  /** out = M·x for the symmetric 3×3 stored at M[6k..]. */
+  const sym3 = (M: Float64Array, k: number, x0: number, x1: number, x2: number, out: Float64Array, o: number): void => {
+    const m = 6 * k;
+    out[o] = M[m] * x0 + M[m + 3] * x1 + M[m + 4] * x2;
+    out[o + 1] = M[m + 3] * x0 + M[m + 1] * x1 + M[m + 5] * x2;
+    out[o + 2] = M[m + 4] * x0 + M[m + 5] * x1 + M[m + 2] * x2;
+  };
+  const t3 = new Float64Array(3);
+  /** vec ← (H₀ + ρ 1_z 1_zᵀ)⁻¹ vec: profile factor of H₀, Sherman–Morrison for the cardinality row. */
+  const solveH = (vec: Float64Array): void => {
+    profileSolve(L, H, dInv, vec);
+    if (card === null) return;
+    let aV = 0;
+    for (let i = 0; i < n; i++) aV += vec[Zi(i)];
+    const coef = aV / (1 / rho + aHa);
+    for (let j = 0; j < N; j++) vec[j] -= coef * tmpA[j];
+  };
+  /** Solve the Newton system for the complementarity right-hand sides rRow, qC (= λ \ r_cone), rCard. */
+  const direction = (): void => {
+    for (let j = 0; j < N; j++) rhs[j] = -rd[j];
+    for (let k = 0; k < nRows; k++) {
+      const f = rRow[k] / sl[k];
+      for (let t = 0; t < 4; t++) {
+        const j = rIdx[4 * k + t];
+        if (j >= 0) rhs[j] -= rCoef[4 * k + t] * f;
+      }
+    }
+    if (card !== null) for (let i = 0; i < n; i++) rhs[Zi(i)] -= rCard / sc;
+    for (let k = 0; k < nCones; k++) {
+      sym3(Wm, k, qC[3 * k], qC[3 * k + 1], qC[3 * k + 2], t3, 0);
+      rhs[cU[k]] += t3[2];
+      rhs[cS[k]] += 0.5 * (t3[0] + t3[1]);
+      rhs[cT[k]] += 0.5 * (t3[0] - t3[1]);
+    }
+    dv.set(rhs);
+    solveH(dv);
+    recover();
+    // iterative refinement on the linearised dual equation Σ a Δl + 1_z Δl_c − Σ PᵀΔy = −r_d, whose
+    // residual e equals H·Δv − rhs when Δl, Δy are recovered from Δv: Δv ← Δv − H⁻¹e
+    for (let ref = 0; ref < 2; ref++) {
+      for (let j = 0; j < N; j++) res[j] = rd[j];
+      for (let k = 0; k < nRows; k++) {
+        const f = dl[k];
+        for (let t = 0; t < 4; t++) {
+          const j = rIdx[4 * k + t];
+          if (j >= 0) res[j] += rCoef[4 * k + t] * f;
+        }
+      }
+      if (card !== null) for (let i = 0; i < n; i++) res[Zi(i)] += dlc;
+      for (let k = 0; k < nCones; k++) {
+        const o = 3 * k;
+        res[cU[k]] -= dy[o + 2];
+        res[cS[k]] -= 0.5 * (dy[o] + dy[o + 1]);
+        res[cT[k]] -= 0.5 * (dy[o] - dy[o + 1]);
+      }
+      solveH(res);
+      for (let j = 0; j < N; j++) dv[j] -= res[j];
+      recover();
+    }
+  };
+  /** Δs, Δl, Δw, Δy (and the cardinality pair) from Δv. */
+  const recover = (): void => {
+    for (let k = 0; k < nRows; k++) {
+      let ds = 0;
+      for (let t = 0; t < 4; t++) {
+        const j = rIdx[4 * k + t];
+        if (j >= 0) ds -= rCoef[4 * k + t] * dv[j];
+      }
+      dsR[k] = ds;
+      dl[k] = (rRow[k] - l[k] * ds) / sl[k];
+    }
+    if (card !== null) {
+      dsc = 0;
+      for (let i = 0; i < n; i++) dsc -= dv[Zi(i)];
+      dlc = (rCard - lc * dsc) / sc;
+    }
+    for (let k = 0; k < nCones; k++) {
+      const dS = dv[cS[k]], dT = dv[cT[k]];
+      const o = 3 * k;
+      dw[o] = 0.5 * (dS + dT);
+      dw[o + 1] = 0.5 * (dS - dT);
+      dw[o + 2] = dv[cU[k]];
+      // Δy = W(q − W Δw)
+      sym3(Wm, k, dw[o], dw[o + 1], dw[o + 2], t3, 0);
+      const e0 = qC[o] - t3[0], e1 = qC[o + 1] - t3[1], e2 = qC[o + 2] - t3[2];
+      sym3(Wm, k, e0, e1, e2, dy, o);
+    }
+  };
+  /** Largest α with x + αd in the interior of Q (3-dim), or ∞. */
+  const socStep = (x0: number, x1: number, x2: number, d0: number, d1: number, d2: number): number => {
+    const A = d0 * d0 - d1 * d1 - d2 * d2;
+    const B = 2 * (x0 * d0 - x1 * d1 - x2 * d2);
+    const C = x0 * x0 - x1 * x1 - x2 * x2;
+    let root = Infinity;
+    if (d0 < 0) root = -x0 / d0;
+    if (Math.abs(A) < 1e-300) {
+      if (B < 0) root = Math.min(root, -C / B);
+    } else {
+      const disc = B * B - 4 * A * C;
+      if (disc >= 0) {
+        const sq = Math.sqrt(disc);
+        // stable roots
+        const qq = -0.5 * (B + (B >= 0 ? sq : -sq));
+        const r1 = qq / A;
+        const r2 = qq !== 0 ? C / qq : Infinity;
+        if (r1 > 0 && r1 < root) root = r1;
+        if (r2 > 0 && r2 < root) root = r2;
+      }
+    }
+    return root;
+  };
+  const stepPrimal = (dS: Float64Array, dW: Float64Array, dSc: number): number => {
+    let a = Infinity;
+    for (let k = 0; k < nRows; k++) if (dS[k] < 0 && -sl[k] / dS[k] < a) a = -sl[k] / dS[k];
+    for (let k = 0; k < nCones; k++) {
+      const o = 3 * k;
+      a = Math.min(a, socStep(w[o], w[o + 1], w[o + 2], dW[o], dW[o + 1], dW[o + 2]));
+    }
+    if (card !== null && dSc < 0) a = Math.min(a, -sc / dSc);
+    return a;
+  };
+  const stepDual = (dL: Float64Array, dY: Float64Array, dLc: number): number => {
+    let a = Infinity;
+    for (let k = 0; k < nRows; k++) if (dL[k] < 0 && -l[k] / dL[k] < a) a = -l[k] / dL[k];
+    for (let k = 0; k < nCones; k++) {
+      const o = 3 * k;
+      a = Math.min(a, socStep(y[o], y[o + 1], y[o + 2], dY[o], dY[o + 1], dY[o + 2]));
+    }
+    if (card !== null && dLc < 0) a = Math.min(a, -lc / dLc);
+    return a;
+  };
+  // ---- main loop
+  let status: 'optimal' | 'failed' = 'failed';
+  let it = 0;
+  let val = val0;
+  let gap = Infinity;
+  let rdMax = Infinity;
+  let dualObj = -Infinity;
+  let bestLb = -Infinity;
+  let stalled = 0;
+  let bestRd = Infinity;
+  for (; it <= maxIt; it++) {
+    // dual residual, gap, objectives
+    rd.set(c);
+    for (let k = 0; k < nRows; k++) {
+      const lk = l[k];
+      for (let t = 0; t < 4; t++) {
+        const j = rIdx[4 * k + t];
+        if (j >= 0) rd[j] += rCoef[4 * k + t] * lk;
+      }
+    }
+    if (card !== null) for (let i = 0; i < n; i++) rd[Zi(i)] += lc;
+    gap = 0;
+    for (let k = 0; k < nRows; k++) gap += sl[k] * l[k];
+    for (let k = 0; k < nCones; k++) {
+      const o = 3 * k;
+      rd[cU[k]] -= y[o + 2];
+      rd[cS[k]] -= 0.5 * (y[o] + y[o + 1]);
+      rd[cT[k]] -= 0.5 * (y[o] - y[o + 1]);
+      gap += w[o] * y[o] + w[o + 1] * y[o + 1] + w[o + 2] * y[o + 2];
+    }
+    if (card !== null) gap += sc * lc;
+    val = p.yNorm2;
+    for (let j = 0; j < N; j++) val += c[j] * v[j];
+    dualObj = p.yNorm2;
+    for (let k = 0; k < nRows; k++) dualObj -= l[k] * rB[k];
+    if (card !== null) dualObj -= lc * card;
+    rdMax = 0;
+    let corr = 0;
+    for (let j = 0; j < N; j++) {
+      const a = Math.abs(rd[j]);
+      if (a > rdMax) rdMax = a;
+      corr += a * Math.abs(v[j]);
+    }
+    const lb = dualObj - corr;
+    if (lb > bestLb) {
+      bestLb = lb;
+      bestRd = rdMax;
+    }
+    if (val - bestLb <= relTol * Math.max(1, Math.abs(val))) {
+      status = 'optimal';
+      break;
+    }
+    if (it === maxIt || !Number.isFinite(gap)) break;
+    const mu = gap / deg;
+    // NT scaling per cone (W s = W⁻¹ z, W = β(2uuᵀ − J), u = (w̄ + e)/√(2(w̄₀+1)), w̄ = (Jŝ + ẑ)/(2γ))
+    H.fill(0);
+    let bad = false;
+    for (let k = 0; k < nCones; k++) {
+      const o = 3 * k;
+      const s0 = w[o], s1 = w[o + 1], s2 = w[o + 2];
+      const z0 = y[o], z1 = y[o + 1], z2 = y[o + 2];
+      const detS = s0 * s0 - s1 * s1 - s2 * s2;
+      const detZ = z0 * z0 - z1 * z1 - z2 * z2;
+      if (!(detS > 0 && detZ > 0)) {
+        bad = true;
+        break;
+      }
+      const rs = Math.sqrt(detS), rz = Math.sqrt(detZ);
+      const a0 = s0 / rs, a1 = s1 / rs, a2 = s2 / rs;
+      const b0 = z0 / rz, b1 = z1 / rz, b2 = z2 / rz;
+      const gam = Math.sqrt(0.5 * (1 + a0 * b0 + a1 * b1 + a2 * b2));
+      const wb0 = (a0 + b0) / (2 * gam), wb1 = (-a1 + b1) / (2 * gam), wb2 = (-a2 + b2) / (2 * gam);
+      const nrm = Math.sqrt(2 * (wb0 + 1));
+      const u0 = (wb0 + 1) / nrm, u1 = wb1 / nrm, u2 = wb2 / nrm;
+      const beta = Math.sqrt(rz / rs);
+      const m = 6 * k;
+      // W = β(2uuᵀ − J), J = diag(1, −1, −1)
+      Wm[m] = beta * (2 * u0 * u0 - 1);
+      Wm[m + 1] = beta * (2 * u1 * u1 + 1);
+      Wm[m + 2] = beta * (2 * u2 * u2 + 1);
+      Wm[m + 3] = beta * 2 * u0 * u1;
+      Wm[m + 4] = beta * 2 * u0 * u2;
+      Wm[m + 5] = beta * 2 * u1 * u2;
+      // W⁻¹ = β⁻¹(2Juuᵀ J − J): (Ju) = (u0, −u1, −u2)
+      const ib = 1 / beta;
+      Wi[m] = ib * (2 * u0 * u0 - 1);
+      Wi[m + 1] = ib * (2 * u1 * u1 + 1);
+      Wi[m + 2] = ib * (2 * u2 * u2 + 1);
+      Wi[m + 3] = -ib * 2 * u0 * u1;
+      Wi[m + 4] = -ib * 2 * u0 * u2;
+      Wi[m + 5] = ib * 2 * u1 * u2;
+      sym3(Wm, k, s0, s1, s2, lam, o);
+      // W² (symmetric), then G = Pᵀ W² P in (U, S, T)
+      const W00 = Wm[m], W11 = Wm[m + 1], W22 = Wm[m + 2], W01 = Wm[m + 3], W02 = Wm[m + 4], W12 = Wm[m + 5];
+      const M00 = W00 * W00 + W01 * W01 + W02 * W02;
+      const M11 = W01 * W01 + W11 * W11 + W12 * W12;
+      const M22 = W02 * W02 + W12 * W12 + W22 * W22;
+      const M01 = W00 * W01 + W01 * W11 + W02 * W12;
+      const M02 = W00 * W02 + W01 * W12 + W02 * W22;
+      const M12 = W01 * W02 + W11 * W12 + W12 * W22;
+      // P columns: U → (0,0,1), S → (½,½,0), T → (½,−½,0)
+      const GUU = M22;
+      const GSS = 0.25 * (M00 + 2 * M01 + M11);
+      const GTT = 0.25 * (M00 - 2 * M01 + M11);
+      const GUS = 0.5 * (M02 + M12);
+      const GUT = 0.5 * (M02 - M12);
+      const GST = 0.25 * (M00 - M11);
+      const cp = 6 * k;
+      H[conePos[cp]] += GUU;
+      H[conePos[cp + 1]] += GSS;
+      H[conePos[cp + 2]] += GTT;
+      H[conePos[cp + 3]] += GUS;
+      H[conePos[cp + 4]] += GUT;
+      H[conePos[cp + 5]] += GST;
+    }
+    if (bad) break;
+    for (let k = 0; k < nRows; k++) {
+      const dk = l[k] / sl[k];
+      for (let a = 0; a < 4; a++) {
+        const ja = rIdx[4 * k + a];
+        if (ja < 0) continue;
+        const ca = rCoef[4 * k + a] * dk;
+        const bp = 10 * k + (a * (a + 1)) / 2;
+        for (let b = 0; b <= a; b++) {
+          const pos = rowPos[bp + b];
+          if (pos >= 0) H[pos] += ca * rCoef[4 * k + b];
+        }
+      }
+    }
+    for (let i = 0; i < N; i++) H[rowStart[i + 1] - 1] *= 1 + 1e-14;
+    if (!profileCholesky(L, H, dInv, true)) break;
+    if (card !== null) {
+      rho = lc / sc;
+      tmpA.fill(0);
+      for (let i = 0; i < n; i++) tmpA[Zi(i)] = 1;
+      profileSolve(L, H, dInv, tmpA);
+      aHa = 0;
+      for (let i = 0; i < n; i++) aHa += tmpA[Zi(i)];
+    }
+    // predictor (affine): r = −s∘l, q = λ \ (−λ∘λ) = −λ
+    for (let k = 0; k < nRows; k++) rRow[k] = -sl[k] * l[k];
+    for (let j = 0; j < 3 * nCones; j++) qC[j] = -lam[j];
+    rCard = -sc * lc;
+    direction();
+    dvA.set(dv); dlA.set(dl); dsA.set(dsR); dwA.set(dw); dyA.set(dy);
+    dlcA = dlc; dscA = dsc;
+    const apA = Math.min(1, stepPrimal(dsA, dwA, dscA));
+    const adA = Math.min(1, stepDual(dlA, dyA, dlcA));
+    let gapA = 0;
+    for (let k = 0; k < nRows; k++) gapA += (sl[k] + apA * dsA[k]) * (l[k] + adA * dlA[k]);
+    for (let j = 0; j < 3 * nCones; j++) gapA += (w[j] + apA * dwA[j]) * (y[j] + adA * dyA[j]);
+    if (card !== null) gapA += (sc + apA * dscA) * (lc + adA * dlcA);
+    const sigma = Math.min(1, Math.max(0, Math.pow(Math.max(gapA, 0) / gap, 3)));
+    // corrector: r = σμ − s∘l − Δs_a∘Δl_a; cones r = σμe − λ∘λ − (W⁻¹Δy_a)∘(WΔw_a), q = λ \ r
+    const smu = sigma * mu;
+    for (let k = 0; k < nRows; k++) rRow[k] = smu - sl[k] * l[k] - dsA[k] * dlA[k];
+    for (let k = 0; k < nCones; k++) {
+      const o = 3 * k;
+      sym3(Wi, k, dyA[o], dyA[o + 1], dyA[o + 2], t3, 0);
+      const p0 = t3[0], p1 = t3[1], p2 = t3[2];
+      sym3(Wm, k, dwA[o], dwA[o + 1], dwA[o + 2], t3, 0);
+      const q0 = t3[0], q1 = t3[1], q2 = t3[2];
+      const L0 = lam[o], L1 = lam[o + 1], L2 = lam[o + 2];
+      // r = σμe − λ∘λ − p∘q, x∘y = (xᵀy, x₀y₁ + y₀x₁, x₀y₂ + y₀x₂)
+      const r0 = smu - (L0 * L0 + L1 * L1 + L2 * L2) - (p0 * q0 + p1 * q1 + p2 * q2);
+      const r1 = -2 * L0 * L1 - (p0 * q1 + q0 * p1);
+      const r2 = -2 * L0 * L2 - (p0 * q2 + q0 * p2);
+      // λ \ r: u₀ = (λ₀r₀ − λ₁ᵀr₁)/det λ, u₁ = (r₁ − λ₁u₀)/λ₀
+      const detL = L0 * L0 - L1 * L1 - L2 * L2;
+      const x0 = (L0 * r0 - L1 * r1 - L2 * r2) / detL;
+      qC[o] = x0;
+      qC[o + 1] = (r1 - L1 * x0) / L0;
+      qC[o + 2] = (r2 - L2 * x0) / L0;
+    }
+    rCard = smu - sc * lc - dscA * dlcA;
+    direction();
+    const ap = Math.min(1, 0.99 * stepPrimal(dsR, dw, dsc));
+    const ad = Math.min(1, 0.99 * stepDual(dl, dy, dlc));
+    opts.onIteration?.({ iteration: it, value: val, lowerBound: bestLb, gap, dualResidual: rdMax, stepPrimal: ap, stepDual: ad, sigma });
+    if (!(ap > 0 && ad > 0)) break;
+    // stall: steps blocked by rounding near the end (the normal matrix has lost its accuracy)
+    stalled = Math.max(ap, ad) < 1e-2 ? stalled + 1 : 0;
+    if (stalled >= STALL) {
+      // accept the best certified bound if it is within acceptTol
+      if (val - bestLb <= acceptTol * Math.max(1, Math.abs(val))) status = 'optimal';
+      break;
+    }
+    for (let j = 0; j < N; j++) v[j] += ap * dv[j];
+    for (let k = 0; k < nRows; k++) l[k] += ad * dl[k];
+    for (let j = 0; j < 3 * nCones; j++) y[j] += ad * dy[j];
+    if (card !== null) lc += ad * dlc;
+    refresh();
+  }
+  const lowerBound = bestLb;
+  const x = new Float64Array(n);
+  const z = new Float64Array(n);
+  const gd = new Float64Array(n);
+  const go = new Float64Array(n - 1);
+  for (let i = 0; i < n; i++) {
+    x[i] = Math.max(0, v[base[i]]);
+    z[i] = Math.min(1, Math.max(0, v[base[i] + 1]));
+    gd[i] = v[base[i] + 2];
+  }
+  for (let e = 0; e < n - 1; e++) go[e] = v[gOffIdx[e]];
+  return {
+    status, x, z, gDiag: gd, gOff: go, value: val, lowerBound: status === 'optimal' ? lowerBound : -Infinity, gap: val - lowerBound,
+    newtonSteps: it, timeMs: performance.now() - t0, dualResidual: bestRd,
+  };
+}
