@@ -72,6 +72,9 @@ export function blockExact(p: SegmentProblem): { value: number; x: Float64Array;
   return { value: blockObjective(p, x), x: Float64Array.from(x), z };
 }
 
+/** Block length above which Algorithm 1 on a block uses the primal–dual path solver. */
+export const PD_BLOCK_MIN = 2000;
+
 /**
  * Algorithm 1 on the block, as published (see module comment). With `barrierWarm` (ours, see
  * {@link BlockWarmState}) round 1's barrier solve starts from the previous solve's snapshot.
@@ -79,7 +82,9 @@ export function blockExact(p: SegmentProblem): { value: number; x: Float64Array;
 export function decompBlockAlg1(p: SegmentProblem, barrierWarm = false): SegmentResult {
   const ws = warmState(p.warm, p.y.length - 1);
   const r = decompRelaxation(blockSignalProblem(p), {
-    pathSolver: 'barrier', // blocks keep the barrier: its snapshots warm-start the re-solves
+    // short blocks keep the barrier (its snapshots warm-start the re-solves); long ones (m = 1, 10 in Table 3)
+    // use the primal–dual solver
+    pathSolver: p.y.length <= PD_BLOCK_MIN ? 'barrier' : 'pd',
     ...(ws ? { initialCuts: ws.cuts, ...(barrierWarm && ws.barrier ? { barrierWarm: ws.barrier } : {}) } : {}),
   });
   if (!Number.isFinite(r.lowerBound)) throw new Error(`Algorithm 1 returned no usable bound (status ${r.status}, stop ${r.stop})`);

@@ -12,8 +12,8 @@
  * (the primal iterate stays strictly feasible: row slacks and cone points are computed from v).
  * Newton system in v only: (Σ (l_k/s_k) a_k a_kᵀ + Σ P_kᵀ W_k² P_k + (l_c/s_c) 1_z 1_zᵀ) Δv = r, with
  * the same profile as the barrier Hessian (profile Cholesky, O(n·b²), a lost pivot replaced by 1e64);
- * the cardinality row's rank-one term by Sherman–Morrison; two steps of iterative refinement on the
- * linearised dual equation.
+ * the cardinality row's rank-one term by Sherman–Morrison; up to two steps of iterative refinement on
+ * the linearised dual equation for the corrector (none for the predictor, used only for step lengths).
  *
  * Certificate: every iterate's dual point gives the bound
  *   lowerBound = ‖y‖² − Σ l_k b_k − Σ_j |r_d,j|·|v_j|,   r_d = c + Σ l_k a_k − Σ P_kᵀ y_k,
@@ -26,7 +26,7 @@
 import { InvalidArgumentError } from '../../core/errors.ts';
 import type { SignalProblem } from '../model.ts';
 import type { PathBarrierSolution } from './path-barrier.ts';
-import { buildPathLayout, feasibleStart, profileCholesky, profileSolve } from './path-layout.ts';
+import { buildPathLayout, feasibleStart, profileCholesky, profileSolve, type PathLayout } from './path-layout.ts';
 
 /** Options of {@link solveDecompPathPD}. */
 export interface PathPdOptions {
@@ -35,19 +35,44 @@ export interface PathPdOptions {
   /** Iteration limit [150]. */
   maxIterations?: number;
   /**
-   * When the iteration stalls (both steps < 1e-2 for {@link STALL} iterations: the normal matrix has lost
-   * its accuracy) the solve still counts as optimal if ζ − lowerBound ≤ acceptTol·max(1, |ζ|) [1e-5].
+   * When the iteration stalls near the end (both steps < 1e-2 for {@link STALL} iterations at a gap
+   * ≤ 1e-4·max(1, |ζ|): the normal matrix has lost its accuracy) the solve still counts as optimal if ζ − lowerBound ≤ acceptTol·max(1, |ζ|) [1e-5].
    */
   acceptTol?: number;
+  /** Start from this iterate of an earlier solve (ignored unless it matches; see {@link PathPdWarm}). */
+  warm?: PathPdWarm;
+  /** Record `pdSnapshot` at the first iterate with gap ≤ snapshotGap·max(1, |ζ|) and ‖r_d‖∞ ≤ 1e-3 [none]. */
+  snapshotGap?: number;
   /** Called after every iteration (diagnostics). */
   onIteration?: (info: { iteration: number; value: number; lowerBound: number; gap: number; dualResidual: number; stepPrimal: number; stepDual: number; sigma: number }) => void;
 }
 
 /** Result: the barrier solver's shape; `newtonSteps` counts interior-point iterations. */
 export type PathPdSolution = PathBarrierSolution & {
-  /** ‖r_d‖∞ at the end. */
+  /** ‖r_d‖∞ at the iterate of the returned bound. */
   dualResidual: number;
+  /** Whether the solve started from `warm`. */
+  warmStarted: boolean;
+  /** The iterate recorded at `snapshotGap` (a warm start for a solve with more cuts). */
+  pdSnapshot?: PathPdWarm;
 };
+
+/**
+ * A primal–dual iterate of an earlier solve of the same problem (same y, λ, μ, k) with cut sets that the
+ * new solve's extend (each Δ_e a prefix of the new one, as Algorithm 1 appends cuts). The new cuts' s, v, w
+ * are set strictly feasible (Γ_e lowered where the new row needs it), their duals central at the
+ * snapshot's μ; everything else is copied. Only the start changes: the stopping test and the bound are as
+ * for a cold start.
+ */
+export interface PathPdWarm {
+  cuts: number[][];
+  card: number | null;
+  v: Float64Array;
+  l: Float64Array;
+  y: Float64Array;
+  lc: number;
+  mu: number;
+}
 
 /** Consecutive iterations with both step lengths < 1e-2 after which a solve stops (stalled). */
 export const STALL = 3;
@@ -101,19 +126,34 @@ export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<Readonly
     if (card !== null) sc = slackCard(v);
   };
   refresh();
-  let val0 = p.yNorm2;
-  for (let j = 0; j < N; j++) val0 += c[j] * v[j];
   const deg = nRows + nCones + (card !== null ? 1 : 0);
-  const mu0 = Math.max(1, Math.abs(val0)) / deg;
-  for (let k = 0; k < nRows; k++) l[k] = mu0 / sl[k];
-  for (let k = 0; k < nCones; k++) {
-    const a = w[3 * k], b = w[3 * k + 1], d = w[3 * k + 2];
-    const det = a * a - b * b - d * d;
-    y[3 * k] = (mu0 * a) / det;
-    y[3 * k + 1] = (-mu0 * b) / det;
-    y[3 * k + 2] = (-mu0 * d) / det;
+  /** Central duals for rows k0.. and cones c0..: l = μ/s, y = μ w⁻¹ (w⁻¹ = Jw/det w). */
+  const centralDuals = (mu: number, k0: number, c0: number): void => {
+    for (let k = k0; k < nRows; k++) l[k] = mu / sl[k];
+    for (let k = c0; k < nCones; k++) {
+      const a = w[3 * k], b = w[3 * k + 1], d = w[3 * k + 2];
+      const det = a * a - b * b - d * d;
+      y[3 * k] = (mu * a) / det;
+      y[3 * k + 1] = (-mu * b) / det;
+      y[3 * k + 2] = (-mu * d) / det;
+    }
+  };
+  let warmUsed = false;
+  const ws = opts.warm;
+  if (ws && ws.card === card && ws.cuts.length === cuts.length && ws.cuts.every((c, e) => c.length <= cuts[e].length && c.every((d, k) => d === cuts[e][k]))) {
+    warmUsed = applyWarm(ws, L, p.u, cuts, v, l, y, sl);
+    if (warmUsed) {
+      refresh();
+      lc = ws.lc;
+    } else v.set(feasibleStart(L, p.u, cuts, p.k !== null ? Math.min(0.5, (0.5 * p.k) / p.n) : 0.5));
+    refresh();
   }
-  if (card !== null) lc = mu0 / sc;
+  if (!warmUsed) {
+    // μ₀ = 1: duals of the order of the cost entries (|c_j| ≤ 2 + 2λ); a μ₀ of the order of the gap
+    // per pair (~1e-4) makes the normal matrix tiny and the first steps huge
+    centralDuals(1, 0, 0);
+    if (card !== null) lc = 1 / sc;
+  }
   // ---- work arrays
   const rd = new Float64Array(N);
   const H = new Float64Array(rowStart[N]);
@@ -161,7 +201,7 @@ export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<Readonly
     for (let j = 0; j < N; j++) vec[j] -= coef * tmpA[j];
   };
   /** Solve the Newton system for the complementarity right-hand sides rRow, qC (= λ \ r_cone), rCard. */
-  const direction = (): void => {
+  const direction = (refine: number): void => {
     for (let j = 0; j < N; j++) rhs[j] = -rd[j];
     for (let k = 0; k < nRows; k++) {
       const f = rRow[k] / sl[k];
@@ -182,7 +222,7 @@ export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<Readonly
     recover();
     // iterative refinement on the linearised dual equation Σ a Δl + 1_z Δl_c − Σ PᵀΔy = −r_d, whose
     // residual e equals H·Δv − rhs when Δl, Δy are recovered from Δv: Δv ← Δv − H⁻¹e
-    for (let ref = 0; ref < 2; ref++) {
+    for (let ref = 0; ref < refine; ref++) {
       for (let j = 0; j < N; j++) res[j] = rd[j];
       for (let k = 0; k < nRows; k++) {
         const f = dl[k];
@@ -198,6 +238,10 @@ export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<Readonly
         res[cS[k]] -= 0.5 * (dy[o] + dy[o + 1]);
         res[cT[k]] -= 0.5 * (dy[o] - dy[o + 1]);
       }
+      let eMax = 0;
+      for (let j = 0; j < N; j++) eMax = Math.max(eMax, Math.abs(res[j]));
+      // stop refining once the equation holds to rounding relative to the residual it removes
+      if (eMax <= 1e-13 * (1 + rdMaxNow)) break;
       solveH(res);
       for (let j = 0; j < N; j++) dv[j] -= res[j];
       recover();
@@ -277,12 +321,15 @@ export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<Readonly
   // ---- main loop
   let status: 'optimal' | 'failed' = 'failed';
   let it = 0;
-  let val = val0;
+  let val = p.yNorm2;
+  for (let j = 0; j < N; j++) val += c[j] * v[j];
   let gap = Infinity;
   let rdMax = Infinity;
   let dualObj = -Infinity;
+  let rdMaxNow = 0;
   let bestLb = -Infinity;
   let stalled = 0;
+  let snapshot: PathPdWarm | undefined;
   let bestRd = Infinity;
   for (; it <= maxIt; it++) {
     // dual residual, gap, objectives
@@ -328,6 +375,10 @@ export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<Readonly
     }
     if (it === maxIt || !Number.isFinite(gap)) break;
     const mu = gap / deg;
+    rdMaxNow = rdMax;
+    if (opts.snapshotGap !== undefined && snapshot === undefined && gap <= opts.snapshotGap * Math.max(1, Math.abs(val)) && rdMax <= 1e-3) {
+      snapshot = { cuts: cuts.map((c) => [...c]), card, v: Float64Array.from(v), l: Float64Array.from(l), y: Float64Array.from(y), lc, mu };
+    }
     // NT scaling per cone (W s = W⁻¹ z, W = β(2uuᵀ − J), u = (w̄ + e)/√(2(w̄₀+1)), w̄ = (Jŝ + ẑ)/(2γ))
     H.fill(0);
     let bad = false;
@@ -417,7 +468,7 @@ export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<Readonly
     for (let k = 0; k < nRows; k++) rRow[k] = -sl[k] * l[k];
     for (let j = 0; j < 3 * nCones; j++) qC[j] = -lam[j];
     rCard = -sc * lc;
-    direction();
+    direction(0); // predictor: step lengths and the second-order term only
     dvA.set(dv); dlA.set(dl); dsA.set(dsR); dwA.set(dw); dyA.set(dy);
     dlcA = dlc; dscA = dsc;
     const apA = Math.min(1, stepPrimal(dsA, dwA, dscA));
@@ -449,13 +500,14 @@ export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<Readonly
       qC[o + 2] = (r2 - L2 * x0) / L0;
     }
     rCard = smu - sc * lc - dscA * dlcA;
-    direction();
+    direction(2);
     const ap = Math.min(1, 0.99 * stepPrimal(dsR, dw, dsc));
     const ad = Math.min(1, 0.99 * stepDual(dl, dy, dlc));
     opts.onIteration?.({ iteration: it, value: val, lowerBound: bestLb, gap, dualResidual: rdMax, stepPrimal: ap, stepDual: ad, sigma });
     if (!(ap > 0 && ad > 0)) break;
     // stall: steps blocked by rounding near the end (the normal matrix has lost its accuracy)
-    stalled = Math.max(ap, ad) < 1e-2 ? stalled + 1 : 0;
+    // (only near the end: early short steps, e.g. after a warm start, are not a rounding stall)
+    stalled = Math.max(ap, ad) < 1e-2 && gap <= 1e-4 * Math.max(1, Math.abs(val)) ? stalled + 1 : 0;
     if (stalled >= STALL) {
       // accept the best certified bound if it is within acceptTol
       if (val - bestLb <= acceptTol * Math.max(1, Math.abs(val))) status = 'optimal';
@@ -480,6 +532,106 @@ export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<Readonly
   for (let e = 0; e < n - 1; e++) go[e] = v[gOffIdx[e]];
   return {
     status, x, z, gDiag: gd, gOff: go, value: val, lowerBound: status === 'optimal' ? lowerBound : -Infinity, gap: val - lowerBound,
-    newtonSteps: it, timeMs: performance.now() - t0, dualResidual: bestRd,
+    newtonSteps: it, timeMs: performance.now() - t0, dualResidual: bestRd, warmStarted: warmUsed,
+    ...(snapshot ? { pdSnapshot: snapshot } : {}),
   };
+}
+
+/**
+ * Fill v, l, y of the layout L (cut sets `cuts`) from the snapshot ws (see {@link PathPdWarm}); the row
+ * slacks `sl` are used as scratch. False if the mapped point is not strictly feasible.
+ */
+function applyWarm(ws: PathPdWarm, L: PathLayout, u: number, cuts: ReadonlyArray<ReadonlyArray<number>>, v: Float64Array, l: Float64Array, y: Float64Array, sl: Float64Array): boolean {
+  const { n, base, gOffIdx, nRows, rIdx, rCoef, rB, nCones, cU, cS, cT } = L;
+  const mu = ws.mu;
+  if (!(mu > 0) || !Number.isFinite(mu)) return false;
+  // old layout offsets
+  let oldN = 0;
+  const oldBase = new Int32Array(n);
+  const oldG = new Int32Array(n - 1);
+  let oldCuts = 0;
+  for (let i = 0; i < n; i++) {
+    oldBase[i] = oldN;
+    oldN += 3;
+    if (i < n - 1) {
+      oldG[i] = oldN;
+      oldN += 1 + 3 * ws.cuts[i].length;
+      oldCuts += ws.cuts[i].length;
+    }
+  }
+  if (ws.v.length !== oldN || ws.l.length !== 4 * n + 3 * oldCuts || ws.y.length !== 3 * (n + 2 * oldCuts)) return false;
+  // primal: nodes, Γ_e, old cuts copied
+  for (let i = 0; i < n; i++) for (let t = 0; t < 3; t++) v[base[i] + t] = ws.v[oldBase[i] + t];
+  for (let e = 0; e < n - 1; e++) {
+    v[gOffIdx[e]] = ws.v[oldG[e]];
+    for (let k = 0; k < ws.cuts[e].length; k++) for (let t = 1; t <= 3; t++) v[gOffIdx[e] + 3 * k + t] = ws.v[oldG[e] + 3 * k + t];
+  }
+  // new cuts: v, w above |x_a − x_b/d| by a margin, s inside both cones, Γ_e lowered if the cut row needs it
+  for (let e = 0; e < n - 1; e++) {
+    const a = e, b = e + 1;
+    for (let k = ws.cuts[e].length; k < cuts[e].length; k++) {
+      const d = cuts[e][k];
+      const xa = v[base[a]], xb = v[base[b]], za = v[base[a] + 1], zb = v[base[b] + 1];
+      const delta = xa - xb / d;
+      // tight margins (relative 1e-3): a loose start inside the new cones costs Γ_e (and objective) a lot
+      // when d is extreme (d = 1e2: the row d·s ≤ dΓ_aa − … is nearly tight at s = x_a²/z_a ≈ Γ_aa)
+      const tiny = 1e-9 * (xa + xb / d) + 1e-15;
+      const V = Math.max(delta, 0) * (1 + 1e-3) + tiny;
+      const W = Math.max(-delta, 0) * (1 + 1e-3) + tiny;
+      const s0 = Math.max((V * V) / za, (W * W) / zb) * (1 + 1e-3) + tiny;
+      const o = gOffIdx[e] + 1 + 3 * k;
+      v[o] = s0;
+      v[o + 1] = V;
+      v[o + 2] = W;
+      const gaa = v[base[a] + 2], gbb = v[base[b] + 2];
+      // d·s ≤ dΓ_aa − 2Γ_e + Γ_bb/d with slack ≥ 1e-3·d·s
+      const gMax = (d * gaa + gbb / d - (1 + 1e-3) * d * s0) / 2;
+      if (v[gOffIdx[e]] > gMax) v[gOffIdx[e]] = gMax;
+    }
+  }
+  // slacks: all must be interior
+  for (let k = 0; k < nRows; k++) {
+    let sk = rB[k];
+    for (let t = 0; t < 4; t++) {
+      const j = rIdx[4 * k + t];
+      if (j >= 0) sk -= rCoef[4 * k + t] * v[j];
+    }
+    if (!(sk > 0)) return false;
+    sl[k] = sk;
+  }
+  for (let k = 0; k < nCones; k++) {
+    const S = v[cS[k]], T = v[cT[k]], U = v[cU[k]];
+    if (!(S > 0 && T > 0 && S * T - U * U > 0)) return false;
+  }
+  // duals: node rows and old cut rows / cones copied; new ones central at μ
+  for (let k = 0; k < 4 * n; k++) l[k] = ws.l[k];
+  for (let i = 0; i < n; i++) for (let t = 0; t < 3; t++) y[3 * i + t] = ws.y[3 * i + t];
+  let rNew = 4 * n;
+  let cNew = n;
+  let rOld = 4 * n;
+  let cOld = n;
+  for (let e = 0; e < n - 1; e++) {
+    for (let k = 0; k < cuts[e].length; k++) {
+      if (k < ws.cuts[e].length) {
+        for (let t = 0; t < 3; t++) l[rNew + t] = ws.l[rOld + t];
+        for (let t = 0; t < 6; t++) y[3 * cNew + t] = ws.y[3 * cOld + t];
+        rOld += 3;
+        cOld += 2;
+      } else {
+        for (let t = 0; t < 3; t++) l[rNew + t] = mu / sl[rNew + t];
+        for (let q = 0; q < 2; q++) {
+          const kc = cNew + q;
+          const S = v[cS[kc]], T = v[cT[kc]];
+          const w0 = 0.5 * (S + T), w1 = 0.5 * (S - T), w2 = v[cU[kc]];
+          const det = w0 * w0 - w1 * w1 - w2 * w2;
+          y[3 * kc] = (mu * w0) / det;
+          y[3 * kc + 1] = (-mu * w1) / det;
+          y[3 * kc + 2] = (-mu * w2) / det;
+        }
+      }
+      rNew += 3;
+      cNew += 2;
+    }
+  }
+  return rOld === ws.l.length && cOld * 3 === ws.y.length;
 }
