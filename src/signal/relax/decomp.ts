@@ -24,7 +24,7 @@ import type { RelaxationResult, RelaxOptions } from './relaxations.ts';
 import { RELAX_SOLVER_OPTIONS, solveSpec, usable } from './solve.ts';
 import { separatePath } from './separation.ts';
 import { pathBarrierApplies, solveDecompPath, type PathBarrierSolution, type PathBarrierWarm } from './path-barrier.ts';
-import { solveDecompPathPD, type PathPdOptions, type PathPdWarm } from './path-pd.ts';
+import { solveDecompPathPD, type PathPdOptions, type PathPdSolution, type PathPdWarm } from './path-pd.ts';
 
 /** One round of Algorithm 1 (or one iteration of the simple method). */
 export interface RoundRecord {
@@ -88,8 +88,14 @@ export interface DecompOptions extends RelaxOptions {
   pdOptions?: PathPdOptions;
 }
 
-/** Relative gap at which the primal–dual solves record the next round's warm start (1e-1: 46 iterations in round 2 of an n = 1380 cell, 1e-2: 21, 1e-3: 9 but more failed warm solves at n = 13,800). */
-export const PD_SNAPSHOT_GAP = 1e-2;
+/**
+ * Relative gaps at which the primal–dual solves record the next round's warm starts, tried deepest first
+ * (round 2 of an n = 1380 cell: 46 iterations from 1e-1, 21 from 1e-2, 9 from 1e-3; at n = 13,800 warm
+ * starts from 1e-3 failed in some rounds and cost a cold solve on top, so 1e-2 only).
+ */
+export const PD_SNAPSHOT_GAPS = [1e-2];
+/** Iteration cap of a warm-started primal–dual attempt (a cap of 40 made slow-but-successful warm solves fail). */
+export const PD_WARM_MAX_ITERATIONS = 150;
 
 /** ν/t (relative) at which the barrier solves record their warm-start snapshot. */
 export const BARRIER_SNAPSHOT_GAP = 1e-3;
@@ -139,7 +145,7 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
   if (method === 'pd') useBarrier = barrierOk;
   const n = p.n;
   let lastSnapshot: PathBarrierWarm | undefined;
-  let pdSnap: PathPdWarm | undefined;
+  let pdSnaps: (PathPdWarm | undefined)[] = [];
   for (let round = 1; round <= maxRounds; round++) {
     const x = new Float64Array(n);
     const z = new Float64Array(n);
@@ -149,15 +155,26 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
     let ok = false;
     let wastedMs = 0; // a failed primal–dual attempt, charged to the round
     if (usePd) {
-      // warm start (ours) from the previous round's iterate at a relative gap of PD_SNAPSHOT_GAP (its cut sets
-      // are prefixes of this round's); a failed warm solve is repeated cold
-      const snapOpt = { snapshotGap: PD_SNAPSHOT_GAP, ...opts.pdOptions };
-      let d = solveDecompPathPD(p, cutSets, { ...snapOpt, ...(pdSnap ? { warm: pdSnap } : {}) });
-      if (d.status !== 'optimal' && d.warmStarted) {
-        const cold = solveDecompPathPD(p, cutSets, snapOpt);
-        d = { ...cold, newtonSteps: d.newtonSteps + cold.newtonSteps, timeMs: d.timeMs + cold.timeMs };
+      // warm start (ours) from the previous round's iterates at relative gaps PD_SNAPSHOT_GAPS (its cut sets are
+      // prefixes of this round's), the deepest first, each attempt capped at PD_WARM_MAX_ITERATIONS; then cold
+      const snapOpt = { snapshotGaps: PD_SNAPSHOT_GAPS, ...opts.pdOptions };
+      let d: PathPdSolution | null = null;
+      let spentMs = 0;
+      let spentIt = 0;
+      for (const ws of pdSnaps) {
+        if (!ws) continue;
+        const a = solveDecompPathPD(p, cutSets, { ...snapOpt, warm: ws, maxIterations: Math.min(PD_WARM_MAX_ITERATIONS, opts.pdOptions?.maxIterations ?? Infinity) });
+        spentMs += a.timeMs;
+        spentIt += a.newtonSteps;
+        if (a.status === 'optimal') {
+          d = a;
+          break;
+        }
       }
-      pdSnap = d.pdSnapshot;
+      if (d === null) d = solveDecompPathPD(p, cutSets, snapOpt);
+      else spentMs -= d.timeMs, spentIt -= d.newtonSteps;
+      d = { ...d, newtonSteps: d.newtonSteps + spentIt, timeMs: d.timeMs + spentMs };
+      pdSnaps = d.pdSnapshots;
       if (d.status === 'optimal') {
         x.set(d.x);
         z.set(d.z);

@@ -41,8 +41,8 @@ export interface PathPdOptions {
   acceptTol?: number;
   /** Start from this iterate of an earlier solve (ignored unless it matches; see {@link PathPdWarm}). */
   warm?: PathPdWarm;
-  /** Record `pdSnapshot` at the first iterate with gap ≤ snapshotGap·max(1, |ζ|) and ‖r_d‖∞ ≤ 1e-3 [none]. */
-  snapshotGap?: number;
+  /** Record `pdSnapshots[i]` at the first iterate with gap ≤ snapshotGaps[i]·max(1, |ζ|) and ‖r_d‖∞ ≤ 1e-3 [none]. */
+  snapshotGaps?: number[];
   /** Called after every iteration (diagnostics). */
   onIteration?: (info: { iteration: number; value: number; lowerBound: number; gap: number; dualResidual: number; stepPrimal: number; stepDual: number; sigma: number }) => void;
 }
@@ -53,8 +53,8 @@ export type PathPdSolution = PathBarrierSolution & {
   dualResidual: number;
   /** Whether the solve started from `warm`. */
   warmStarted: boolean;
-  /** The iterate recorded at `snapshotGap` (a warm start for a solve with more cuts). */
-  pdSnapshot?: PathPdWarm;
+  /** The iterates recorded at `snapshotGaps` (warm starts for a solve with more cuts; undefined if not reached). */
+  pdSnapshots: (PathPdWarm | undefined)[];
 };
 
 /**
@@ -329,7 +329,8 @@ export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<Readonly
   let rdMaxNow = 0;
   let bestLb = -Infinity;
   let stalled = 0;
-  let snapshot: PathPdWarm | undefined;
+  const snapGaps = opts.snapshotGaps ?? [];
+  const snapshots: (PathPdWarm | undefined)[] = snapGaps.map(() => undefined);
   let bestRd = Infinity;
   for (; it <= maxIt; it++) {
     // dual residual, gap, objectives
@@ -376,8 +377,10 @@ export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<Readonly
     if (it === maxIt || !Number.isFinite(gap)) break;
     const mu = gap / deg;
     rdMaxNow = rdMax;
-    if (opts.snapshotGap !== undefined && snapshot === undefined && gap <= opts.snapshotGap * Math.max(1, Math.abs(val)) && rdMax <= 1e-3) {
-      snapshot = { cuts: cuts.map((c) => [...c]), card, v: Float64Array.from(v), l: Float64Array.from(l), y: Float64Array.from(y), lc, mu };
+    for (let q = 0; q < snapGaps.length; q++) {
+      if (snapshots[q] === undefined && gap <= snapGaps[q] * Math.max(1, Math.abs(val)) && rdMax <= 1e-3) {
+        snapshots[q] = { cuts: cuts.map((c) => [...c]), card, v: Float64Array.from(v), l: Float64Array.from(l), y: Float64Array.from(y), lc, mu };
+      }
     }
     // NT scaling per cone (W s = W⁻¹ z, W = β(2uuᵀ − J), u = (w̄ + e)/√(2(w̄₀+1)), w̄ = (Jŝ + ẑ)/(2γ))
     H.fill(0);
@@ -533,7 +536,7 @@ export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<Readonly
   return {
     status, x, z, gDiag: gd, gOff: go, value: val, lowerBound: status === 'optimal' ? lowerBound : -Infinity, gap: val - lowerBound,
     newtonSteps: it, timeMs: performance.now() - t0, dualResidual: bestRd, warmStarted: warmUsed,
-    ...(snapshot ? { pdSnapshot: snapshot } : {}),
+    pdSnapshots: snapshots,
   };
 }
 
