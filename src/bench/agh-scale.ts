@@ -2,20 +2,21 @@
  * AGH21 at scale: the accelerometer study (§5.1) per cell, the Table 3 grid (§5.3) and the
  * Lagrangian's scaling with the number of worker threads (1 vs 2).
  *
- *   npx tsx src/bench/main.ts agh-scale            # full: see below (hours with Algorithm 1 on our IPM)
- *   npx tsx src/bench/main.ts agh-scale --quick    # minutes
+ *   npx tsx src/bench/main.ts agh-scale --quick    # a minute
+ *   npx tsx src/bench/main.ts agh-scale            # 4 corner cells + three Table 3 cells (minutes)
+ *   AGH_SCALE_ACCEL_CELLS=all AGH_SCALE_T3_CELLS=all npx tsx src/bench/main.ts agh-scale   # both full grids
  *
  * Environment knobs (optional): AGH_SCALE_ACCEL_N (series length, default 13,800; quick 1,380),
  * AGH_SCALE_ACCEL_CELLS ("all" or "corners", default corners), AGH_SCALE_T3_N (default 100,000;
- * quick 10,000), AGH_SCALE_T3_CELLS (e.g. "0.02:1000,0.005:1000"; default the κ ≥ 0.005, m = 1000
- * cells; quick "0.02:10"), AGH_SCALE_JOBS (default 2).
+ * quick 10,000), AGH_SCALE_T3_CELLS ("all" = the 6 × 4 grid, or a list such as "0.02:1000,0.005:1000";
+ * default the κ ≥ 0.005, m = 1000 cells; quick "0.02:10"), AGH_SCALE_JOBS (default 2).
  * Figures: ℓ1 and decomp gap/time per accelerometer cell (mean, median, max seconds; paper: decomp
  * mean 54 s with Mosek; target ≤ 5 s), Table 3 rows with the paper's time/#iter/#sub beside ours,
  * and the same Lagrangian cell with 1 and 2 workers.
  */
 import type { Benchmark } from './main.ts';
 import { CORNER_CELLS, accelerometerStudy, fullGrid } from '../signal/studies/accelerometer-study.ts';
-import { table3 } from '../signal/studies/table3.ts';
+import { TABLE3_KAPPAS, TABLE3_MS, table3 } from '../signal/studies/table3.ts';
 import { lagrangianDecomposition } from '../signal/lagrangian/pool.ts';
 import { generateSpikes } from '../signal/generator.ts';
 import { loadAccelerometer } from '../signal/accelerometer.ts';
@@ -60,7 +61,8 @@ const bench: Benchmark = {
     };
     // Table 3
     const nT3 = envNum('AGH_SCALE_T3_N', quick ? 10_000 : 100_000);
-    const t3cells = parseCells(process.env.AGH_SCALE_T3_CELLS ?? (quick ? '0.02:10' : '0.02:1000,0.01:1000,0.005:1000'));
+    const t3spec = process.env.AGH_SCALE_T3_CELLS ?? (quick ? '0.02:10' : '0.02:1000,0.01:1000,0.005:1000');
+    const t3cells = t3spec === 'all' ? TABLE3_KAPPAS.flatMap((k) => TABLE3_MS.map((m) => [k, m] as [number, number])) : parseCells(t3spec);
     process.stdout.write(`table 3: n = ${nT3}, cells ${JSON.stringify(t3cells)}, jobs ${jobs}\n`);
     const t3 = await table3({ n: nT3, s: Math.max(1, Math.round(nT3 / 10_000)), cells: t3cells, jobs, solver: 'decomp' });
     out.table3 = { instance: t3.instance, jobs, rows: t3.rows.map((r) => ({ ...r, seconds: r.timeMs / 1000 })) };
