@@ -57,6 +57,15 @@ describe('§5.1 study', () => {
       expect(c.methods.l1.gapPercent).toBeGreaterThanOrEqual(c.methods.persp.gapPercent - 1e-9);
     }
     expect(st.times.l1.maxMs).toBeGreaterThanOrEqual(st.times.l1.medianMs);
+    // the exact optimum of each cell sits between every lower and upper bound
+    for (const c of st.cells) {
+      expect(c.opt).toBeDefined();
+      for (const m of ['l1', 'persp']) {
+        expect(c.methods[m].lowerBound).toBeLessThanOrEqual(c.opt! + 1e-9);
+        expect(c.opt!).toBeLessThanOrEqual(c.methods[m].upperBound + 1e-9);
+      }
+    }
+    expect(accelerometerStudy({ y: small, cells: [[0.1, 5]], methods: ['l1'], exact: false }).cells[0].opt).toBeUndefined();
     expect(() => accelerometerStudy({ y: small, cells: [] })).toThrow(InvalidArgumentError);
     expect(() => accelerometerCell(small, 0, 5, 'l1')).toThrow(InvalidArgumentError);
     expect(() => accelerometerCell(small, 1, 500, 'l1')).toThrow(InvalidArgumentError);
