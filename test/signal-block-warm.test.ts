@@ -75,6 +75,24 @@ describe('barrier warm start (ours)', () => {
     expect(Math.abs(decompBlockAlg1({ ...p1, warm: { cuts: 'x' } }, true).value - decompBlockAlg1({ ...p1, warm: undefined }).value)).toBeLessThan(1e-8);
     expect(decompBlock(p1, true).value).toBeGreaterThanOrEqual(w.value - 1e-12);
   });
+  it('long blocks (primal–dual): the state carries the iterate; a warm re-solve gives the cold bound in fewer iterations', () => {
+    const y = generateSpikes({ n: 600, s: 2, h: 100, sigma: 0.5, seed: 3 }).y;
+    const p0 = { index: 0, y, lambda: 0.3, kappa: 0.002, mu1: 0, u: 1, cFirst: 0, cLast: 0 };
+    const a = decompBlockAlg1(p0, true);
+    const st = a.state as BlockWarmState;
+    expect(st.pd?.v).toBeInstanceOf(Float64Array);
+    expect(st.barrier).toBeUndefined();
+    const p1 = { ...p0, cFirst: 0.02, cLast: -0.01, warm: st };
+    const w = decompBlockAlg1(p1, true);
+    const c = decompBlockAlg1({ ...p1, warm: { cuts: st.cuts } }, true);
+    expect(Math.abs(w.value - c.value)).toBeLessThan(1e-6);
+    const sp1 = blockSignalProblem(p1);
+    const cold = decompRelaxation(sp1, { initialCuts: st.cuts });
+    const warm = decompRelaxation(sp1, { initialCuts: st.cuts, pdWarm: st.pd });
+    expect(warm.history[0].solverIterations).toBeLessThan(cold.history[0].solverIterations);
+    // a malformed primal–dual part is ignored (cut sets only)
+    expect(Math.abs(decompBlockAlg1({ ...p1, warm: { cuts: st.cuts, pd: { v: [1], l: 2 } } }, true).value - c.value)).toBeLessThan(1e-6);
+  });
   it('Lagrangian with decomp-warm: same dual bound as decomp within solver tolerance, LB ≤ UB', () => {
     const inst = generateSpikes({ n: 600, s: 1, h: 100, sigma: 0.5, seed: 5 });
     const prob = { y: inst.y, lambda: 0.3, kappa: 0.02 };

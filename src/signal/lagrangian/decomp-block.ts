@@ -26,6 +26,7 @@ import { pathExactL0 } from '../exact/path-dp.ts';
 import { signalProblem, type SignalProblem } from '../model.ts';
 import { decompRelaxation } from '../relax/decomp.ts';
 import type { PathBarrierWarm } from '../relax/path-barrier.ts';
+import type { PathPdWarm } from '../relax/path-pd.ts';
 import { solveChainBlock } from './chain-qp.ts';
 import type { SegmentProblem, SegmentResult } from './segments.ts';
 
@@ -85,10 +86,10 @@ export function decompBlockAlg1(p: SegmentProblem, barrierWarm = false): Segment
     // short blocks keep the barrier (its snapshots warm-start the re-solves); long ones (Table 3, m ≤ 100)
     // use the primal–dual solver
     pathSolver: p.y.length <= PD_BLOCK_MIN ? 'barrier' : 'pd',
-    ...(ws ? { initialCuts: ws.cuts, ...(barrierWarm && ws.barrier ? { barrierWarm: ws.barrier } : {}) } : {}),
+    ...(ws ? { initialCuts: ws.cuts, ...(barrierWarm && ws.barrier ? { barrierWarm: ws.barrier } : {}), ...(barrierWarm && ws.pd ? { pdWarm: ws.pd } : {}) } : {}),
   });
   if (!Number.isFinite(r.lowerBound)) throw new Error(`Algorithm 1 returned no usable bound (status ${r.status}, stop ${r.stop})`);
-  const state: BlockWarmState = r.barrierSnapshot ? { cuts: r.cutSets, barrier: r.barrierSnapshot } : { cuts: r.cutSets };
+  const state: BlockWarmState = { cuts: r.cutSets, ...(r.barrierSnapshot ? { barrier: r.barrierSnapshot } : {}), ...(r.pdSnapshot ? { pd: r.pdSnapshot } : {}) };
   return { value: r.lowerBound, x: r.x, z: r.z, work: r.rounds, state };
 }
 
@@ -103,6 +104,8 @@ export function decompBlockAlg1(p: SegmentProblem, barrierWarm = false): Segment
 export interface BlockWarmState {
   cuts: number[][];
   barrier?: PathBarrierWarm;
+  /** Blocks longer than PD_BLOCK_MIN: the primal–dual iterate at relative gap 1e-2 (same cut sets). */
+  pd?: PathPdWarm;
 }
 
 function isCutSets(w: unknown, edges: number): w is number[][] {
@@ -113,11 +116,19 @@ function isCutSets(w: unknown, edges: number): w is number[][] {
 function warmState(w: unknown, edges: number): BlockWarmState | null {
   if (isCutSets(w, edges)) return { cuts: w };
   if (w === null || typeof w !== 'object') return null;
-  const o = w as { cuts?: unknown; barrier?: { v?: unknown; t?: unknown } };
+  const o = w as { cuts?: unknown; barrier?: { v?: unknown; t?: unknown }; pd?: Partial<PathPdWarm> };
   if (!isCutSets(o.cuts, edges)) return null;
   const b = o.barrier;
   const ok = b !== undefined && b !== null && b.v instanceof Float64Array && typeof b.t === 'number' && Number.isFinite(b.t) && b.t > 0;
-  return ok ? { cuts: o.cuts, barrier: { v: b.v as Float64Array, t: b.t as number } } : { cuts: o.cuts };
+  const d = o.pd;
+  // the primal–dual snapshot is checked for shape here and for size/interiority by the solver (cold start otherwise)
+  const pdOk = d !== undefined && d !== null && d.v instanceof Float64Array && d.l instanceof Float64Array && d.y instanceof Float64Array &&
+    isCutSets(d.cuts, edges) && typeof d.mu === 'number' && typeof d.lc === 'number' && (d.card === null || typeof d.card === 'number');
+  return {
+    cuts: o.cuts,
+    ...(ok ? { barrier: { v: b.v as Float64Array, t: b.t as number } } : {}),
+    ...(pdOk ? { pd: d as PathPdWarm } : {}),
+  };
 }
 
 /**

@@ -86,6 +86,12 @@ export interface DecompOptions extends RelaxOptions {
   pathSolver?: 'pd' | 'barrier';
   /** Options of the primal–dual path solver. */
   pdOptions?: PathPdOptions;
+  /**
+   * Ours: a primal–dual iterate of an earlier solve with cut sets that are prefixes of `initialCuts`
+   * (`pdSnapshot` of a previous result; the cost may differ — re-solved Lagrangian blocks change only
+   * their boundary terms). Round 1 starts from it; a failed warm solve is repeated cold.
+   */
+  pdWarm?: PathPdWarm;
 }
 
 /**
@@ -115,6 +121,8 @@ export interface DecompResult extends RelaxationResult {
   stop: 'rel-improvement' | 'no-violated-cut' | 'max-rounds' | 'solver';
   /** The last round's barrier snapshot (if that round was solved by the barrier), for `barrierWarm`. */
   barrierSnapshot?: PathBarrierWarm;
+  /** The last round's primal–dual iterate at relative gap 1e-2 (if solved by it), for `pdWarm`. */
+  pdSnapshot?: PathPdWarm;
 }
 
 /** Algorithm 1 of AGH21 (see module comment). */
@@ -145,7 +153,8 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
   if (method === 'pd') useBarrier = barrierOk;
   const n = p.n;
   let lastSnapshot: PathBarrierWarm | undefined;
-  let pdSnaps: (PathPdWarm | undefined)[] = [];
+  let pdSnaps: (PathPdWarm | undefined)[] = opts.pdWarm ? [opts.pdWarm] : [];
+  let lastPdSnapshot: PathPdWarm | undefined;
   for (let round = 1; round <= maxRounds; round++) {
     const x = new Float64Array(n);
     const z = new Float64Array(n);
@@ -175,6 +184,7 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
       else spentMs -= d.timeMs, spentIt -= d.newtonSteps;
       d = { ...d, newtonSteps: d.newtonSteps + spentIt, timeMs: d.timeMs + spentMs };
       pdSnaps = d.pdSnapshots;
+      lastPdSnapshot = d.status === 'optimal' ? d.pdSnapshots[0] : undefined;
       if (d.status === 'optimal') {
         x.set(d.x);
         z.set(d.z);
@@ -278,6 +288,7 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
     kind: 'decomp', status: L.status, lowerBound: L.lb, value: L.value, x: L.x, z: L.z, certificate: L.cert,
     rounds: history.length, cuts: history[history.length - 1].cuts, history, gammaDiag: L.gd, gammaOff: L.go, cutSets, stop,
     ...(lastSnapshot && last === L && L.status === 'optimal' ? { barrierSnapshot: lastSnapshot } : {}),
+    ...(lastPdSnapshot && last === L && L.status === 'optimal' ? { pdSnapshot: lastPdSnapshot } : {}),
   };
 }
 
