@@ -149,7 +149,7 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
   let useBarrier = method !== 'conic' && method !== 'pd' && barrierOk;
   // primal–dual first ('auto' without a barrier warm start, or 'pd'); the barrier is the fallback
   const firstPath = opts.pathSolver ?? (opts.barrierWarm ? 'barrier' : 'pd');
-  let usePd = barrierOk && (method === 'pd' || (method === 'auto' && firstPath === 'pd'));
+  const usePd = barrierOk && (method === 'pd' || (method === 'auto' && firstPath === 'pd'));
   if (method === 'pd') useBarrier = barrierOk;
   const n = p.n;
   let lastSnapshot: PathBarrierWarm | undefined;
@@ -193,7 +193,7 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
         ok = true;
         sol = { status: 'optimal', primal: d.value, dual: d.lowerBound, certificate: barrierCertificate(d.value, d.lowerBound, d.newtonSteps, d.timeMs), iterations: d.newtonSteps, ms: d.timeMs };
       } else {
-        usePd = false; // the barrier (then the conic solver) from now on
+        // this round falls back to the barrier (then the conic solver); the next round tries again
         wastedMs = d.timeMs;
       }
     }
