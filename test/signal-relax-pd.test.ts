@@ -42,6 +42,14 @@ describe('primal–dual path solver of (32)', () => {
       if (k !== undefined) expect(sz).toBeLessThanOrEqual(k);
     });
   }
+  it('regression: no bound from an iterate far from dual feasibility (5 nodes, k = 1: was 0.027 above OPT)', () => {
+    const p = signalProblem({ y: new Float64Array([0, 0, 0, 1, 0]), lambda: 0.1, k: 1 });
+    const r = solveDecompPathPD(p, [[1], [1], [1], [1]]);
+    expect(r.status).toBe('optimal');
+    expect(r.lowerBound).toBeLessThanOrEqual(r.value);
+    expect(r.lowerBound).toBeLessThanOrEqual(1 / 6 + 1e-12); // OPT = 1/6 (brute force)
+    expect(decompRelaxation(p).lowerBound).toBeLessThanOrEqual(1 / 6 + 1e-12);
+  });
   it('reports every iteration; an iteration limit gives status failed with no bound', () => {
     const p = signalProblem({ y: window(500, 60), lambda: 0.5, k: 6 });
     const its: number[] = [];
