@@ -581,6 +581,22 @@ export const bnbClaim = defineClaim({
   },
 });
 
+/** (32) for the cut sets by the generic conic solver: its value and dual bound. */
+function conicDecomp(p: SignalProblem, cuts: number[][]): { value: number; lowerBound: number } {
+  const r = solveSpec(buildDecomp(p, cuts).spec);
+  return { value: r.primal, lowerBound: r.dual };
+}
+
+/** A specialised path solver agrees with the conic solver on (32): values, and each bound ≤ the other's value (1e-5 relative). */
+function agreeWithConic(name: string, a: { value: number; lowerBound: number }, b: { value: number; lowerBound: number }) {
+  const scale = Math.max(1, Math.abs(b.value));
+  return [
+    le(`|${name} − conic| / max(1,|ζ|)`, Math.abs(a.value - b.value) / scale, 1e-5),
+    le(`(${name} lower bound − conic value) / max(1,|ζ|)`, (a.lowerBound - b.value) / scale, 1e-5),
+    le(`(conic lower bound − ${name} value) / max(1,|ζ|)`, (b.lowerBound - a.value) / scale, 1e-5),
+  ];
+}
+
 /** Small paths with random cut sets Δ_e = {1} ∪ {0–2 values log-uniform in [0.1, 10]}. */
 const pathWithCuts = smallPath({ minN: 3, maxN: 8 }).chain((sp) =>
   fc.array(fc.array(logUniformDouble(0.1, 10), { maxLength: 2 }), { minLength: sp.y.length - 1, maxLength: sp.y.length - 1 })
@@ -612,22 +628,12 @@ export const barrierCertClaim = defineClaim({
       const r = solveDecompPath(p, cuts);
       return { value: r.value, lowerBound: r.lowerBound };
     },
-    conic: (p: SignalProblem, cuts: number[][]) => {
-      const r = solveSpec(buildDecomp(p, cuts).spec);
-      return { value: r.primal, lowerBound: r.dual };
-    },
+    conic: conicDecomp,
   },
   instances: pathWithCuts,
   check: ({ sp, cuts }, s) => {
     const p = signalProblem(sp);
-    const a = s.barrier(p, cuts);
-    const b = s.conic(p, cuts);
-    const scale = Math.max(1, Math.abs(b.value));
-    return [
-      le('|barrier − conic| / max(1,|ζ|)', Math.abs(a.value - b.value) / scale, 1e-5),
-      le('(barrier lower bound − conic value) / max(1,|ζ|)', (a.lowerBound - b.value) / scale, 1e-5),
-      le('(conic lower bound − barrier value) / max(1,|ζ|)', (b.lowerBound - a.value) / scale, 1e-5),
-    ];
+    return agreeWithConic('barrier', s.barrier(p, cuts), s.conic(p, cuts));
   },
 });
 
@@ -657,22 +663,12 @@ export const pdCertClaim = defineClaim({
       const r = solveDecompPathPD(p, cuts);
       return { value: r.value, lowerBound: r.lowerBound };
     },
-    conic: (p: SignalProblem, cuts: number[][]) => {
-      const r = solveSpec(buildDecomp(p, cuts).spec);
-      return { value: r.primal, lowerBound: r.dual };
-    },
+    conic: conicDecomp,
   },
   instances: pathWithCuts,
   check: ({ sp, cuts }, s) => {
     const p = signalProblem(sp);
-    const a = s.pd(p, cuts);
-    const b = s.conic(p, cuts);
-    const scale = Math.max(1, Math.abs(b.value));
-    return [
-      le('|primal–dual − conic| / max(1,|ζ|)', Math.abs(a.value - b.value) / scale, 1e-5),
-      le('(primal–dual lower bound − conic value) / max(1,|ζ|)', (a.lowerBound - b.value) / scale, 1e-5),
-      le('(conic lower bound − primal–dual value) / max(1,|ζ|)', (b.lowerBound - a.value) / scale, 1e-5),
-    ];
+    return agreeWithConic('primal–dual', s.pd(p, cuts), s.conic(p, cuts));
   },
 });
 
