@@ -24,7 +24,7 @@ import type { RelaxationResult, RelaxOptions } from './relaxations.ts';
 import { RELAX_SOLVER_OPTIONS, solveSpec, usable } from './solve.ts';
 import { separatePath } from './separation.ts';
 import { pathBarrierApplies, solveDecompPath, type PathBarrierSolution, type PathBarrierWarm } from './path-barrier.ts';
-import { solveDecompPathPD, type PathPdOptions, type PathPdSolution, type PathPdWarm } from './path-pd.ts';
+import { solveDecompPathPD, type PathPdOptions, type PathPdWarm } from './path-pd.ts';
 
 /** One round of Algorithm 1 (or one iteration of the simple method). */
 export interface RoundRecord {
@@ -95,13 +95,11 @@ export interface DecompOptions extends RelaxOptions {
 }
 
 /**
- * Relative gaps at which the primal–dual solves record the next round's warm starts, tried deepest first
- * (round 2 of an n = 1380 cell: 46 iterations from 1e-1, 21 from 1e-2, 9 from 1e-3; at n = 13,800 warm
- * starts from 1e-3 failed in some rounds and cost a cold solve on top, so 1e-2 only).
+ * Relative gap at which the primal–dual solves record the next round's warm start (round 2 of an
+ * n = 1380 cell: 46 iterations from 1e-1, 21 from 1e-2, 9 from 1e-3; at n = 13,800 warm starts from 1e-3
+ * failed in some rounds and cost a cold solve on top, so 1e-2).
  */
 export const PD_SNAPSHOT_GAPS = [1e-2];
-/** Iteration cap of a warm-started primal–dual attempt (a cap of 40 made slow-but-successful warm solves fail). */
-export const PD_WARM_MAX_ITERATIONS = 150;
 
 /** ν/t (relative) at which the barrier solves record their warm-start snapshot. */
 export const BARRIER_SNAPSHOT_GAP = 1e-3;
@@ -153,7 +151,7 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
   if (method === 'pd') useBarrier = barrierOk;
   const n = p.n;
   let lastSnapshot: PathBarrierWarm | undefined;
-  let pdSnaps: (PathPdWarm | undefined)[] = opts.pdWarm ? [opts.pdWarm] : [];
+  let pdWarm: PathPdWarm | undefined = opts.pdWarm;
   let lastPdSnapshot: PathPdWarm | undefined;
   for (let round = 1; round <= maxRounds; round++) {
     const x = new Float64Array(n);
@@ -163,39 +161,29 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
     let sol: { status: SolveStatus; primal: number; dual: number; certificate: Certificate; iterations: number; ms: number } | null = null;
     let ok = false;
     let wastedMs = 0; // a failed primal–dual attempt, charged to the round
+    /** Take a path solver's optimal solution as this round's. */
+    const take = (b: PathBarrierSolution): void => {
+      x.set(b.x);
+      z.set(b.z);
+      gd = b.gDiag;
+      go = b.gOff;
+      ok = true;
+      sol = { status: 'optimal', primal: b.value, dual: b.lowerBound, certificate: barrierCertificate(b.value, b.lowerBound, b.newtonSteps, b.timeMs), iterations: b.newtonSteps, ms: b.timeMs };
+    };
     if (usePd) {
-      // warm start (ours) from the previous round's iterates at relative gaps PD_SNAPSHOT_GAPS (its cut sets are
-      // prefixes of this round's), the deepest first, each attempt capped at PD_WARM_MAX_ITERATIONS; then cold
+      // warm start (ours) from the previous round's iterate at relative gap PD_SNAPSHOT_GAPS[0] (its cut sets
+      // are prefixes of this round's); a failed warm solve is repeated cold
       const snapOpt = { snapshotGaps: PD_SNAPSHOT_GAPS, ...opts.pdOptions };
-      let d: PathPdSolution | null = null;
-      let spentMs = 0;
-      let spentIt = 0;
-      for (const ws of pdSnaps) {
-        if (!ws) continue;
-        const a = solveDecompPathPD(p, cutSets, { ...snapOpt, warm: ws, maxIterations: Math.min(PD_WARM_MAX_ITERATIONS, opts.pdOptions?.maxIterations ?? Infinity) });
-        spentMs += a.timeMs;
-        spentIt += a.newtonSteps;
-        if (a.status === 'optimal') {
-          d = a;
-          break;
-        }
+      let d = solveDecompPathPD(p, cutSets, { ...snapOpt, ...(pdWarm ? { warm: pdWarm } : {}) });
+      if (d.status !== 'optimal' && d.warmStarted) {
+        const cold = solveDecompPathPD(p, cutSets, snapOpt);
+        d = { ...cold, newtonSteps: d.newtonSteps + cold.newtonSteps, timeMs: d.timeMs + cold.timeMs };
       }
-      if (d === null) d = solveDecompPathPD(p, cutSets, snapOpt);
-      else spentMs -= d.timeMs, spentIt -= d.newtonSteps;
-      d = { ...d, newtonSteps: d.newtonSteps + spentIt, timeMs: d.timeMs + spentMs };
-      pdSnaps = d.pdSnapshots;
-      lastPdSnapshot = d.status === 'optimal' ? d.pdSnapshots[0] : undefined;
-      if (d.status === 'optimal') {
-        x.set(d.x);
-        z.set(d.z);
-        gd = d.gDiag;
-        go = d.gOff;
-        ok = true;
-        sol = { status: 'optimal', primal: d.value, dual: d.lowerBound, certificate: barrierCertificate(d.value, d.lowerBound, d.newtonSteps, d.timeMs), iterations: d.newtonSteps, ms: d.timeMs };
-      } else {
-        // this round falls back to the barrier (then the conic solver); the next round tries again
-        wastedMs = d.timeMs;
-      }
+      pdWarm = d.pdSnapshots[0];
+      lastPdSnapshot = d.status === 'optimal' ? pdWarm : undefined;
+      if (d.status === 'optimal') take(d);
+      // otherwise this round falls back to the barrier (then the conic solver); the next round tries again
+      else wastedMs = d.timeMs;
     }
     if (sol === null && useBarrier) {
       // barrier multiplier 10 first in the penalty form, 3 with the cardinality row (10 stalls there);
@@ -218,14 +206,8 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
         }
       }
       lastSnapshot = b.status === 'optimal' ? b.snapshot : undefined;
-      if (b.status === 'optimal') {
-        x.set(b.x);
-        z.set(b.z);
-        gd = b.gDiag;
-        go = b.gOff;
-        ok = true;
-        sol = { status: 'optimal', primal: b.value, dual: b.lowerBound, certificate: barrierCertificate(b.value, b.lowerBound, b.newtonSteps, b.timeMs), iterations: b.newtonSteps, ms: b.timeMs };
-      } else if (method === 'barrier') {
+      if (b.status === 'optimal') take(b);
+      else if (method === 'barrier') {
         sol = { status: 'numerical_error', primal: b.value, dual: b.lowerBound, certificate: barrierCertificate(b.value, b.lowerBound, b.newtonSteps, b.timeMs), iterations: b.newtonSteps, ms: b.timeMs };
       } else {
         useBarrier = false; // fall back to the conic solver from now on

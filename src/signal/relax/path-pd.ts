@@ -25,7 +25,7 @@
  */
 import { InvalidArgumentError } from '../../core/errors.ts';
 import type { SignalProblem } from '../model.ts';
-import type { PathBarrierSolution } from './path-barrier.ts';
+import { pathBarrierApplies, type PathBarrierSolution } from './path-barrier.ts';
 import { buildPathLayout, feasibleStart, profileCholesky, profileSolve, type PathLayout } from './path-layout.ts';
 
 /** Options of {@link solveDecompPathPD}. */
@@ -81,12 +81,10 @@ export const RD_BOUND_TOL = 1e-6;
 /** Consecutive iterations with both step lengths < 1e-2 after which a solve stops (stalled). */
 export const STALL = 3;
 
-/** Whether the primal–dual solver applies (as {@link pathBarrierApplies}). */
-export { pathBarrierApplies as pathPdApplies } from './path-barrier.ts';
 
 /** Solve (32) on a path for the cut sets Δ by the primal–dual method (see module comment). */
 export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<ReadonlyArray<number>>, opts: PathPdOptions = {}): PathPdSolution {
-  if (!(p.graph.kind === 'path' && p.n >= 2 && p.priors.length === 0 && p.u > 0 && (p.k === null || p.k >= 1))) {
+  if (!pathBarrierApplies(p)) {
     throw new InvalidArgumentError('p', p.graph.kind, 'a path with n ≥ 2, no priors, ‖y‖∞ > 0 and k ≥ 1 if set');
   }
   if (cuts.length !== p.n - 1) throw new InvalidArgumentError('cuts.length', cuts.length, `${p.n - 1}`);
