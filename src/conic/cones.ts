@@ -255,23 +255,7 @@ export function maxStep(L: ConeLayout, v: Float64Array, dv: Float64Array, amax: 
         vd += v[o + i] * dv[o + i];
         dd += dv[o + i] * dv[o + i];
       }
-      const A = dv[o] * dv[o] - dd;
-      const B = 2 * (v[o] * dv[o] - vd);
-      const C = Math.max(0, v[o] * v[o] - vv);
-      let t = Infinity;
-      if (A === 0) {
-        if (B < 0) t = -C / B;
-      } else {
-        const disc = B * B - 4 * A * C;
-        if (disc >= 0) {
-          const sq = Math.sqrt(disc);
-          const q = -0.5 * (B + (B >= 0 ? sq : -sq));
-          const r1 = q / A;
-          const r2 = q !== 0 ? C / q : Infinity;
-          if (r1 > 0 && r1 < t) t = r1;
-          if (r2 > 0 && r2 < t) t = r2;
-        }
-      }
+      let t = socBoundaryHit(dv[o] * dv[o] - dd, 2 * (v[o] * dv[o] - vd), Math.max(0, v[o] * v[o] - vv));
       // first coordinate must stay nonnegative too
       if (dv[o] < 0) {
         const t0 = -v[o] / dv[o];
@@ -281,4 +265,27 @@ export function maxStep(L: ConeLayout, v: Float64Array, dv: Float64Array, amax: 
     }
   }
   return Math.max(0, a);
+}
+
+/**
+ * Smallest α > 0 with Aα² + Bα + C = 0 (∞ if none): where x + αd leaves the second-order cone, for
+ * A = d₀² − ‖d₁‖², B = 2(x₀d₀ − x₁ᵀd₁), C = x₀² − ‖x₁‖² ≥ 0 (roots by the cancellation-free formula).
+ * The caller also bounds α by x₀ + αd₀ ≥ 0.
+ */
+export function socBoundaryHit(A: number, B: number, C: number): number {
+  let t = Infinity;
+  if (A === 0) {
+    if (B < 0) t = -C / B;
+    return t;
+  }
+  const disc = B * B - 4 * A * C;
+  if (disc >= 0) {
+    const sq = Math.sqrt(disc);
+    const q = -0.5 * (B + (B >= 0 ? sq : -sq));
+    const r1 = q / A;
+    const r2 = q !== 0 ? C / q : Infinity;
+    if (r1 > 0 && r1 < t) t = r1;
+    if (r2 > 0 && r2 < t) t = r2;
+  }
+  return t;
 }

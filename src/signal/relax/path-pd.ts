@@ -23,6 +23,7 @@
  * (rounding near the end) is accepted within acceptTol. Checked against the barrier solver and the
  * conic solver in test/signal-relax-pd.test.ts.
  */
+import { socBoundaryHit } from '../../conic/cones.ts';
 import { InvalidArgumentError } from '../../core/errors.ts';
 import type { SignalProblem } from '../model.ts';
 import { pathBarrierApplies, type PathBarrierSolution } from './path-barrier.ts';
@@ -304,27 +305,10 @@ export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<Readonly
   };
   /** Largest α with x + αd in the interior of Q (3-dim), or ∞. */
   const socStep = (x0: number, x1: number, x2: number, d0: number, d1: number, d2: number): number => {
-    const A = d0 * d0 - d1 * d1 - d2 * d2;
-    const B = 2 * (x0 * d0 - x1 * d1 - x2 * d2);
-    const C = x0 * x0 - x1 * x1 - x2 * x2;
-    let root = Infinity;
-    if (d0 < 0) root = -x0 / d0;
-    if (Math.abs(A) < 1e-300) {
-      if (B < 0) root = Math.min(root, -C / B);
-    } else {
-      const disc = B * B - 4 * A * C;
-      if (disc >= 0) {
-        const sq = Math.sqrt(disc);
-        // stable roots
-        const qq = -0.5 * (B + (B >= 0 ? sq : -sq));
-        const r1 = qq / A;
-        const r2 = qq !== 0 ? C / qq : Infinity;
-        if (r1 > 0 && r1 < root) root = r1;
-        if (r2 > 0 && r2 < root) root = r2;
-      }
-    }
-    return root;
+    const t = socBoundaryHit(d0 * d0 - d1 * d1 - d2 * d2, 2 * (x0 * d0 - x1 * d1 - x2 * d2), x0 * x0 - x1 * x1 - x2 * x2);
+    return d0 < 0 ? Math.min(t, -x0 / d0) : t;
   };
+
   const stepPrimal = (dS: Float64Array, dW: Float64Array, dSc: number): number => {
     let a = Infinity;
     for (let k = 0; k < nRows; k++) if (dS[k] < 0 && -sl[k] / dS[k] < a) a = -sl[k] / dS[k];
