@@ -24,7 +24,6 @@ import { runCatalogue } from '../runner/run-catalogue.ts';
 import { selectIds } from '../runner/select.ts';
 import type { ClaimResult, Report } from '../runner/result.ts';
 import { reportToJson } from '../report/json.ts';
-import { writeReports } from '../report/write.ts';
 import { fmt, fmtComparison, provenanceLabel, tightest } from '../report/format.ts';
 import { finishVerifyExtras, prepareVerifyExtras, type VerifyExtraOptions } from '../report/verify-extras.ts';
 import { compareCommand, type CompareCommandOptions } from '../compare/command.ts';
@@ -71,7 +70,14 @@ function parseInteger(name: string, min: number, max: number) {
   };
 }
 
-const collect = (value: string, prev: string[]): string[] => [...prev, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+/** `--path`: a fast-check replay path as printed in a counterexample, e.g. `12:0:3`. */
+export function parseReplayPath(value: string): string {
+  if (!/^\d+(:\d+)*$/.test(value)) throw new UsageError(`--path must be a replay path of colon-separated integers (e.g. 12:0:3, from a counterexample's replay command), got ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** `--only a,b --only c` → [a, b, c]; empty items are kept so selection can refuse them. */
+const collect = (value: string, prev: string[]): string[] => [...prev, ...value.split(',').map((s) => s.trim())];
 
 /** Options of `verify` after parsing. */
 export interface VerifyOptions extends VerifyExtraOptions {
@@ -161,7 +167,8 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
     },
   );
   bar?.stop();
-  const written = writeReports(report, opts.out);
+  const finished = await finishVerifyExtras(report, opts, extras, claims, log);
+  const written = finished.written;
   if (opts.json) {
     io.stdout.write(reportToJson(report));
   } else {
@@ -170,9 +177,10 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
     const s = report.summary;
     log(`\n${s.pass} passed, ${s.fail} failed, ${s.error} errors, ${s.timeout} timeouts (seed ${opts.seed}) in ${fmt(report.meta.timeMs / 1000)} s\n`);
     log(`reports: ${written.json}, ${written.markdown}, ${written.junit}\n`);
+    if (written.html) log(`html report: ${written.html}\n`);
+    if (finished.compareMarkdown) log('\n' + finished.compareMarkdown);
   }
-  const extraCode = await finishVerifyExtras(report, opts, extras, claims, log);
-  return report.summary.pass === report.summary.total ? extraCode : 1;
+  return report.summary.pass === report.summary.total ? finished.code : 1;
 }
 
 /** `theorycheck list`. */
@@ -218,7 +226,7 @@ export function buildProgram(io: CliIo, state: { code: number }, catalogue?: Cla
     .option('--runs <n>', 'override the number of runs of every claim', parseInteger('runs', 1, 1e9))
     .option('--out <dir>', 'report directory', DEFAULT_OUT)
     .option('--json', 'print the JSON report on stdout instead of the table')
-    .option('--path <path>', 'replay a fast-check path (with --only <one id> and its --seed)')
+    .option('--path <path>', 'replay a fast-check path (with --only <one id> and its --seed)', parseReplayPath)
     .option('--timeout <ms>', 'per-claim time limit in ms (default: the claim\'s own, else 120000)', parseInteger('timeout', 1, 1e9))
     .option('--jobs <n>', 'worker threads (0 = in process, soft time limits only; default: one per core, at most 4)', parseInteger('jobs', 0, 256), DEFAULT_JOBS)
     .option('--shard <i/n>', 'run only shard i of n (deterministic partition of the selection)')

@@ -1,7 +1,7 @@
 /** `theorycheck compare <baseline> <candidate> [--thresholds file] [--json] [--out DIR [--force]]`. */
 import { join } from 'node:path';
 import type { Claim } from '../claims/claim.ts';
-import { writeFileAtomic } from '../report/atomic.ts';
+import { checkOutDir, writeFileAtomic } from '../report/atomic.ts';
 import { metricsLookup, refuseOverwrite } from '../report/verify-extras.ts';
 import { compareReports, compareToJson, compareToMarkdown } from './compare.ts';
 import { loadReport } from './load.ts';
@@ -26,6 +26,7 @@ export function compareCommand(
   const candidate = loadReport(candidateFile);
   const thresholds = opts.thresholds ? loadThresholds(opts.thresholds) : DEFAULT_THRESHOLDS;
   if (opts.out) {
+    checkOutDir(opts.out, '--out', false);
     refuseOverwrite(join(opts.out, 'compare.md'), opts.force);
     refuseOverwrite(join(opts.out, 'compare.json'), opts.force);
   }

@@ -37,7 +37,7 @@ export const thresholdsSchema = z.strictObject({
   metric: rule.optional(),
   slack: rule.optional(),
   missing: z.enum(['regressed', 'ignore']).optional(),
-  overrides: z.record(z.string(), override).optional(),
+  overrides: z.record(z.string().min(1, 'an override key must be a claim id, prefix or glob, not empty'), override).optional(),
 });
 export type ThresholdsInput = z.input<typeof thresholdsSchema>;
 

@@ -54,11 +54,19 @@ export function encodeValue(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(encodeValue);
   if (v && typeof v === 'object') {
     const o: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) o[k] = encodeValue(x);
+    for (const [k, x] of Object.entries(v)) setOwn(o, k, encodeValue(x));
     return o;
   }
   if (typeof v === 'bigint' || typeof v === 'function' || typeof v === 'symbol') throw new InvalidArgumentError('instance', v, 'JSON-encodable data');
   return v;
+}
+
+/**
+ * `o[k] = x` as an own data property even for `k = "__proto__"` (an
+ * assignment would replace the object's prototype instead).
+ */
+export function setOwn(o: Record<string, unknown>, k: string, x: unknown): void {
+  Object.defineProperty(o, k, { value: x, enumerable: true, writable: true, configurable: true });
 }
 
 /** Inverse of {@link encodeValue}. */
@@ -75,7 +83,7 @@ export function decodeValue(v: unknown): unknown {
       return new Ctor(o.data.map((x) => decodeValue(x) as number));
     }
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(o)) out[k] = decodeValue(x);
+    for (const [k, x] of Object.entries(o)) setOwn(out, k, decodeValue(x));
     return out;
   }
   return v;

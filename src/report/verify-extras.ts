@@ -14,9 +14,9 @@ import { compareReports, compareToJson, compareToMarkdown } from '../compare/com
 import { loadReport } from '../compare/load.ts';
 import { DEFAULT_THRESHOLDS, loadThresholds, type Thresholds } from '../compare/thresholds.ts';
 import { costsFromReport, parseShard, shardIds, shardLabel } from '../shard/partition.ts';
-import { writeFileAtomic } from './atomic.ts';
+import { checkOutDir } from './atomic.ts';
 import { saveCounterexamples } from './fixtures.ts';
-import { writeHtmlReport } from './html.ts';
+import { reportSetFiles, writeReportSet, type WrittenReports } from './write.ts';
 
 /** The verify options this module reads. */
 export interface VerifyExtraOptions {
@@ -46,6 +46,7 @@ export function metricsLookup(claims: readonly Claim[]): (id: string) => MetricS
 
 /** Before the run: restrict to the shard, load baseline and thresholds. */
 export function prepareVerifyExtras(opts: VerifyExtraOptions, ids: string[]): PreparedExtras {
+  checkOutDir(opts.out);
   if (opts.thresholds && !opts.baseline) throw new UsageError('--thresholds needs --baseline <report.json>');
   if (opts.shardCosts && !opts.shard) throw new UsageError('--shard-costs needs --shard i/n');
   let shard: string | null = null;
@@ -64,38 +65,54 @@ export function prepareVerifyExtras(opts: VerifyExtraOptions, ids: string[]): Pr
   };
 }
 
-/** After the reports are written: HTML, fixtures, baseline comparison. Returns 1 on a regression, else 0. */
+/** What {@link finishVerifyExtras} wrote. */
+export interface FinishedVerify {
+  /** 1 on a regression against the baseline, else 0. */
+  code: number;
+  written: WrittenReports;
+  /** The comparison with the baseline as Markdown, when there is a baseline. */
+  compareMarkdown?: string;
+}
+
+/**
+ * After the run: build the whole report set (base reports, HTML, baseline
+ * comparison), write it as one set into `opts.out`, then save fixtures.
+ */
 export async function finishVerifyExtras(
   report: Report,
   opts: VerifyExtraOptions,
   prepared: PreparedExtras,
   claims: readonly Claim[],
   log: (s: string) => void,
-): Promise<number> {
-  if (opts.html !== false) log(`html report: ${await writeHtmlReport(report, opts.out)}\n`);
+): Promise<FinishedVerify> {
+  const files = await reportSetFiles(report, opts.html !== false);
+  let compareMarkdown: string | undefined;
+  let code = 0;
+  if (prepared.baseline) {
+    // Compare only the claims this run selected (a baseline of the whole catalogue is fine for `--only`/`--shard`).
+    const selected = new Set(prepared.ids);
+    const baseResults = prepared.baseline.results.filter((r) => selected.has(r.id));
+    const outside = prepared.baseline.results.length - baseResults.length;
+    if (outside > 0) log(`baseline: ${outside} claim(s) outside this run's selection not compared\n`);
+    const baseline = { ...prepared.baseline, results: baseResults, summary: summarise(baseResults) };
+    const cmp = compareReports(baseline, report, {
+      thresholds: prepared.thresholds,
+      metricsFor: metricsLookup(claims),
+      baselineFile: opts.baseline,
+      candidateFile: join(opts.out, 'report.json'),
+    });
+    compareMarkdown = compareToMarkdown(cmp);
+    files['compare.md'] = compareMarkdown;
+    files['compare.json'] = compareToJson(cmp);
+    code = cmp.regressed ? 1 : 0;
+  }
+  const written = writeReportSet(opts.out, files);
   if (opts.saveCounterexamples) {
     const saved = saveCounterexamples(report, claims);
     for (const s of saved) log(`counterexample of ${s.id}: ${s.action} ${s.file}${s.reason ? ` (${s.reason})` : ''}\n`);
     if (saved.length === 0) log('no failing claim: no counterexample saved\n');
   }
-  if (!prepared.baseline) return 0;
-  // Compare only the claims this run selected (a baseline of the whole catalogue is fine for `--only`/`--shard`).
-  const selected = new Set(prepared.ids);
-  const baseResults = prepared.baseline.results.filter((r) => selected.has(r.id));
-  const outside = prepared.baseline.results.length - baseResults.length;
-  if (outside > 0) log(`baseline: ${outside} claim(s) outside this run's selection not compared\n`);
-  const baseline = { ...prepared.baseline, results: baseResults, summary: summarise(baseResults) };
-  const cmp = compareReports(baseline, report, {
-    thresholds: prepared.thresholds,
-    metricsFor: metricsLookup(claims),
-    baselineFile: opts.baseline,
-    candidateFile: join(opts.out, 'report.json'),
-  });
-  const md = compareToMarkdown(cmp);
-  writeFileAtomic(join(opts.out, 'compare.md'), md);
-  writeFileAtomic(join(opts.out, 'compare.json'), compareToJson(cmp));
-  log('\n' + md);
-  return cmp.regressed ? 1 : 0;
+  return { code, written, compareMarkdown };
 }
 
 /** Refuse to overwrite `file` unless `force`. */

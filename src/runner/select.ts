@@ -21,14 +21,38 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-function globToRegExp(glob: string): RegExp {
-  const esc = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${esc}$`);
+/**
+ * Whether `text` matches `glob`, where `*` stands for any run of characters
+ * and every other character for itself. Linear-time two-pointer scan (no
+ * regular expression, so no catastrophic backtracking on `*****…x`).
+ */
+export function globMatch(text: string, glob: string): boolean {
+  let t = 0;
+  let g = 0;
+  let star = -1; // position in glob after the last '*'
+  let mark = 0; // position in text where that '*' started matching
+  while (t < text.length) {
+    if (g < glob.length && glob[g] === '*') {
+      while (g < glob.length && glob[g] === '*') g++;
+      star = g;
+      mark = t;
+    } else if (g < glob.length && glob[g] === text[t]) {
+      g++;
+      t++;
+    } else if (star >= 0) {
+      g = star;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (g < glob.length && glob[g] === '*') g++;
+  return g === glob.length;
 }
 
-/** Whether `id` matches one pattern. */
+/** Whether `id` matches one pattern (an exact id, a prefix, or a glob with `*`). */
 export function matches(id: string, pattern: string): boolean {
-  if (pattern.includes('*')) return globToRegExp(pattern).test(id);
+  if (pattern.includes('*')) return globMatch(id, pattern);
   return id.startsWith(pattern);
 }
 
@@ -43,11 +67,14 @@ export function closeMatches(pattern: string, ids: readonly string[], n = 3): st
 }
 
 /**
- * Select ids matching any pattern, in catalogue order. Throws UsageError
- * naming any pattern that matches nothing, with close matches.
+ * Select ids matching any pattern, in catalogue order (no pattern: all).
+ * Throws UsageError on an empty pattern, and naming any pattern that
+ * matches nothing, with close matches.
  */
 export function selectIds(ids: readonly string[], patterns: readonly string[]): string[] {
   if (patterns.length === 0) return [...ids];
+  // An empty pattern would match every id as a prefix: `--only "$UNSET"` must not start every study.
+  if (patterns.some((p) => p.trim() === '')) throw new UsageError('--only got an empty pattern; name a claim id, prefix or glob (omit --only to run every claim)');
   for (const p of patterns) {
     if (!ids.some((id) => matches(id, p))) {
       throw new UsageError(`no claim matches --only ${p}; did you mean ${closeMatches(p, ids).join(', ')}?`);

@@ -2,9 +2,9 @@
 import { join } from 'node:path';
 import type { Claim } from '../claims/claim.ts';
 import { loadReport } from '../compare/load.ts';
-import { writeHtmlReport } from '../report/html.ts';
+import { checkOutDir } from '../report/atomic.ts';
 import { refuseOverwrite } from '../report/verify-extras.ts';
-import { writeReports } from '../report/write.ts';
+import { reportSetFiles, writeReportSet } from '../report/write.ts';
 import { fmt } from '../report/format.ts';
 import { UsageError } from '../core/errors.ts';
 import { mergeReports } from './merge.ts';
@@ -25,11 +25,12 @@ export async function mergeCommand(
 ): Promise<number> {
   if (files.length === 0) throw new UsageError('merge needs at least one report file');
   if (!opts.out) throw new UsageError('merge needs --out DIR');
+  checkOutDir(opts.out);
   for (const f of ['report.json', 'report.md', 'junit.xml', ...(opts.html === false ? [] : ['index.html'])]) refuseOverwrite(join(opts.out, f), opts.force);
   const inputs = files.map((file) => ({ file, report: loadReport(file) }));
   const merged = mergeReports(inputs, { order: claims.map((c) => c.id), allowPartial: opts.allowPartial });
-  const written = writeReports(merged, opts.out);
-  const html = opts.html === false ? null : await writeHtmlReport(merged, opts.out);
+  const written = writeReportSet(opts.out, await reportSetFiles(merged, opts.html !== false));
+  const html = written.html;
   const s = merged.summary;
   io.stdout.write(
     `merged ${files.length} report(s): ${s.total} claims — ${s.pass} passed, ${s.fail} failed, ${s.error} errors, ${s.timeout} timeouts (seed ${merged.meta.seed}, span ${fmt(merged.meta.timeMs / 1000)} s)\n` +

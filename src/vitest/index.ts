@@ -21,8 +21,7 @@ import { BUDGETS, DEFAULT_TIMEOUT_MS, runClaim } from '../runner/run-claim.ts';
 import type { ClaimResult, Report } from '../runner/result.ts';
 import { SCHEMA_VERSION, summarise } from '../runner/run-catalogue.ts';
 import { fmtComparison } from '../report/format.ts';
-import { writeReports } from '../report/write.ts';
-import { writeHtmlReport } from '../report/html.ts';
+import { reportSetFiles, writeReportSet } from '../report/write.ts';
 import { defaultFixtureDir, replayFixtures } from '../report/fixtures.ts';
 
 export { defineClaim, eq, ge, le, withSubject } from '../claims/claim.ts';
@@ -143,8 +142,7 @@ export function reportCollector(): ReportCollector {
     },
     async write(dir, version) {
       const rep = collector.report(version);
-      writeReports(rep, dir);
-      return writeHtmlReport(rep, dir);
+      return writeReportSet(dir, await reportSetFiles(rep)).html!;
     },
   };
   return collector;
