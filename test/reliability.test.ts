@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../src/cli/main.ts';
-import { UsageError } from '../src/core/errors.ts';
+import { InvalidArgumentError, UsageError } from '../src/core/errors.ts';
+import { generateSpikes } from '../src/signal/generator.ts';
+import { LAMBDA_MAX, signalProblem } from '../src/signal/model.ts';
+import { pathExactL0 } from '../src/signal/exact/path-dp.ts';
+import { bruteForce } from '../src/signal/exact/brute-force.ts';
 import { checkOutDir, writeFileSet } from '../src/report/atomic.ts';
 import { decodeValue, encodeValue, readFixture } from '../src/report/fixtures.ts';
 import { reportToHtml } from '../src/report/html.ts';
@@ -201,5 +205,38 @@ describe('hardening', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("base-uri 'none'");
     expect(csp).toContain("form-action 'none'");
+  });
+});
+
+describe('no silent non-finite or wrong optimum in the signal model', () => {
+  it('generateSpikes refuses a noise level that overflows (σ = 1e200 gave all-NaN data) and validates the seed', () => {
+    expect(() => generateSpikes({ n: 5, s: 1, h: 2, sigma: 1e200 })).toThrow(/sigma = 1e\+200: expected a noise level/);
+    expect(() => generateSpikes({ n: 5, s: 1, h: 2, sigma: 1e200, noise: 'sigma' })).not.toThrow();
+    for (const seed of [NaN, 1.5, -1, Infinity]) expect(() => generateSpikes({ n: 5, s: 1, h: 2, sigma: 0.5, seed }), String(seed)).toThrow(InvalidArgumentError);
+    for (const sigma of [1e150, 1e-200, 5e-324, 0.5]) {
+      const g = generateSpikes({ n: 8, s: 2, h: 2, sigma, seed: 3 });
+      expect(g.y.every((v) => Number.isFinite(v) && v >= 0 && v <= 1), String(sigma)).toBe(true);
+    }
+  });
+
+  it('signalProblem refuses λ where the optimum is lost (λ = 1e16 gave 1.29 instead of 0.62667, brute force −∞)', () => {
+    expect(() => signalProblem({ y: [0.5, 1, 0.2], lambda: 1e16, mu: 0.1 })).toThrow(/lambda = 10000000000000000: expected λ <= 100000000: Q = I \+ λL has condition number/);
+    expect(() => signalProblem({ y: [0.5, 1, 0.2], lambda: 1e307, mu: 0.1 })).toThrow(InvalidArgumentError);
+    // at the largest accepted λ both exact solvers agree with the λ → ∞ limit (x constant = mean y)
+    const p = signalProblem({ y: [0.5, 1, 0.2], lambda: LAMBDA_MAX, mu: 0.1 });
+    const limit = 1.29 - 3 * (1.7 / 3) ** 2 + 0.3;
+    expect(Math.abs(pathExactL0(p).objective - limit)).toBeLessThan(1e-7);
+    expect(Math.abs(bruteForce(p).objective - limit)).toBeLessThan(1e-7);
+  });
+
+  it('data whose squares overflow or underflow are refused with the rescaling advice; μ·n must stay finite', () => {
+    expect(() => signalProblem({ y: [1e200, 1e200] })).toThrow(/objective values would overflow; rescale y/);
+    expect(() => signalProblem({ y: [1e-200, 3e-200] })).toThrow(/y² underflows/);
+    expect(() => signalProblem({ y: [1], mu: 1e308 })).toThrow(/μ·n <= 1e\+300/);
+    expect(() => signalProblem({ y: [1, 2], l1: 1e300 })).toThrow(/ν·n·max\(y\)/);
+    expect(signalProblem({ y: [0, 0] }).u).toBe(0); // all-zero data are fine
+    expect(signalProblem({ y: [1e-200, 0.5] }).u).toBe(0.5); // tiny entries beside normal ones are fine
+    const big = signalProblem({ y: [1e140, 3e140], lambda: 1, mu: 1e279 });
+    expect(Number.isFinite(pathExactL0(big).objective)).toBe(true);
   });
 });

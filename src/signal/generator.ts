@@ -34,7 +34,7 @@ export interface SpikeParams {
   sigma: number;
   /** Noise reading (default 'sigma-squared'). */
   noise?: NoiseReading;
-  /** Seed or random stream (seed default 0). */
+  /** Seed, an integer ≥ 0 (default 0), or a random stream. */
   seed?: number;
   rng?: Rng;
 }
@@ -60,6 +60,9 @@ export interface SpikeInstance {
   sigma: number;
 }
 
+/** Largest noise standard deviation τ accepted (y = ŷ + τe must stay finite). */
+export const MAX_NOISE_STD = 1e300;
+
 /** Draw a truncated normal N(0, τ²) conditioned on ≥ lo, lo ≤ 0 (rejection; acceptance ≥ 1/2). */
 function truncNormalAbove(rng: Rng, tau: number, lo: number): number {
   for (;;) {
@@ -76,6 +79,13 @@ export function generateSpikes(params: SpikeParams): SpikeInstance {
   const h = integerInRange('h', params.h, 1, n);
   const sigma = positive('sigma', params.sigma);
   const noise = oneOf('noise', params.noise ?? 'sigma-squared', ['sigma-squared', 'sigma'] as const);
+  const tau = noise === 'sigma-squared' ? sigma * sigma : sigma;
+  // y_i = ŷ_i + τ e_i with |e_i| below ~40 for any double the normal sampler can return: τ ≤ 1e300
+  // keeps y finite (above it σ² = 1e400 overflowed and every y_i became NaN after scaling).
+  if (!(tau <= MAX_NOISE_STD)) {
+    throw new InvalidArgumentError('sigma', sigma, `a noise level whose standard deviation (${noise === 'sigma-squared' ? 'σ²' : 'σ'} = ${tau}) is at most ${MAX_NOISE_STD}, so the noisy data stay finite`);
+  }
+  if (params.rng === undefined && params.seed !== undefined) integerInRange('seed', params.seed, 0);
   const rng = params.rng ?? createRng(params.seed ?? 0);
   const truth = new Float64Array(n);
   const walk = new Float64Array(h + 2);
@@ -88,7 +98,6 @@ export function generateSpikes(params: SpikeParams): SpikeInstance {
     const end = walk[h + 1];
     for (let t = 1; t <= h; t++) truth[l + t - 1] += Math.abs(walk[t] - (t / (h + 1)) * end);
   }
-  const tau = noise === 'sigma-squared' ? sigma * sigma : sigma;
   const y = new Float64Array(n);
   let mx = 0;
   for (let i = 0; i < n; i++) {

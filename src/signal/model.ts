@@ -229,6 +229,41 @@ function isPathEdges(edges: ReadonlyArray<readonly [number, number]>, n: number)
   return true;
 }
 
+/**
+ * Largest smoothing weight λ accepted. Q = I + λL_G has condition number up to 1 + 2λ·deg_max, so
+ * solves with Q lose about log10(λ) digits: at λ = 1e8 ≈ 1/√ε half of double precision is left
+ * (the dynamic programme and brute force still agree to ~1e-10); at λ ≈ 1/ε the identity part of
+ * Q_ii = 1 + 2λ vanishes in rounding and every solver returns a wrong optimum (λ = 1e16 on
+ * y = (0.5, 1, 0.2), μ = 0.1 gave 1.29 against the optimum 0.62667, and −∞ by brute force).
+ */
+export const LAMBDA_MAX = 1e8;
+/** Largest accepted bound on any objective term (leaves headroom below the double range, 1.8e308). */
+export const OBJECTIVE_MAX = 1e300;
+/** Smallest accepted nonzero ‖y‖∞: below it y² underflows and supports can no longer be compared. */
+export const Y_MIN_NONZERO = 1e-150;
+
+/**
+ * Refuse parameters for which double precision cannot give the right optimum, with the reason:
+ * λ beyond {@link LAMBDA_MAX}; data whose squares overflow or underflow; an objective that can
+ * exceed {@link OBJECTIVE_MAX} (for 0 ≤ x ≤ u: x′Qx ≤ (n + λ|A|)·4u², μ·n, ν·n·u).
+ * The model is homogeneous — scaling y by α and (μ, ν) by (α², α) scales x by α and the
+ * objective by α² — so data out of range can be rescaled by the caller without changing the support.
+ */
+function checkNumericRange(n: number, edges: number, u: number, lambda: number, mu: number, l1: number): void {
+  if (lambda > LAMBDA_MAX) {
+    throw new InvalidArgumentError('lambda', lambda, `λ <= ${LAMBDA_MAX}: Q = I + λL has condition number up to 1 + 2λ·deg, and beyond λ = 1e8 double precision leaves too few digits for a reliable optimum (at λ ≈ 1e16 the identity part vanishes in rounding)`);
+  }
+  if (u > 0 && u < Y_MIN_NONZERO) {
+    throw new InvalidArgumentError('y', u, `max y = 0 or >= ${Y_MIN_NONZERO}: y² underflows below it; rescale y by α (and μ by α², ν by α) — the support does not change`);
+  }
+  const quad = (n + lambda * edges) * 4 * u * u;
+  if (!(quad <= OBJECTIVE_MAX)) {
+    throw new InvalidArgumentError('y', u, `data with (n + λ|A|)·4·max(y)² <= ${OBJECTIVE_MAX} (here ${quad}): objective values would overflow; rescale y by α (and μ by α², ν by α) — the support does not change`);
+  }
+  if (!(mu * n <= OBJECTIVE_MAX)) throw new InvalidArgumentError('mu', mu, `μ·n <= ${OBJECTIVE_MAX}, so the penalty μΣz stays finite`);
+  if (!(l1 * n * u <= OBJECTIVE_MAX)) throw new InvalidArgumentError('l1', l1, `ν·n·max(y) <= ${OBJECTIVE_MAX}, so the penalty νΣx stays finite`);
+}
+
 /** Build and validate a problem (see the module comment for the model). */
 export function signalProblem(input: SignalProblemInput): SignalProblem {
   if (input === null || typeof input !== 'object') throw new InvalidArgumentError('input', input, 'an object');
@@ -258,6 +293,7 @@ export function signalProblem(input: SignalProblemInput): SignalProblem {
     if (y[i] > u) u = y[i];
     yNorm2 += y[i] * y[i];
   }
+  checkNumericRange(n, g.edges.length, u, lambda, mu, l1);
   return { y, n, graph: g, lambda, mu, k, l1, priors, u, yNorm2 };
 }
 
