@@ -30,7 +30,7 @@ describe('theorycheck verify', () => {
     expect(io.out()).toMatch(/6 passed, 0 failed, 0 errors, 0 timeouts \(seed 11\)/);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(report.meta.seed).toBe(11);
-    expect(report.meta.schemaVersion).toBe(1);
+    expect(report.meta.schemaVersion).toBe(2);
     expect(report.results).toHaveLength(6);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/\| `dx.prox.tl1-threshold` \|/);
     expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toMatch(/<testcase classname="dx" name="dx.prox.soft-brute-force"/);

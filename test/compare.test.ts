@@ -169,8 +169,8 @@ describe('loading report files', () => {
     expect(bad('[1,2]')).toThrow(/not a theorycheck report/);
     expect(bad('{"meta": {"tool": "other"}}')).toThrow(/meta\.tool is not "theorycheck"/);
     const v2 = JSON.parse(good);
-    v2.meta.schemaVersion = 2;
-    expect(bad(JSON.stringify(v2))).toThrow(/report schema version 2, this theorycheck reads version 1/);
+    v2.meta.schemaVersion = 3;
+    expect(bad(JSON.stringify(v2))).toThrow(/report schema version 3, this theorycheck reads version 2/);
     const broken = JSON.parse(good);
     broken.results[2].status = 'maybe';
     expect(bad(JSON.stringify(broken))).toThrow(/malformed report: results\.2\.status \(claim agh21\.signal\.bound\)/);

@@ -1,5 +1,6 @@
 /** A hand-made Report used by the report, compare, shard and fixture tests. */
 import type { ClaimResult, Report } from '../src/runner/result.ts';
+import { summarise } from '../src/runner/run-catalogue.ts';
 
 const base = {
   statement: 'S_τ(x) equals the brute-force minimiser.',
@@ -7,6 +8,10 @@ const base = {
   kind: 'identity' as const,
   provenance: 'paper' as const,
   verdict: 'confirmed' as const,
+  asserts: 'statement' as const,
+  onFailure: 'refuted' as const,
+  scale: { paper: null, run: null, full: true },
+  published: [],
   tolerance: { value: 1e-6, reason: 'golden-section accuracy √ε' },
   runs: 100,
   runsExecuted: 100,
@@ -32,13 +37,12 @@ export function passResult(id: string, over: Partial<ClaimResult> = {}): ClaimRe
 
 /** A report of the given results. */
 export function makeReport(results: ClaimResult[], meta: Partial<Report['meta']> = {}): Report {
-  const summary = { total: results.length, pass: 0, fail: 0, error: 0, timeout: 0 };
-  for (const r of results) summary[r.status]++;
+  const summary = summarise(results);
   return {
     meta: {
       tool: 'theorycheck',
       version: '0.1.0',
-      schemaVersion: 1,
+      schemaVersion: 2,
       gitCommit: 'abc1234',
       node: 'v20.20.2',
       platform: 'linux-x64',
@@ -63,7 +67,8 @@ export function sampleReport(): Report {
     passResult('dx.prox.soft-brute-force', {
       tex: 'S_\\tau(x)=\\operatorname{sgn}(x)\\max(|x|-\\tau,0)',
       provenance: 'derived',
-      source: 'note §4 [D]',
+      verdict: 'holds',
+      source: 'docs/claims/dinh-xin.md#soft-thresholding',
       values: { iterations: 12, converged: true },
       series: [
         {
@@ -81,9 +86,10 @@ export function sampleReport(): Report {
         { title: 'slack histogram', mark: 'bar', x: 'slack', y: 'count', points: [{ x: 0.1, y: 3 }, { x: 0.2, y: 7 }, { x: 0.3, y: 2 }] },
       ],
     }),
-    passResult('dx.prox.tl1-threshold', { provenance: 'unverified', tex: '\\frac{a' }),
+    passResult('dx.prox.tl1-threshold', { provenance: 'unverified', verdict: 'holds', tex: '\\frac{a' }),
     passResult('agh21.signal.bound', {
       status: 'fail',
+      verdict: 'refuted',
       worst: [{ quantity: 'gap', measured: 0.3, relation: '<=', claimed: 0.1, pass: false, slack: -0.2 }],
       counterexample: {
         seed: 99,
@@ -95,12 +101,20 @@ export function sampleReport(): Report {
         replay: 'npm run theorycheck -- verify --only agh21.signal.bound --seed 42 --path 3:1:0',
       },
     }),
-    passResult('agh21.signal.throws', { status: 'error', error: 'Error: boom <script>', worst: [], runsExecuted: 0 }),
+    passResult('agh21.signal.throws', { status: 'error', verdict: 'inconclusive', error: 'Error: boom <script>', worst: [], runsExecuted: 0 }),
     passResult('agh21.table.t2-objective', {
       kind: 'published-number',
       location: 'Table 2',
-      worst: [{ quantity: 'objective', measured: 1.2345, relation: '<=', claimed: 1.24, pass: true, slack: 0.0055 }],
-      verdict: 'not-reproduced',
+      onFailure: 'not-reproduced',
+      scale: { paper: { n: 1000, instances: 200 }, run: { n: 100, instances: 20 }, full: false },
+      worst: [{ quantity: '|ours − paper| objective (Table 2, p. 30)', measured: 0.0055, relation: '<=', claimed: 0.01, pass: true, slack: 0.0045 }],
+      published: [
+        {
+          key: 'objective', quantity: 'objective', source: 'Table 2, p. 30', paper: 1.24, ours: 1.2345, absDiff: 0.0055, relDiff: 0.0055 / 1.24,
+          tolerance: 0.01, relativeTolerance: false, reason: 'printed to two decimals', printed: 'correct', within: true,
+        },
+      ],
+      verdict: 'consistent-at-reduced-scale',
     }),
   ]);
 }

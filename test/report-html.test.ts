@@ -100,7 +100,7 @@ describe('reportToHtml', () => {
     expect(html).not.toContain('boom <script>');
     // Values and paper vs measured.
     expect(html).toContain('<td>iterations</td><td class="num">12</td>');
-    expect(html).toContain('Paper vs measured');
+    expect(html).toContain('Paper vs ours');
     expect(html).toContain('not-reproduced');
   });
   it('counts claims by paper and status', async () => {

@@ -85,7 +85,7 @@ describe('runCatalogue', () => {
       [slow.id, 'timeout'],
     ]);
     expect(seen).toHaveLength(4);
-    expect(r.summary).toEqual({ total: 4, pass: 1, fail: 1, error: 1, timeout: 1 });
+    expect(r.summary).toEqual({ total: 4, pass: 1, fail: 1, error: 1, timeout: 1, verdicts: expect.any(Object) });
   }, 60_000);
 
   it('gives the same results with 1 and 2 workers and in process', async () => {
@@ -108,7 +108,7 @@ describe('runCatalogue', () => {
   it('validates options', async () => {
     await expect(runCatalogue([], env, { rootSeed: 1, budget: 'quick', jobs: -1 })).rejects.toThrow(/jobs/);
     await expect(runCatalogue([softBruteForce], env, { rootSeed: 1, budget: 'quick', jobs: 1 })).rejects.toThrow(/catalogueModule/);
-    expect(summarise([])).toEqual({ total: 0, pass: 0, fail: 0, error: 0, timeout: 0 });
+    expect(summarise([])).toEqual({ total: 0, pass: 0, fail: 0, error: 0, timeout: 0, verdicts: {} });
   });
 });
 

@@ -81,7 +81,7 @@ describe('mergeReports', () => {
     expect(() => mergeReports([])).toThrow(MergeError);
     expect(two({ seed: 7 })).toThrow('cannot merge s2.json: root seed 7 differs from 42 in s1.json');
     expect(two({ version: '0.2.0' })).toThrow(/s2\.json: theorycheck version "0\.2\.0" differs/);
-    expect(two({ schemaVersion: 2 })).toThrow(/schema version/);
+    expect(two({ schemaVersion: 3 })).toThrow(/schema version/);
     expect(two({ budget: 'quick' })).toThrow(/budget/);
     expect(two({ runsOverride: 5 })).toThrow(/--runs/);
     expect(two({ gitCommit: 'fff' })).toThrow(/s2\.json: git commit fff differs from abc1234 in s1\.json/);

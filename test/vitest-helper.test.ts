@@ -80,7 +80,7 @@ describe('vitest helper', () => {
     checkClaim(clampClaim, { seed: 3, budget: 'default', fixtures: false, collector });
     expect(() => checkClaim(broken, { seed: 3, fixtures: false, collector })).toThrow();
     const rep = collector.report('1.2.3');
-    expect(rep.summary).toEqual({ total: 1, pass: 0, fail: 1, error: 0, timeout: 0 });
+    expect(rep.summary).toEqual({ total: 1, pass: 0, fail: 1, error: 0, timeout: 0, verdicts: { fails: 1 } });
     const dir = mkdtempSync(join(tmpdir(), 'tc-vh-'));
     const html = await collector.write(dir, '1.2.3');
     expect(existsSync(html)).toBe(true);

@@ -8,6 +8,7 @@
  */
 import type * as fc from 'fast-check';
 import type { Rng } from '../core/random.ts';
+import { TheorycheckError } from '../core/errors.ts';
 
 /** Papers of the catalogue (keys used in claim ids and reports); users may declare their own key. */
 export type PaperKey = 'agh21' | 'dx' | 'ep21' | 'jmm25' | 'conic' | (string & {});
@@ -16,7 +17,7 @@ export type PaperKey = 'agh21' | 'dx' | 'ep21' | 'jmm25' | 'conic' | (string & {
 export type ClaimKind = 'identity' | 'bound' | 'convergence' | 'statistical' | 'published-number';
 
 /**
- * Where the statement comes from (the tags of ../shared/papers/README.md):
+ * Where the statement comes from:
  * - `paper` [P]: read in the paper's text, at `location`;
  * - `abstract` [A]: the abstract, metadata or the authors' code;
  * - `secondary` [S]: a third party or related paper (named in `source`);
@@ -94,6 +95,10 @@ export type CheckOutput =
       series?: Series[];
       /** Values worth reporting that are not compared (e.g. iteration counts). */
       values?: Record<string, number | string | boolean>;
+      /** Measured value per published key (see {@link PublishedValue}). */
+      published?: Record<string, number>;
+      /** The scale this run used, keyed as the claim's `paperScale`. */
+      scale?: Record<string, number>;
     };
 
 /** Context handed to a check: a seeded random stream private to this run. */
@@ -116,13 +121,62 @@ export interface MetricSpec {
 }
 
 /**
- * The verdict a claim records about the paper's statement:
- * - `confirmed`: the statement holds as stated (the check passes);
- * - `paper-misprint`: the paper prints a wrong value; the check asserts the correct one;
- * - `refuted`: the statement is false; the check asserts the evidence against it;
- * - `not-reproduced`: a published number we could not reproduce; the check asserts what we measured.
+ * What a passing check shows about the paper's statement:
+ * - `statement`: the statement itself holds (the usual case);
+ * - `misprint`: the paper prints a wrong value; the check asserts the correct one;
+ * - `counterevidence`: the check asserts evidence that the statement is false.
  */
-export type Verdict = 'confirmed' | 'paper-misprint' | 'refuted' | 'not-reproduced';
+export type Asserts = 'statement' | 'misprint' | 'counterevidence';
+export const ASSERTS: readonly Asserts[] = ['statement', 'misprint', 'counterevidence'];
+
+/** What a failing check of a paper's statement means. */
+export type FailureMeaning = 'refuted' | 'not-reproduced';
+export const FAILURE_MEANINGS: readonly FailureMeaning[] = ['refuted', 'not-reproduced'];
+
+/**
+ * A number printed in the paper that the claim reproduces. The check returns
+ * its measured value as `published[key]`; the runner compares the two and
+ * records paper value, source, ours, the difference and the tolerance.
+ */
+export interface PublishedValue {
+  /** Key of the measured value in the check's `published` output. */
+  key: string;
+  /** What the number is, e.g. `ζ_decomp of Example 1`. */
+  quantity: string;
+  /** The number as printed. */
+  value: number;
+  /** Where it is printed: table, figure, equation or text, and page. Required. */
+  source: string;
+  unit?: string;
+  /** Allowed |ours − paper| (times |paper| when `relative`), with its reason (e.g. the paper's rounding). */
+  tolerance: Tolerance & { relative?: boolean };
+  /** `misprint`: the printed value is wrong — ours must differ from it by more than the tolerance. */
+  printed?: 'correct' | 'misprint';
+}
+
+/**
+ * The verdict of a run, computed by the runner (never declared by a claim):
+ * - `confirmed`: a paper's statement checked at the paper's own scale and setting, passed;
+ * - `consistent-at-reduced-scale`: passed on a documented miniature (the report shows the scale);
+ * - `paper-misprint`: the printed value is wrong and the corrected one passed;
+ * - `refuted`: the statement is false (a counterexample, or counterevidence at the paper's scale);
+ * - `not-reproduced`: the paper's result was not reproduced;
+ * - `holds` / `fails`: a statement of the project's own (derived, unverified, ours, secondary):
+ *   it holds or fails, and never confirms a paper;
+ * - `inconclusive`: error, timeout, or evidence that settles nothing about the paper.
+ */
+export type Verdict =
+  | 'confirmed'
+  | 'consistent-at-reduced-scale'
+  | 'paper-misprint'
+  | 'refuted'
+  | 'not-reproduced'
+  | 'holds'
+  | 'fails'
+  | 'inconclusive';
+export const VERDICTS: readonly Verdict[] = [
+  'confirmed', 'consistent-at-reduced-scale', 'paper-misprint', 'refuted', 'not-reproduced', 'holds', 'fails', 'inconclusive',
+];
 
 /**
  * A claim. `I` is the instance type drawn by `instances`; `S` is the subject —
@@ -145,10 +199,20 @@ export interface Claim<I = any, S = any> {
   hypotheses: string[];
   kind: ClaimKind;
   provenance: Provenance;
-  /** For `secondary`/`derived`/`unverified`: where it comes from (note section). */
+  /** For `secondary`/`derived`/`unverified`/`ours`: where it comes from (a document of this repository, or the third party). */
   source?: string;
-  /** Verdict about the paper's statement (default `confirmed`). */
-  verdict?: Verdict;
+  /** What a passing check shows about the paper's statement (default `statement`; `misprint` for provenance `misprint`). */
+  asserts?: Asserts;
+  /** What a failure means (default `refuted` for identity/bound/convergence, `not-reproduced` otherwise). */
+  onFailure?: FailureMeaning;
+  /** Numbers printed in the paper that the check reproduces, each with its source. */
+  published?: PublishedValue[];
+  /**
+   * The paper's setting as numbers (e.g. `{ n: 13800, cells: 100 }`). The check then returns
+   * `scale` with the same keys; a run below any of them is a reduced-scale run. Omit for
+   * statements about every instance (checked on drawn instances at the stated generality).
+   */
+  paperScale?: Record<string, number>;
   tolerance: Tolerance;
   budget: Budget;
   /** Wall-clock limit for the whole claim in ms (default 120 000). */
@@ -163,9 +227,53 @@ export interface Claim<I = any, S = any> {
   metrics?: MetricSpec[];
 }
 
-/** Define a claim with its types inferred. */
+/** Define a claim with its types inferred; rejects an ill-formed record (see {@link validateClaim}). */
 export function defineClaim<I, S>(claim: Claim<I, S>): Claim<I, S> {
+  validateClaim(claim);
   return claim;
+}
+
+/** A claim record that cannot be loaded; the message names the claim. */
+export class CatalogueError extends TheorycheckError {
+  override name = 'CatalogueError';
+  constructor(readonly claimId: string, what: string) {
+    super(`claim ${claimId}: ${what}`);
+  }
+}
+
+const KINDS: readonly ClaimKind[] = ['identity', 'bound', 'convergence', 'statistical', 'published-number'];
+const PROVENANCES: readonly Provenance[] = ['paper', 'abstract', 'secondary', 'derived', 'unverified', 'misprint', 'ours'];
+
+/**
+ * Check a claim record when the catalogue loads: known vocabulary, no declared
+ * verdict, every published value with a source and a reasoned tolerance.
+ */
+export function validateClaim(claim: Claim): void {
+  const id = typeof claim?.id === 'string' && claim.id ? claim.id : '(no id)';
+  const bad = (what: string): never => {
+    throw new CatalogueError(id, what);
+  };
+  if (id === '(no id)') bad('id must be a non-empty string');
+  if ('verdict' in claim) bad('declares a verdict; verdicts are measured by the runner (use `asserts` and `onFailure`)');
+  if (!KINDS.includes(claim.kind)) bad(`unknown kind ${JSON.stringify(claim.kind)} (expected one of ${KINDS.join(', ')})`);
+  if (!PROVENANCES.includes(claim.provenance)) bad(`unknown provenance ${JSON.stringify(claim.provenance)} (expected one of ${PROVENANCES.join(', ')})`);
+  if (claim.asserts !== undefined && !ASSERTS.includes(claim.asserts)) bad(`unknown asserts ${JSON.stringify(claim.asserts)} (expected one of ${ASSERTS.join(', ')})`);
+  if (claim.onFailure !== undefined && !FAILURE_MEANINGS.includes(claim.onFailure)) {
+    bad(`unknown onFailure ${JSON.stringify(claim.onFailure)} (expected one of ${FAILURE_MEANINGS.join(', ')})`);
+  }
+  if (!claim.tolerance || !Number.isFinite(claim.tolerance.value) || !claim.tolerance.reason?.trim()) bad('tolerance needs a finite value and a reason');
+  const keys = new Set<string>();
+  for (const [i, p] of (claim.published ?? []).entries()) {
+    const at = `published[${i}]${p?.key ? ` (${p.key})` : ''}`;
+    if (!p?.key) bad(`${at} has no key`);
+    if (keys.has(p.key)) bad(`${at}: duplicate key`);
+    keys.add(p.key);
+    if (typeof p.source !== 'string' || !p.source.trim()) bad(`${at} has no source (table, figure or text, and page)`);
+    if (!Number.isFinite(p.value)) bad(`${at}: the printed value must be a finite number`);
+    if (!p.tolerance || !(p.tolerance.value >= 0) || !p.tolerance.reason?.trim()) bad(`${at} needs a tolerance >= 0 with a reason`);
+    if (p.printed !== undefined && p.printed !== 'correct' && p.printed !== 'misprint') bad(`${at}: unknown printed ${JSON.stringify(p.printed)}`);
+  }
+  for (const [k, v] of Object.entries(claim.paperScale ?? {})) if (!(v > 0)) bad(`paperScale.${k} must be a positive number`);
 }
 
 /** The same claim with a different subject (used by negative controls). */
@@ -178,10 +286,14 @@ export function normaliseOutput(out: CheckOutput): {
   comparisons: Comparison[];
   series: Series[];
   values: Record<string, number | string | boolean>;
+  published: Record<string, number>;
+  scale: Record<string, number> | null;
 } {
-  if (Array.isArray(out)) return { comparisons: out, series: [], values: {} };
-  if ('comparisons' in out) return { comparisons: out.comparisons, series: out.series ?? [], values: out.values ?? {} };
-  return { comparisons: [out], series: [], values: {} };
+  if (Array.isArray(out)) return { comparisons: out, series: [], values: {}, published: {}, scale: null };
+  if ('comparisons' in out) {
+    return { comparisons: out.comparisons, series: out.series ?? [], values: out.values ?? {}, published: out.published ?? {}, scale: out.scale ?? null };
+  }
+  return { comparisons: [out], series: [], values: {}, published: {}, scale: null };
 }
 
 /** Whether a comparison holds. NaN never passes. */

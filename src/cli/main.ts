@@ -22,6 +22,7 @@ import type { BudgetName, Claim } from '../claims/claim.ts';
 import { TheorycheckError, UsageError } from '../core/errors.ts';
 import { runCatalogue } from '../runner/run-catalogue.ts';
 import { selectIds } from '../runner/select.ts';
+import { assertsOf, failureMeaningOf } from '../runner/verdict.ts';
 import type { ClaimResult, Report } from '../runner/result.ts';
 import { reportToJson } from '../report/json.ts';
 import { fmt, fmtComparison, provenanceLabel, tightest } from '../report/format.ts';
@@ -96,7 +97,7 @@ function summaryTable(report: Report): string {
   const rows = report.results.map((r) => [
     r.status === 'pass' ? 'pass' : r.status.toUpperCase(),
     r.id,
-    r.verdict === 'confirmed' ? '' : r.verdict,
+    r.verdict,
     r.worst.length ? fmtComparison(tightest(r.worst)!) : (r.error ?? ''),
     `${r.runsExecuted}/${r.runs}`,
     `${fmt(r.timeMs / 1000)}s`,
@@ -193,7 +194,10 @@ export async function listCommand(opts: { json?: boolean }, io: CliIo, catalogue
       location: c.location,
       kind: c.kind,
       provenance: c.provenance,
-      verdict: c.verdict ?? 'confirmed',
+      asserts: assertsOf(c),
+      onFailure: failureMeaningOf(c),
+      paperScale: c.paperScale ?? null,
+      published: c.published ?? [],
       title: c.title,
       budget: c.budget,
     }));

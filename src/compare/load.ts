@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { TheorycheckError } from '../core/errors.ts';
+import { VERDICTS, type Verdict } from '../claims/claim.ts';
 import type { Report } from '../runner/result.ts';
 import { SCHEMA_VERSION } from '../runner/run-catalogue.ts';
 
@@ -52,7 +53,18 @@ const result = z.looseObject({
   kind: z.enum(['identity', 'bound', 'convergence', 'statistical', 'published-number']),
   provenance: z.enum(['paper', 'abstract', 'secondary', 'derived', 'unverified', 'misprint', 'ours']),
   source: z.string().optional(),
-  verdict: z.enum(['confirmed', 'paper-misprint', 'refuted', 'not-reproduced']),
+  verdict: z.enum(VERDICTS as [Verdict, ...Verdict[]]),
+  asserts: z.enum(['statement', 'misprint', 'counterevidence']),
+  onFailure: z.enum(['refuted', 'not-reproduced']),
+  scale: z
+    .looseObject({ paper: z.record(z.string(), num).nullable(), run: z.record(z.string(), num).nullable(), full: z.boolean() }),
+  published: z
+    .array(
+      z.looseObject({
+        key: z.string(), quantity: z.string(), source: z.string(), paper: num, ours: num, absDiff: num, relDiff: num,
+        tolerance: num, relativeTolerance: z.boolean(), reason: z.string(), printed: z.enum(['correct', 'misprint']), within: z.boolean(),
+      }),
+    ),
   tolerance: z.looseObject({ value: num, reason: z.string() }),
   status: z.enum(['pass', 'fail', 'error', 'timeout']),
   seed: z.number().int(),
@@ -95,7 +107,7 @@ const count = z.number().int().min(0);
 /** zod schema of a report (schema version {@link SCHEMA_VERSION}). */
 export const reportSchema = z.looseObject({
   meta,
-  summary: z.looseObject({ total: count, pass: count, fail: count, error: count, timeout: count }),
+  summary: z.looseObject({ total: count, pass: count, fail: count, error: count, timeout: count, verdicts: z.record(z.string(), count) }),
   results: z.array(result),
 });
 

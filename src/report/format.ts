@@ -1,5 +1,5 @@
 /** Small formatting helpers shared by the text reporters. */
-import type { RecordedComparison } from '../runner/result.ts';
+import type { PublishedRow, RecordedComparison, RunScale } from '../runner/result.ts';
 
 /** A number in 4 significant digits (exponent form when small or large). */
 export function fmt(x: number): string {
@@ -65,4 +65,28 @@ export function tightest(cs: readonly RecordedComparison[]): RecordedComparison 
     }
   }
   return best;
+}
+
+/** The scale of a run in words: "paper's setting" or the reduced values against the paper's. */
+export function scaleLabel(s: RunScale | undefined): string {
+  if (!s) return 'n/a';
+  if (!s.paper) return 'every instance drawn (statement for all instances)';
+  const parts = Object.entries(s.paper).map(([k, v]) => `${k} ${fmtCount(s.run?.[k])} of ${fmtCount(v)}`);
+  return `${s.full ? 'paper\'s setting' : 'REDUCED'}: ${parts.join(', ')}`;
+}
+
+function fmtCount(x: number | undefined): string {
+  if (x === undefined) return '?';
+  return Number.isInteger(x) ? x.toLocaleString('en-US') : fmt(x);
+}
+
+/** A published value's difference: absolute and relative. */
+export function fmtDifference(p: PublishedRow): string {
+  return `${fmt(p.absDiff)} (${Number.isFinite(p.relDiff) ? fmt(100 * p.relDiff) + ' %' : '∞'})`;
+}
+
+/** A published value's tolerance: the allowed difference, and its relative form when so given. */
+export function fmtPublishedTolerance(p: PublishedRow): string {
+  const rel = p.relativeTolerance && p.paper !== 0 ? ` (${fmt((100 * p.tolerance) / Math.abs(p.paper))} % of paper)` : '';
+  return `${p.printed === 'misprint' ? '> ' : '≤ '}${fmt(p.tolerance)}${rel}`;
 }

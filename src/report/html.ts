@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { ClaimResult, RecordedComparison, Report } from '../runner/result.ts';
 import { InvalidArgumentError } from '../core/errors.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { fmt, provenanceLabel } from './format.ts';
+import { fmt, fmtDifference, fmtPublishedTolerance, provenanceLabel, scaleLabel } from './format.ts';
 import { escapeHtml as esc, katexCss, renderTex } from './math.ts';
 import { claimTimesSpec, renderSeries, renderVegaLiteSvg, type RenderedPlot } from './plots.ts';
 
@@ -84,6 +84,7 @@ async function claimCard(r: ClaimResult, texErrors: string[]): Promise<string> {
     ['kind', esc(r.kind)],
     ['provenance', prov + (r.source ? ` <span class="muted">— ${esc(r.source)}</span>` : '')],
     ['verdict', `<span class="verdict v-${esc(r.verdict)}">${esc(r.verdict)}</span>`],
+    ['scale', esc(scaleLabel(r.scale))],
     ['tolerance', `${esc(fmt(r.tolerance.value))} <span class="muted">— ${esc(r.tolerance.reason)}</span>`],
     ['runs', `${r.runsExecuted} of ${r.runs} (fast-check seed ${r.seed})`],
     ['time', `${esc(fmt(r.timeMs / 1000))} s`],
@@ -118,28 +119,30 @@ async function claimCard(r: ClaimResult, texErrors: string[]): Promise<string> {
   return parts.join('\n');
 }
 
-/** The "paper vs measured" table of a paper: every published-number claim, paper's value, ours, verdict. */
+/** The "paper vs ours" table of a paper: one row per published value — paper and source, ours, difference, tolerance, verdict, scale. */
 export function paperVsMeasured(results: ClaimResult[]): string {
-  const pub = results.filter((r) => r.kind === 'published-number');
+  const pub = results.filter((r) => (r.published?.length ?? 0) > 0 || r.kind === 'published-number');
   if (pub.length === 0) return '';
   const rows: string[] = [];
   for (const r of pub) {
-    const comps = r.counterexample?.comparisons.length ? r.counterexample.comparisons : r.worst;
-    if (comps.length === 0) {
-      rows.push(`<tr><td><a href="#${esc(anchor(r.id))}">${esc(r.id)}</a></td><td>${esc(r.location)}</td><td colspan="3">${esc(r.error ?? 'no measurement')}</td><td>${esc(r.verdict)}</td><td>${badge(r.status)}</td></tr>`);
+    const link = `<a href="#${esc(anchor(r.id))}">${esc(r.id)}</a>`;
+    const tail = `<td><span class="verdict v-${esc(r.verdict)}">${esc(r.verdict)}</span></td><td>${esc(scaleLabel(r.scale))}</td>`;
+    if (!r.published?.length) {
+      rows.push(`<tr><td>${link}</td><td>${esc(r.location)}</td><td colspan="5" class="muted">${esc(r.error ?? 'no printed value recorded for this claim')}</td>${tail}</tr>`);
       continue;
     }
-    comps.forEach((c, i) => {
+    r.published.forEach((p, i) => {
       rows.push(
-        `<tr><td>${i === 0 ? `<a href="#${esc(anchor(r.id))}">${esc(r.id)}</a>` : ''}</td><td>${i === 0 ? esc(r.location) : ''}</td><td>${esc(c.quantity)}</td>` +
-          `<td class="num">${esc(fmt(c.claimed))}</td><td class="num">${esc(fmt(c.measured))} <span class="muted">(${rel(c.relation)})</span></td>` +
-          `<td><span class="verdict v-${esc(r.verdict)}">${esc(r.verdict)}</span></td><td>${badge(r.status)}</td></tr>`,
+        `<tr><td>${i === 0 ? link : ''}</td><td>${esc(p.quantity)} <span class="muted">— ${esc(p.source)}</span></td>` +
+          `<td class="num">${esc(fmt(p.paper))}</td><td class="num">${esc(fmt(p.ours))}</td><td class="num">${esc(fmtDifference(p))}</td>` +
+          `<td class="num" title="${esc(p.reason)}">${esc(fmtPublishedTolerance(p))}${p.printed === 'misprint' ? ' <span class="muted">(printed value wrong)</span>' : ''}</td>` +
+          `<td>${p.within === (p.printed !== 'misprint') ? '✓' : '✗'}</td>${i === 0 ? tail : '<td></td><td></td>'}</tr>`,
       );
     });
   }
   return (
-    `<table class="pvm"><caption>Paper vs measured: every published-number claim (the paper's number is the claimed value, or is named in the quantity when the check measures a deviation from it; tolerance folded in)</caption>` +
-    `<thead><tr><th>claim</th><th>location</th><th>quantity</th><th>paper (claimed)</th><th>ours (measured)</th><th>verdict</th><th>status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    `<table class="pvm"><caption>Paper vs ours: every printed value a claim reproduces (hover a tolerance for its reason)</caption>` +
+    `<thead><tr><th>claim</th><th>quantity — source</th><th>paper</th><th>ours</th><th>difference (relative)</th><th>tolerance</th><th>within</th><th>verdict</th><th>scale</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
   );
 }
 
@@ -249,7 +252,7 @@ article.claim{border:1px solid #d0d7de;border-left:6px solid #1a7f37;border-radi
 article.st-fail{border-left-color:#cf222e}article.st-error{border-left-color:#9a6700}article.st-timeout{border-left-color:#8250df}
 h3{font-size:1.05em}dl{display:grid;grid-template-columns:max-content 1fr;gap:.15em 1em;margin:.5em 0}dt{font-weight:600}dd{margin:0}
 .muted{color:#57606a}.prov.warn{background:#fff8c5;border:1px solid #d4a72c;padding:0 .3em;border-radius:3px;font-weight:600}
-.verdict.v-refuted,.verdict.v-not-reproduced{color:#cf222e;font-weight:600}.verdict.v-paper-misprint{color:#9a6700;font-weight:600}
+.verdict.v-refuted,.verdict.v-not-reproduced,.verdict.v-fails{color:#cf222e;font-weight:600}.verdict.v-inconclusive,.verdict.v-consistent-at-reduced-scale{color:#9a6700;font-weight:600}.verdict.v-paper-misprint{color:#9a6700;font-weight:600}
 tr.bad td{background:#ffebe9}.error{color:#cf222e}pre.instance{background:#f6f8fa;padding:.5em;overflow:auto;max-height:20em;font-size:.85em}
 code.replay{background:#f6f8fa;padding:.1em .3em;user-select:all}.tex{overflow-x:auto}.plots{display:flex;flex-wrap:wrap;gap:1em}
 figure.plot{margin:0}figure.plot svg{max-width:100%;height:auto}figcaption{font-size:.85em;color:#57606a}

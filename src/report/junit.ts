@@ -3,7 +3,7 @@
  * the violated comparisons, the counterexample and the replay command.
  */
 import type { Report } from '../runner/result.ts';
-import { fmtComparison } from './format.ts';
+import { fmtComparison, scaleLabel } from './format.ts';
 
 /** Escape text for XML attributes and content. */
 export function xmlEscape(s: string): string {
@@ -46,7 +46,7 @@ export function reportToJunit(report: Report): string {
       } else if (r.status === 'error' || r.status === 'timeout') {
         out.push(`      <error message="${xmlEscape(r.error ?? r.status)}" type="${r.status}">${xmlEscape(r.error ?? '')}</error>`);
       }
-      out.push(`      <properties><property name="location" value="${xmlEscape(r.location)}"/><property name="provenance" value="${xmlEscape(r.provenance)}"/><property name="verdict" value="${xmlEscape(r.verdict)}"/></properties>`);
+      out.push(`      <properties><property name="location" value="${xmlEscape(r.location)}"/><property name="provenance" value="${xmlEscape(r.provenance)}"/><property name="verdict" value="${xmlEscape(r.verdict)}"/><property name="scale" value="${xmlEscape(scaleLabel(r.scale))}"/></properties>`);
       out.push('    </testcase>');
     }
     out.push('  </testsuite>');

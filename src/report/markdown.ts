@@ -4,7 +4,7 @@
  * with its shrunk counterexample and replay command.
  */
 import type { ClaimResult, Report } from '../runner/result.ts';
-import { fmt, fmtComparison, provenanceLabel, tightest } from './format.ts';
+import { fmt, fmtComparison, fmtDifference, fmtPublishedTolerance, provenanceLabel, scaleLabel, tightest } from './format.ts';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -29,13 +29,28 @@ export function reportToMarkdown(report: Report): string {
   );
   lines.push('');
   lines.push(`**${s.pass} passed, ${s.fail} failed, ${s.error} errors, ${s.timeout} timeouts** of ${s.total} claims.`);
+  const verdicts = Object.entries(s.verdicts ?? {}).map(([v, n]) => `${v} ${n}`);
+  if (verdicts.length) lines.push('', `Verdicts: ${verdicts.join(' · ')}.`);
   lines.push('');
-  lines.push('| claim | location | kind | provenance | verdict | status | measured vs claimed (tightest) | runs | time (s) |');
-  lines.push('|---|---|---|---|---|---|---|---|---|');
+  lines.push('| claim | location | kind | provenance | verdict | scale | status | measured vs claimed (tightest) | runs | time (s) |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of report.results) {
     lines.push(
-      `| \`${r.id}\` | ${cell(r.location)} | ${r.kind} | ${provenanceLabel(r.provenance)} | ${r.verdict} | ${r.status === 'pass' ? 'pass' : '**' + r.status + '**'} | ${cell(headline(r))} | ${r.runsExecuted}/${r.runs} | ${fmt(r.timeMs / 1000)} |`,
+      `| \`${r.id}\` | ${cell(r.location)} | ${r.kind} | ${provenanceLabel(r.provenance)} | ${r.verdict} | ${cell(scaleLabel(r.scale))} | ${r.status === 'pass' ? 'pass' : '**' + r.status + '**'} | ${cell(headline(r))} | ${r.runsExecuted}/${r.runs} | ${fmt(r.timeMs / 1000)} |`,
     );
+  }
+  const pub = report.results.filter((r) => r.published?.length);
+  if (pub.length) {
+    lines.push('', '## Paper vs ours', '');
+    lines.push('| claim | quantity | source | paper | ours | difference (relative) | tolerance | verdict | scale |');
+    lines.push('|---|---|---|---|---|---|---|---|---|');
+    for (const r of pub) {
+      for (const p of r.published) {
+        lines.push(
+          `| \`${r.id}\` | ${cell(p.quantity)} | ${cell(p.source)} | ${fmt(p.paper)} | ${fmt(p.ours)} | ${fmtDifference(p)} | ${cell(fmtPublishedTolerance(p))}${p.printed === 'misprint' ? ' (printed value wrong)' : ''} | ${r.verdict} | ${cell(scaleLabel(r.scale))} |`,
+        );
+      }
+    }
   }
   const bad = report.results.filter((r) => r.status !== 'pass');
   if (bad.length) {

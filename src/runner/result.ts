@@ -2,7 +2,7 @@
  * The result record of one claim — what the runner produces and reporters read.
  * Part of the versioned report schema (see reports/README.md).
  */
-import type { BudgetName, ClaimKind, Comparison, MetricSpec, PaperKey, Provenance, Series, Verdict } from '../claims/claim.ts';
+import type { Asserts, BudgetName, ClaimKind, Comparison, FailureMeaning, MetricSpec, PaperKey, Provenance, Series, Verdict } from '../claims/claim.ts';
 
 /** Outcome of a claim. */
 export type ClaimStatus = 'pass' | 'fail' | 'error' | 'timeout';
@@ -12,6 +12,41 @@ export interface RecordedComparison extends Comparison {
   pass: boolean;
   /** Signed slack: ≥ 0 iff it holds. */
   slack: number;
+}
+
+/** A published value beside ours (one row per value the paper prints). */
+export interface PublishedRow {
+  key: string;
+  quantity: string;
+  /** Where the paper prints it (table, figure, text; page). */
+  source: string;
+  unit?: string;
+  /** The printed value. */
+  paper: number;
+  /** Our measured value (from the run with the least slack on this row). */
+  ours: number;
+  absDiff: number;
+  /** |ours − paper| / |paper| (Infinity when the paper prints 0 and ours differs). */
+  relDiff: number;
+  /** Allowed absolute difference. */
+  tolerance: number;
+  /** Whether the tolerance was given relative to |paper|. */
+  relativeTolerance: boolean;
+  reason: string;
+  /** `misprint`: the claim asserts that ours differs from the printed value. */
+  printed: 'correct' | 'misprint';
+  /** |ours − paper| ≤ tolerance. */
+  within: boolean;
+}
+
+/** The scale a claim ran at against the paper's setting. */
+export interface RunScale {
+  /** The paper's setting (null: the statement is about every instance). */
+  paper: Record<string, number> | null;
+  /** The smallest value of each key over the executed runs (null: not reported). */
+  run: Record<string, number> | null;
+  /** Every key of the paper's setting reached. */
+  full: boolean;
 }
 
 /** Everything needed to reproduce a failure. */
@@ -44,7 +79,16 @@ export interface ClaimResult {
   kind: ClaimKind;
   provenance: Provenance;
   source?: string;
+  /** What a passing check shows about the paper's statement. */
+  asserts: Asserts;
+  /** What a failure means. */
+  onFailure: FailureMeaning;
+  /** Computed from the status, the scale and `asserts` (src/runner/verdict.ts). */
   verdict: Verdict;
+  /** The scale run against the paper's setting. */
+  scale: RunScale;
+  /** The paper's printed values beside ours. */
+  published: PublishedRow[];
   tolerance: { value: number; reason: string };
   /** Metrics the claim exposes for regression comparison (`compare`). */
   metrics?: MetricSpec[];
@@ -88,7 +132,7 @@ export interface RunMeta {
 /** The whole report. */
 export interface Report {
   meta: RunMeta;
-  summary: { total: number; pass: number; fail: number; error: number; timeout: number };
+  summary: { total: number; pass: number; fail: number; error: number; timeout: number; verdicts: Partial<Record<Verdict, number>> };
   results: ClaimResult[];
 }
 

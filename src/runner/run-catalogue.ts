@@ -5,13 +5,14 @@
  * workers, so the report does not depend on `jobs`.
  */
 import { Worker } from 'node:worker_threads';
-import type { BudgetName, Claim } from '../claims/claim.ts';
+import { type BudgetName, type Claim, validateClaim } from '../claims/claim.ts';
 import { integerInRange, oneOf } from '../core/validate.ts';
 import { BUDGETS, DEFAULT_TIMEOUT_MS, claimHeader, runClaim } from './run-claim.ts';
+import { runScale, verdictOf } from './verdict.ts';
 import type { ClaimResult, ClaimStatus, Report, RunMeta } from './result.ts';
 
 /** Version of the report JSON schema (reports/README.md). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Options of {@link runCatalogue}. */
 export interface RunCatalogueOptions {
@@ -49,9 +50,13 @@ export interface RunEnvironment {
 
 /** A result record for a claim that never produced one (crash, timeout, bad setup). */
 export function syntheticResult(claim: Claim, status: ClaimStatus, error: string, seed: number, runs: number, timeMs: number): ClaimResult {
+  const scale = runScale(claim, null);
   return {
     ...claimHeader(claim),
     status,
+    scale,
+    published: [],
+    verdict: verdictOf(claim, status, scale),
     seed,
     runs,
     runsExecuted: 0,
@@ -182,6 +187,7 @@ export async function runCatalogue(claims: Claim[], env: RunEnvironment, opts: R
   integerInRange('jobs', opts.jobs, 0, 256);
   if (opts.runs !== undefined) integerInRange('runs', opts.runs, 1);
   if (opts.timeoutMs !== undefined) integerInRange('timeout', opts.timeoutMs, 1);
+  for (const c of claims) validateClaim(c);
   const startedAt = new Date();
   const t0 = performance.now();
   let results: ClaimResult[];
@@ -215,9 +221,12 @@ export async function runCatalogue(claims: Claim[], env: RunEnvironment, opts: R
   return { meta, summary: summarise(results), results };
 }
 
-/** Counts by status. */
+/** Counts by status and by verdict. */
 export function summarise(results: ClaimResult[]): Report['summary'] {
-  const s = { total: results.length, pass: 0, fail: 0, error: 0, timeout: 0 };
-  for (const r of results) s[r.status]++;
+  const s: Report['summary'] = { total: results.length, pass: 0, fail: 0, error: 0, timeout: 0, verdicts: {} };
+  for (const r of results) {
+    s[r.status]++;
+    s.verdicts[r.verdict] = (s.verdicts[r.verdict] ?? 0) + 1;
+  }
   return s;
 }

@@ -18,7 +18,8 @@ import {
 } from '../claims/claim.ts';
 import { createRng, deriveSeed } from '../core/random.ts';
 import { integerInRange, oneOf } from '../core/validate.ts';
-import type { ClaimResult, Counterexample, RecordedComparison } from './result.ts';
+import type { ClaimResult, ClaimStatus, Counterexample, PublishedRow, RecordedComparison, RunScale } from './result.ts';
+import { assertsOf, failureMeaningOf, publishedComparison, publishedRow, runScale, smallerScale, verdictOf } from './verdict.ts';
 
 export const BUDGETS: readonly BudgetName[] = ['quick', 'default', 'thorough'];
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -56,6 +57,32 @@ function record(c: Comparison): RecordedComparison {
   return { ...c, pass: holds(c), slack: slack(c) };
 }
 
+/** One run's output with the runner's additions (published-value comparisons), recorded. */
+interface Evaluated {
+  comparisons: RecordedComparison[];
+  series: Series[];
+  values: Record<string, number | string | boolean>;
+  published: PublishedRow[];
+  scale: Record<string, number> | null;
+}
+
+/** Check one instance; add a comparison per published value; require the scale where the claim has a paper setting. */
+function evaluate(claim: Claim, instance: unknown, runSeed: number, budget: BudgetName): Evaluated {
+  const out = normaliseOutput(claim.check(instance, claim.subject, { rng: createRng(runSeed), seed: runSeed, budget }));
+  if (out.comparisons.length === 0) throw new Error(`claim ${claim.id} returned no comparison`);
+  const published = (claim.published ?? []).map((p) => {
+    const ours = out.published[p.key];
+    if (typeof ours !== 'number') throw new Error(`claim ${claim.id}: the check did not measure published value ${p.key}`);
+    return publishedRow(p, ours);
+  });
+  if (claim.paperScale) {
+    const missing = Object.keys(claim.paperScale).filter((k) => typeof out.scale?.[k] !== 'number');
+    if (missing.length) throw new Error(`claim ${claim.id}: the check did not report its scale (${missing.join(', ')})`);
+  }
+  const comparisons = [...out.comparisons, ...published.map(publishedComparison)].map(record);
+  return { comparisons, series: out.series, values: out.values, published, scale: out.scale };
+}
+
 /** The replay command of a counterexample. */
 export function replayCommand(id: string, rootSeed: number, path: string): string {
   return `npm run theorycheck -- verify --only ${id} --seed ${rootSeed} --path ${path}`;
@@ -72,15 +99,16 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
   const t0 = performance.now();
 
   const worst = new Map<string, RecordedComparison>();
+  const worstPublished = new Map<string, { row: PublishedRow; slack: number }>();
   let worstValues: Record<string, number | string | boolean> = {};
   let lastSeries: Series[] = [];
+  let ranScale: Record<string, number> | null = null;
   let executed = 0;
 
   const arb = fc.tuple(claim.instances, fc.noShrink(fc.integer({ min: 0, max: 0x7fffffff })));
   const property = fc.property(arb, ([instance, runSeed]) => {
-    const out = normaliseOutput(claim.check(instance, claim.subject, { rng: createRng(runSeed), seed: runSeed, budget: opts.budget }));
-    if (out.comparisons.length === 0) throw new Error(`claim ${claim.id} returned no comparison`);
-    const recorded = out.comparisons.map(record);
+    const out = evaluate(claim, instance, runSeed, opts.budget);
+    const recorded = out.comparisons;
     const ok = recorded.every((c) => c.pass);
     executed++;
     opts.onProgress?.(Math.min(executed, runs), runs);
@@ -92,6 +120,8 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
           if (c.quantity === recorded[0].quantity) worstValues = out.values;
         }
       }
+      keepWorstPublished(worstPublished, out.published, recorded);
+      ranScale = smallerScale(ranScale, out.scale);
       if (out.series.length) lastSeries = out.series;
     }
     return ok;
@@ -107,20 +137,25 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
   });
   const timeMs = performance.now() - t0;
 
-  const base = { ...claimHeader(claim), seed, runs, timeMs };
+  const header = claimHeader(claim);
+  const base = { ...header, seed, runs, timeMs };
+  const finish = (status: ClaimStatus, scale: Record<string, number> | null, published: PublishedRow[]) => {
+    const sc: RunScale = runScale(claim, scale);
+    return { status, scale: sc, published, verdict: verdictOf(claim, status, sc) };
+  };
 
   if (details.failed) {
     const [[instance, runSeed]] = details.counterexample as [[unknown, number]];
     const cxPath = details.counterexamplePath ?? '';
     // Re-check the shrunk counterexample: if it throws, the claim errored (not refuted).
-    let cx;
+    let cx: Evaluated;
     try {
-      cx = normaliseOutput(claim.check(instance, claim.subject, { rng: createRng(runSeed), seed: runSeed, budget: opts.budget }));
+      cx = evaluate(claim, instance, runSeed, opts.budget);
     } catch (e) {
       const err = e as Error;
       return {
         ...base,
-        status: 'error',
+        ...finish('error', ranScale, [...worstPublished.values()].map((w) => w.row)),
         runsExecuted: executed,
         worst: [...worst.values()],
         series: [],
@@ -129,10 +164,11 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
         counterexample: counterexampleOf(claim.id, opts.rootSeed, seed, cxPath, instance, runSeed, [], details.numShrinks),
       };
     }
-    const comps = cx.comparisons.map(record);
+    const comps = cx.comparisons;
+    keepWorstPublished(worstPublished, cx.published, comps);
     return {
       ...base,
-      status: 'fail',
+      ...finish('fail', smallerScale(ranScale, cx.scale), [...worstPublished.values()].map((w) => w.row)),
       runsExecuted: executed,
       worst: mergeWorst(worst, comps),
       series: cx.series,
@@ -143,7 +179,7 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
   if (details.interrupted && details.numRuns < runs) {
     return {
       ...base,
-      status: 'timeout',
+      ...finish('timeout', ranScale, [...worstPublished.values()].map((w) => w.row)),
       runsExecuted: details.numRuns,
       worst: [...worst.values()],
       series: lastSeries,
@@ -153,7 +189,7 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
   }
   return {
     ...base,
-    status: 'pass',
+    ...finish('pass', ranScale, [...worstPublished.values()].map((w) => w.row)),
     runsExecuted: details.numRuns,
     worst: [...worst.values()],
     series: lastSeries,
@@ -164,7 +200,7 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
 /** The descriptive fields of a claim's result record (everything but the outcome). */
 export function claimHeader(claim: Claim): Pick<
   ClaimResult,
-  'id' | 'paper' | 'location' | 'title' | 'statement' | 'tex' | 'hypotheses' | 'kind' | 'provenance' | 'source' | 'verdict' | 'tolerance' | 'metrics'
+  'id' | 'paper' | 'location' | 'title' | 'statement' | 'tex' | 'hypotheses' | 'kind' | 'provenance' | 'source' | 'asserts' | 'onFailure' | 'tolerance' | 'metrics'
 > {
   return {
     id: claim.id,
@@ -177,10 +213,21 @@ export function claimHeader(claim: Claim): Pick<
     kind: claim.kind,
     provenance: claim.provenance,
     source: claim.source,
-    verdict: claim.verdict ?? 'confirmed',
+    asserts: assertsOf(claim),
+    onFailure: failureMeaningOf(claim),
     tolerance: claim.tolerance,
     metrics: claim.metrics,
   };
+}
+
+/** Per published key, keep the row whose comparison has the least slack. */
+function keepWorstPublished(into: Map<string, { row: PublishedRow; slack: number }>, rows: PublishedRow[], recorded: RecordedComparison[]): void {
+  const tail = recorded.slice(recorded.length - rows.length);
+  rows.forEach((row, i) => {
+    const w = into.get(row.key);
+    const sl = tail[i].slack;
+    if (!w || sl < w.slack) into.set(row.key, { row, slack: sl });
+  });
 }
 
 function mergeWorst(worst: Map<string, RecordedComparison>, comps: RecordedComparison[]): RecordedComparison[] {

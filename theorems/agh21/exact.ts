@@ -535,7 +535,7 @@ export const window43dWeaker = defineClaim({
   hypotheses: ['h = 2', 'n ∈ [5, 14]', 'z alternating 1, 0, 1, …'],
   kind: 'identity',
   provenance: 'paper',
-  verdict: 'refuted',
+  asserts: 'counterevidence',
   tolerance: { value: 0, reason: 'integer feasibility of a 0/1 vector (exact arithmetic on small integers).' },
   budget: { quick: 10, default: 10, thorough: 10 },
   subject: priorSubject,

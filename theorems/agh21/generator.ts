@@ -158,7 +158,6 @@ export const literalSigmaDiscrepancy = defineClaim({
   hypotheses: ['n = 1000, s = 10, h = 10', 'noise standard deviation σ (literal reading)', '200 instances'],
   kind: 'published-number',
   provenance: 'misprint',
-  verdict: 'paper-misprint',
   tolerance: { value: 40, reason: 'note EC-11: literal reading gives ≈ 20.4 (MC SE ≈ 0.5 at N = 200); 40 separates it from the published 2200 (and the σ² reading\'s ≈ 2150) by far more than any MC error.' },
   budget: { quick: 1, default: 2, thorough: 10 },
   subject: literalSigmaGenerator,

@@ -180,7 +180,6 @@ export const example2SeparationMisprint = defineClaim({
   kind: 'published-number',
   provenance: 'misprint',
   source: 'note §2.8 [N] (the printed sequence 1.413 → 1.452 → 1.499 is nevertheless reproduced with the printed d’s)',
-  verdict: 'paper-misprint',
   tolerance: { value: 1e-6, reason: 'golden section on the one free variable d²₁₂ resolves the maximiser to ~√ε relative at a kink-free maximum at the bound' },
   budget: { quick: 1, default: 1, thorough: 1 },
   subject: example2SepSubject,

@@ -387,7 +387,6 @@ export const rvscgdMinibatch = defineClaim({
   kind: 'statistical',
   provenance: 'derived',
   source: source('§5.4(g) (observed 8e-4 in one run) and §7 claim 11'),
-  verdict: 'not-reproduced',
   tolerance: {
     value: MB_D_TOL,
     reason:

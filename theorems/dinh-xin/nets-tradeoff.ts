@@ -64,7 +64,6 @@ export const tradeoff = defineClaim({
   kind: 'statistical',
   provenance: 'derived',
   source: 'dx-rvsm-rvscgd.md §1 (B abstract [A]: the trade-off is compared), §5.4(c) (ℓ1 limit = shrunk w*) [D]; the experiment design is ours',
-  verdict: 'confirmed',
   tolerance: {
     value: WIN,
     reason:
