@@ -70,7 +70,7 @@ export function tightest(cs: readonly RecordedComparison[]): RecordedComparison 
 /** The scale of a run in words: "paper's setting" or the reduced values against the paper's. */
 export function scaleLabel(s: RunScale | undefined): string {
   if (!s) return 'n/a';
-  if (!s.paper) return 'every instance drawn (statement for all instances)';
+  if (!s.paper) return 'paper\'s setting';
   const parts = Object.entries(s.paper).map(([k, v]) => `${k} ${fmtCount(s.run?.[k])} of ${fmtCount(v)}`);
   return `${s.full ? 'paper\'s setting' : 'REDUCED'}: ${parts.join(', ')}`;
 }
