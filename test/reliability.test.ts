@@ -14,6 +14,8 @@ import { generateSpikes } from '../src/signal/generator.ts';
 import { LAMBDA_MAX, signalProblem } from '../src/signal/model.ts';
 import { pathExactL0 } from '../src/signal/exact/path-dp.ts';
 import { bruteForce } from '../src/signal/exact/brute-force.ts';
+import { getSegmentSolver, lagrangianDecomposition, lagrangianDecompositionSync, SEGMENT_SOLVERS, SegmentSolveError } from '../src/signal/lagrangian/index.ts';
+import { segmentSolvers as faultyBlocks } from './fixtures/faulty-blocks.ts';
 import { checkOutDir, writeFileSet } from '../src/report/atomic.ts';
 import { decodeValue, encodeValue, readFixture } from '../src/report/fixtures.ts';
 import { reportToHtml } from '../src/report/html.ts';
@@ -238,5 +240,38 @@ describe('no silent non-finite or wrong optimum in the signal model', () => {
     expect(signalProblem({ y: [1e-200, 0.5] }).u).toBe(0.5); // tiny entries beside normal ones are fine
     const big = signalProblem({ y: [1e140, 3e140], lambda: 1, mu: 1e279 });
     expect(Number.isFinite(pathExactL0(big).objective)).toBe(true);
+  });
+});
+
+describe('Lagrangian block results are checked; fault injection is not public', () => {
+  const problem = { y: Float64Array.from({ length: 60 }, (_, i) => Math.abs(Math.sin(i / 5))), lambda: 0.3, kappa: 0.01 };
+  it('a NaN value, a short x or a NaN entry is a SegmentSolveError naming the block (NaN gave a lower bound of −∞)', () => {
+    for (const [name, re] of [
+      ['test-nan', /returned value NaN/],
+      ['test-short-x', /returned x of length \d+ \(expected \d+\)/],
+      ['test-nan-x', /returned x\[0\] = NaN/],
+    ] as const) {
+      const err = (() => {
+        try {
+          lagrangianDecompositionSync(problem, { m: 6 }, faultyBlocks[name]);
+        } catch (e) {
+          return e as SegmentSolveError;
+        }
+        return null;
+      })();
+      expect(err, name).toBeInstanceOf(SegmentSolveError);
+      expect(err!.segment).toBe(1);
+      expect(err!.message).toMatch(re);
+    }
+    expect(Number.isFinite(lagrangianDecompositionSync(problem, { m: 6 }, getSegmentSolver('l1')).lowerBound)).toBe(true);
+  });
+  it('the same check applies to results from worker threads', async () => {
+    const err = await lagrangianDecomposition(problem, { m: 6, solver: 'test-nan', solverModule: new URL('./fixtures/faulty-blocks.ts', import.meta.url).href, jobs: 1 }).catch((e) => e);
+    expect(err).toBeInstanceOf(SegmentSolveError);
+    expect(err.message).toMatch(/returned value NaN/);
+  });
+  it('test-only block solvers are not in the public registry', () => {
+    expect(SEGMENT_SOLVERS.filter((s) => s.startsWith('test-'))).toEqual([]);
+    for (const s of ['test-throw', 'test-exit', 'test-hang']) expect(() => getSegmentSolver(s)).toThrow(InvalidArgumentError);
   });
 });

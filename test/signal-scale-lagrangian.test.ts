@@ -13,6 +13,9 @@ import {
   validateSegment,
   type SegmentProblem,
 } from '../src/signal/lagrangian/index.ts';
+import { segmentSolvers } from './fixtures/faulty-blocks.ts';
+
+const FAULTY = new URL('./fixtures/faulty-blocks.ts', import.meta.url).href;
 
 function instance(n: number, seed: number): Float64Array {
   const rng = createRng(seed);
@@ -180,13 +183,13 @@ describe('Lagrangian decomposition', () => {
     }
   });
   it('a failing block is reported with its index and multipliers — in-thread and in workers', async () => {
-    expect(() => lagrangianDecompositionSync(problem, { m: 10 }, getSegmentSolver('test-throw'))).toThrow(SegmentSolveError);
+    expect(() => lagrangianDecompositionSync(problem, { m: 10 }, segmentSolvers['test-throw'])).toThrow(SegmentSolveError);
     for (const [solver, re] of [
       ['test-throw', /injected fault/],
       ['test-exit', /exited with code 7/],
       ['test-hang', /exceeded 1500 ms/],
     ] as const) {
-      const err = await lagrangianDecomposition(problem, { m: 10, solver, jobs: 2, taskTimeoutMs: 1500 }).catch((e) => e);
+      const err = await lagrangianDecomposition(problem, { m: 10, solver, solverModule: FAULTY, jobs: 2, taskTimeoutMs: 1500 }).catch((e) => e);
       expect(err).toBeInstanceOf(SegmentSolveError);
       expect(err.segment).toBe(1);
       expect(err.gammaLeft).not.toBe(0);

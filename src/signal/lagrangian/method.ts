@@ -157,7 +157,7 @@ export function* lagrangianSteps(problem: PathPenaltyProblem, options: Lagrangia
     }
     for (let b = 0; b < batch.length; b++) {
       const j = batch[b].index;
-      const r = results[b];
+      const r = checkBlockResult(batch[b], results[b]);
       blockValue[j] = r.value;
       state[j] = r.state;
       x.set(r.x, start[j]);
@@ -232,6 +232,32 @@ export class SegmentSolveError extends Error {
   ) {
     super(`block subproblem ${segment} failed (γ_left = ${gammaLeft}, γ_right = ${gammaRight}): ${reason}`);
   }
+}
+
+/**
+ * A block solver's result, checked before it enters the dual bound: a finite value (a NaN value made
+ * the lower bound −∞), x of the block's length with finite entries in [0, u], z (if any) of the same
+ * length. Throws {@link SegmentSolveError} naming the block otherwise.
+ */
+export function checkBlockResult(p: SegmentProblem, r: SegmentResult): SegmentResult {
+  const bad = (why: string): never => {
+    const [gl, gr] = boundaryGammas(p);
+    throw new SegmentSolveError(p.index, gl, gr, `the block solver returned ${why}`);
+  };
+  if (r === null || typeof r !== 'object') return bad(`${String(r)} instead of {value, x}`);
+  if (typeof r.value !== 'number' || !Number.isFinite(r.value)) bad(`value ${String(r.value)} (expected a finite lower bound)`);
+  const len = p.y.length;
+  const vec = (name: string, v: unknown, lo: number, hi: number): void => {
+    if (!(v instanceof Float64Array || Array.isArray(v)) || v.length !== len) {
+      bad(`${name} of length ${(v as { length?: unknown })?.length ?? typeof v} (expected ${len})`);
+    }
+    const a = v as ArrayLike<number>;
+    for (let i = 0; i < len; i++) if (!(a[i] >= lo && a[i] <= hi)) bad(`${name}[${i}] = ${a[i]} (expected a number in [${lo}, ${hi}])`);
+  };
+  // 0 ≤ x ≤ u z by (7), up to an interior-point solver's accuracy (1e-6 relative: far from garbage).
+  vec('x', r.x, -1e-6 * p.u, p.u * (1 + 1e-6));
+  if (r.z !== undefined) vec('z', r.z, -1e-6, 1 + 1e-6);
+  return r;
 }
 
 /** γ_j and γ_{j+1} of a block problem, from its boundary coefficients. */

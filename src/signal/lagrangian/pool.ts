@@ -15,12 +15,14 @@ import { Worker } from 'node:worker_threads';
 import { integerInRange, nonNegative } from '../../core/validate.ts';
 import { boundaryGammas, lagrangianSteps, SegmentSolveError, type LagrangianOptions, type LagrangianResult, lagrangianDecompositionSync } from './method.ts';
 import type { PathPenaltyProblem, SegmentProblem, SegmentResult } from './segments.ts';
-import { getSegmentSolver } from './solvers.ts';
+import { loadSegmentSolver } from './solvers.ts';
 
 /** Options of the parallel driver. */
 export interface ParallelLagrangianOptions extends LagrangianOptions {
   /** Registered block solver name (see solvers.ts); default `decomp`. */
   solver?: string;
+  /** URL of a module exporting `segmentSolvers: Record<name, SegmentSolver>` to take `solver` from (tests). */
+  solverModule?: string;
   /** Worker threads; 0 = solve in the calling thread. Default: available parallelism. */
   jobs?: number;
   /** Per-chunk wall-clock limit in ms (0 = none). A chunk exceeding it fails the run. */
@@ -52,7 +54,7 @@ async function spawn(): Promise<Lane> {
 
 let taskIds = 0;
 
-function runChunk(lane: Lane, solver: string, problems: SegmentProblem[], timeoutMs: number): Promise<SegmentResult[]> {
+function runChunk(lane: Lane, solver: string, solverModule: string | undefined, problems: SegmentProblem[], timeoutMs: number): Promise<SegmentResult[]> {
   const id = ++taskIds;
   const byIndex = new Map(problems.map((p) => [p.index, p]));
   const fail = (index: number, why: string): SegmentSolveError => {
@@ -93,7 +95,7 @@ function runChunk(lane: Lane, solver: string, problems: SegmentProblem[], timeou
       }, timeoutMs);
     }
     Atomics.store(lane.progress, 0, problems[0].index);
-    w.postMessage({ id, solver, problems });
+    w.postMessage({ id, solver, solverModule, problems });
   });
 }
 
@@ -103,7 +105,7 @@ function runChunk(lane: Lane, solver: string, problems: SegmentProblem[], timeou
  */
 export async function lagrangianDecomposition(problem: PathPenaltyProblem, options: ParallelLagrangianOptions): Promise<LagrangianResult> {
   const solverName = options?.solver ?? 'decomp';
-  const solver = getSegmentSolver(solverName);
+  const solver = await loadSegmentSolver(solverName, options?.solverModule);
   const jobs = options?.jobs === undefined ? availableParallelism() : integerInRange('jobs', options.jobs, 0, 256);
   const timeoutMs = options?.taskTimeoutMs === undefined ? 0 : nonNegative('taskTimeoutMs', options.taskTimeoutMs);
   if (jobs === 0) return lagrangianDecompositionSync(problem, options, solver);
@@ -132,7 +134,7 @@ export async function lagrangianDecomposition(problem: PathPenaltyProblem, optio
           while (next < chunks.length && !aborted) {
             const c = next++;
             try {
-              out[c] = await runChunk(lane, solverName, chunks[c], timeoutMs);
+              out[c] = await runChunk(lane, solverName, options.solverModule, chunks[c], timeoutMs);
             } catch (e) {
               aborted = true;
               throw e;

@@ -14,43 +14,26 @@
  *   with z minimised out in closed form (chain-qp.ts). With these blocks the
  *   Lagrangian dual converges to the whole-path ℓ1 / persp value, since
  *   neither relaxation strengthens the smoothing edges (note §3.4 [D]).
- * - `test-throw`, `test-exit`, `test-hang`: fault injection for the crash
- *   reporting tests only (they behave like `l1` except on block 1 once its
- *   left multiplier is non-zero, where they throw, kill the worker thread, or
- *   loop forever). Never use them for results.
+ * Other block solvers (e.g. fault injection in tests) are loaded from a module named by the
+ * pool's `solverModule` option, never registered here.
  */
-import { isMainThread } from 'node:worker_threads';
 import { InvalidArgumentError } from '../../core/errors.ts';
 import { solveChainBlock } from './chain-qp.ts';
 import { decompBlock, decompBlockAlg1 } from './decomp-block.ts';
-import { validateSegment, type SegmentProblem, type SegmentSolver } from './segments.ts';
+import { validateSegment, type SegmentSolver } from './segments.ts';
 
 /** Names of the registered block solvers. */
-export const SEGMENT_SOLVERS = ['decomp', 'decomp-warm', 'decomp-alg1', 'l1', 'persp', 'test-throw', 'test-exit', 'test-hang'] as const;
+export const SEGMENT_SOLVERS = ['decomp', 'decomp-warm', 'decomp-alg1', 'l1', 'persp'] as const;
 export type SegmentSolverName = (typeof SEGMENT_SOLVERS)[number];
 
 const l1: SegmentSolver = (p) => solveChainBlock('l1', validateSegment(p));
 const persp: SegmentSolver = (p) => solveChainBlock('persp', validateSegment(p));
-const faulty = (mode: 'throw' | 'exit' | 'hang'): SegmentSolver => (p: SegmentProblem) => {
-  if (p.index === 1 && p.cFirst !== 0) {
-    if (mode === 'throw' || isMainThread) throw new Error(`injected fault (${mode}) in block ${p.index}`);
-    if (mode === 'exit') process.exit(7);
-    for (;;) {
-      /* injected hang */
-    }
-  }
-  return l1(p);
-};
-
 const registry: Record<SegmentSolverName, SegmentSolver> = {
   decomp: (p) => decompBlock(validateSegment(p), true),
   'decomp-warm': (p) => decompBlock(validateSegment(p), true),
   'decomp-alg1': (p) => decompBlockAlg1(validateSegment(p)),
   l1,
   persp,
-  'test-throw': faulty('throw'),
-  'test-exit': faulty('exit'),
-  'test-hang': faulty('hang'),
 };
 
 /** The block solver registered under `name`. */
@@ -59,4 +42,20 @@ export function getSegmentSolver(name: string): SegmentSolver {
     throw new InvalidArgumentError('solver', name, `one of ${SEGMENT_SOLVERS.join(', ')}`);
   }
   return registry[name as SegmentSolverName];
+}
+
+/**
+ * The block solver `name`: a registered one, or — when `module` (a module URL) is given — the
+ * function exported by that module's `segmentSolvers` record under `name`.
+ */
+export async function loadSegmentSolver(name: string, module?: string): Promise<SegmentSolver> {
+  if (module === undefined) return getSegmentSolver(name);
+  if (typeof module !== 'string' || module === '') throw new InvalidArgumentError('solverModule', module, 'a module URL');
+  const mod = (await import(module)) as { segmentSolvers?: Record<string, SegmentSolver> };
+  const table = mod.segmentSolvers;
+  const solver = table && Object.hasOwn(table, name) ? table[name] : undefined;
+  if (typeof solver !== 'function') {
+    throw new InvalidArgumentError('solver', name, `a block solver exported by ${module} (segmentSolvers: ${Object.keys(table ?? {}).join(', ') || 'none'})`);
+  }
+  return solver;
 }

@@ -4,22 +4,23 @@
  * shared `progress` cell, so the pool can name the block if this thread dies.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { getSegmentSolver } from './solvers.ts';
+import { loadSegmentSolver } from './solvers.ts';
 import type { SegmentProblem, SegmentResult } from './segments.ts';
 
 interface Task {
   id: number;
   solver: string;
+  solverModule?: string;
   problems: SegmentProblem[];
 }
 
 const progress = new Int32Array(workerData.progress as SharedArrayBuffer);
 const port = parentPort!;
-port.on('message', (task: Task) => {
+port.on('message', async (task: Task) => {
   const out: SegmentResult[] = [];
   let current = -1;
   try {
-    const solve = getSegmentSolver(task.solver);
+    const solve = await loadSegmentSolver(task.solver, task.solverModule);
     for (const p of task.problems) {
       current = p.index;
       Atomics.store(progress, 0, p.index);
