@@ -16,6 +16,8 @@ import { pathExactL0 } from '../src/signal/exact/path-dp.ts';
 import { bruteForce } from '../src/signal/exact/brute-force.ts';
 import { getSegmentSolver, lagrangianDecomposition, lagrangianDecompositionSync, SEGMENT_SOLVERS, SegmentSolveError } from '../src/signal/lagrangian/index.ts';
 import { segmentSolvers as faultyBlocks } from './fixtures/faulty-blocks.ts';
+import { cscFromTriplets, solveConic } from '../src/conic/index.ts';
+import { psdTest } from '../src/conic/psd.ts';
 import { checkOutDir, writeFileSet } from '../src/report/atomic.ts';
 import { decodeValue, encodeValue, readFixture } from '../src/report/fixtures.ts';
 import { reportToHtml } from '../src/report/html.ts';
@@ -273,5 +275,33 @@ describe('Lagrangian block results are checked; fault injection is not public', 
   it('test-only block solvers are not in the public registry', () => {
     expect(SEGMENT_SOLVERS.filter((s) => s.startsWith('test-'))).toEqual([]);
     for (const s of ['test-throw', 'test-exit', 'test-hang']) expect(() => getSegmentSolver(s)).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('conic solver: P is tested for PSD by LDLᵀ, not by 2×2 minors', () => {
+  const dense = (M: number[][]) => {
+    const r: number[] = [], c: number[] = [], v: number[] = [];
+    M.forEach((row, i) => row.forEach((x, j) => { if (x !== 0 && i <= j) { r.push(i); c.push(j); v.push(x); } }));
+    return cscFromTriplets(M.length, M.length, r, c, v);
+  };
+  const empty = (n: number) => ({ nrows: 0, ncols: n, colPtr: new Int32Array(n + 1), rowIdx: new Int32Array(0), values: new Float64Array(0) });
+  it('an indefinite P with PSD 2×2 minors and no constraints is refused (it returned optimal with objective 0)', () => {
+    const P = dense([[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]]);
+    expect(psdTest(P).psd).toBe(false);
+    expect(() => solveConic({ P, q: [0, 0, 0], A: empty(3), b: [], cones: [] })).toThrow(/positive semidefinite matrix: the LDLᵀ factorisation/);
+  });
+  it('singular PSD matrices pass: a path Laplacian, a rank-one yyᵀ, zero rows, scaled by 1e±150', () => {
+    const n = 200;
+    const L = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? (i === 0 || i === n - 1 ? 1 : 2) : Math.abs(i - j) === 1 ? -1 : 0)));
+    expect(psdTest(dense(L)).psd).toBe(true);
+    const y = [0.3, 1, 2.5, 1e-3, 7];
+    expect(psdTest(dense(y.map((a) => y.map((b) => a * b)))).psd).toBe(true);
+    expect(psdTest(dense([[0, 0, 0], [0, 2, 1], [0, 1, 2]])).psd).toBe(true);
+    for (const s of [1e150, 1e-150]) {
+      expect(psdTest(dense([[2 * s, s], [s, 2 * s]])).psd).toBe(true);
+      expect(psdTest(dense([[s, 0.9 * s, 0.9 * s], [0.9 * s, s, -0.9 * s], [0.9 * s, -0.9 * s, s]])).psd).toBe(false);
+    }
+    // slightly indefinite beyond rounding: eigenvalue −1e-8 of a 2×2 block
+    expect(psdTest(dense([[1, 1 + 1e-8], [1 + 1e-8, 1]])).psd).toBe(false);
   });
 });

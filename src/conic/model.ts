@@ -36,7 +36,7 @@
  *   `addObjective(v, c)` (c·x_v), `addQuadratic(i, j, p)` (adds p to P_ij AND P_ji when
  *   i ≠ j, i.e. the objective gains p·x_i·x_j; when i = j it gains ½p·x_i²),
  *   `addSquare(terms, constant = 0, weight = 1)` (objective += weight·(Σ coef·x_v + constant)²,
- *   weight ≥ 0), `addObjectiveConstant(k)`. P must be PSD (the solver checks the diagonal and 2×2 minors).
+ *   weight ≥ 0), `addObjectiveConstant(k)`. P must be PSD (the solver checks it by an LDLᵀ factorisation, src/conic/psd.ts).
  * - Constraints: `addLinear(terms, '<=' | '>=' | '==', rhs, name?)`; bounds through
  *   `variable(name, size, { lb, ub })` (numbers or arrays) or `setBounds(v, lb, ub)`.
  * - Cones on affine expressions:

@@ -37,6 +37,7 @@ import {
   NONNEG, SOC, ZERO, applyW, jordanDivide, jordanProduct, makeLayout, maxStep, ntScaling, setIdentity, shiftToInterior,
   type ConeLayout,
 } from './cones.ts';
+import { psdTest } from './psd.ts';
 import { LdlFactor, type UpperCsc } from './ldl.ts';
 import { type CscMatrix, dot, matTVec, matVec, normInf, symUpperMatVec, transpose } from './sparse.ts';
 
@@ -229,6 +230,11 @@ export function validateProblem(p: ConicProblem): void {
           throw new InvalidArgumentError(`P(${i},${j})`, v, `|P_ij| <= sqrt(P_ii P_jj) = ${Math.sqrt(diag[i] * diag[j])} (P must be PSD)`);
         }
       }
+    }
+    // the full test: 2×2 minors miss e.g. [[1, .9, .9], [.9, 1, −.9], [.9, −.9, 1]] (eigenvalue −0.8)
+    const t = psdTest(p.P);
+    if (!t.psd) {
+      throw new InvalidArgumentError('P', p.P, `a positive semidefinite matrix: the LDLᵀ factorisation of the diagonally scaled P + ${t.delta.toExponential(1)}·I has a nonpositive pivot (at variable ${t.index}), so P has a negative eigenvalue and the objective is not convex`);
     }
   }
 }
