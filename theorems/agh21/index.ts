@@ -7,5 +7,6 @@ import { exactClaims } from './exact.ts';
 import { generatorClaims } from './generator.ts';
 import { relaxClaims } from './relax.ts';
 import { scaleClaims } from './scale.ts';
+import { statsClaims } from './stats.ts';
 
-export const agh21Claims = [...exactClaims, ...generatorClaims, ...relaxClaims, ...scaleClaims];
+export const agh21Claims = [...exactClaims, ...generatorClaims, ...relaxClaims, ...scaleClaims, ...statsClaims];
