@@ -1,0 +1,76 @@
+/**
+ * Negative controls for the jmm25 claims: plausible wrong implementations (δ inside the root, the
+ * current gradient left out of the accumulator, AdaGrad-Norm for AdaGrad, wrong constants, a dropped
+ * term, a wrong hypothesis) are rejected by the same checks. Variants whose rejection the check cannot
+ * show are recorded as passing, with the reason.
+ */
+import { describe, expect, it } from 'vitest';
+import { withSubject } from '../src/claims/claim.ts';
+import { adagrad, adagradNorm } from '../src/adagrad/index.ts';
+import { assertRejected, runForTest } from '../properties/support.ts';
+import { lemma12Pathwise, lemma13Trajectory, scaleInvariance, updateRule } from '../theorems/jmm25/update.ts';
+import type { AdagradSubject } from '../theorems/jmm25/common.ts';
+
+const deltaInside: AdagradSubject = { method: (eta, delta) => adagrad(eta, delta, 'delta-inside-root') };
+const lagged: AdagradSubject = { method: (eta, delta) => adagrad(eta, delta, 'lagged-accumulator') };
+const norm: AdagradSubject = { method: (eta, delta) => adagradNorm(eta, delta) };
+
+describe('JMF-1 … JMF-3 controls', () => {
+  it('update rule: δ inside the root is rejected (first step)', () => void assertRejected(withSubject(updateRule, deltaInside)));
+  it('update rule: the current gradient left out of the accumulator is rejected', () => void assertRejected(withSubject(updateRule, lagged)));
+  it('update rule: AdaGrad-Norm in place of coordinate-wise AdaGrad is rejected', () => void assertRejected(withSubject(updateRule, norm)));
+  it('scale invariance: AdaGrad-Norm is rejected', () => void assertRejected(withSubject(scaleInvariance, norm)));
+  it('scale invariance: the lagged accumulator (divides by b_{t−1} = 0 at δ = 0) is rejected', () => void assertRejected(withSubject(scaleInvariance, lagged)));
+  it('Lemma 12 pathwise: the lagged accumulator is rejected', () => void assertRejected(withSubject(lemma12Pathwise, lagged)));
+  it('Lemma 12 pathwise: δ inside the root is rejected, and only where δ > 1 (its sum is bounded by log(1 + A/δ), below log(1 + A/δ²) only when δ ≤ 1)', () => {
+    const r = assertRejected(withSubject(lemma12Pathwise, deltaInside));
+    expect((r.counterexample!.instance as { delta: number }).delta).toBeGreaterThan(1);
+  });
+  it('Lemma 13: the lagged accumulator (first step ηg/δ) is rejected', () => void assertRejected(withSubject(lemma13Trajectory, lagged)));
+  it('Lemma 13: δ inside the root still satisfies |step| ≤ η, so the check cannot reject it (recorded)', () => {
+    expect(runForTest(withSubject(lemma13Trajectory, deltaInside)).status).toBe('pass');
+  });
+});
+
+import { theorem2Bound, type Theorem2Input } from '../src/adagrad/index.ts';
+import { theorem2Arithmetic, theorem2MonteCarlo, theorem2Subject, type Theorem2Subject } from '../theorems/jmm25/theorem2.ts';
+
+/** The bound with one term changed. */
+const boundWith = (change: (x: Theorem2Input, b: ReturnType<typeof theorem2Bound>) => number): Theorem2Subject => ({
+  ...theorem2Subject,
+  bound: (x) => {
+    const b = theorem2Bound(x);
+    return { ...b, rhs: change(x, b) };
+  },
+});
+
+describe('JMF-4 controls (Theorem 2)', () => {
+  it('RHS with √3 in place of 2√3 is rejected by the hand-computed values', () => {
+    assertRejected(withSubject(theorem2Arithmetic, boundWith((x, b) => b.terms[0] / 2 + b.terms[1] + b.terms[2])));
+  });
+  it('RHS without the middle term √(2dδQ/(ηT)) is rejected', () => {
+    assertRejected(withSubject(theorem2Arithmetic, boundWith((_x, b) => b.terms[0] + b.terms[2])));
+  });
+  it('h(T) with δ in place of δ² is rejected', () => {
+    const s: Theorem2Subject = {
+      ...theorem2Subject,
+      bound: (x) => {
+        // log h with δ² → δ (a plausible slip), carried consistently through Q and the RHS.
+        const logH = theorem2Bound({ ...x, delta: Math.sqrt(x.delta) }).logH;
+        const b = theorem2Bound(x);
+        const Q = x.DeltaF + ((b.Q - x.DeltaF) / b.logH) * logH;
+        const k = Q / b.Q;
+        const terms: [number, number, number] = [b.terms[0] * k, b.terms[1] * Math.sqrt(k), b.terms[2] * Math.sqrt(k)];
+        return { logH, Q, rhs: terms[0] + terms[1] + terms[2], terms };
+      },
+    };
+    assertRejected(withSubject(theorem2Arithmetic, s));
+  });
+  it('Monte Carlo: the current gradient left out of the accumulator (first step ηg/δ) is rejected', () => {
+    assertRejected(withSubject(theorem2MonteCarlo, { ...theorem2Subject, method: (eta, delta) => adagrad(eta, delta, 'lagged-accumulator') }));
+  });
+  it('Monte Carlo: δ inside the root — outside the proof, yet the bound still holds on these configurations (recorded)', () => {
+    const r = runForTest(withSubject(theorem2MonteCarlo, { ...theorem2Subject, method: (eta, delta) => adagrad(eta, delta, 'delta-inside-root') }));
+    expect(r.status).toBe('pass');
+  });
+});

@@ -1,0 +1,10 @@
+/**
+ * Jiang, Maladkar, Mokhtari, "Provable Complexity Improvement of AdaGrad over SGD: Upper and Lower
+ * Bounds in Stochastic Non-Convex Optimization", COLT 2025 (PMLR 291:3124–3158).
+ * Claims with provenance 'paper' rest on the paper's text (location given); 'derived' and 'ours'
+ * ones are the project's, written out in docs/claims/jmm25.md.
+ */
+import { theorem2Claims } from './theorem2.ts';
+import { updateClaims } from './update.ts';
+
+export const jmm25Claims = [...updateClaims, ...theorem2Claims];
