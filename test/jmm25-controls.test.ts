@@ -74,3 +74,71 @@ describe('JMF-4 controls (Theorem 2)', () => {
     expect(r.status).toBe('pass');
   });
 });
+
+import { huber, lemma19Piece, theorem6Bound, twoPointOracle } from '../src/adagrad/index.ts';
+import { lemma19Constructions, lemma19Subject, theorem6FinalInequality, theorem6OnConstruction, theorem6Subject } from '../theorems/jmm25/sgd-lower.ts';
+
+describe('JMF-5 / JMF-6 controls (Lemma 19, Theorem 6)', () => {
+  it('construction I with ε = σ√(Lη) (the 1/2 dropped) is rejected: for η < 1/L SGD lands in the quadratic part', () => {
+    assertRejected(
+      withSubject(lemma19Constructions, {
+        ...lemma19Subject,
+        piece: (L, Delta, sigma, eta, T) => {
+          const pc = lemma19Piece(L, Delta, sigma, eta, T);
+          if (pc.which !== 'construction-I') return pc;
+          const e = Math.min(sigma * Math.sqrt(L * eta), Math.sqrt(2 * L * Delta));
+          return { ...pc, slope: e, bound: e, eps: e, p: huber(L, e), x1: e / L };
+        },
+      }),
+    );
+  });
+  it('the two-point oracle with its probabilities swapped (biased) is rejected', () => {
+    assertRejected(
+      withSubject(lemma19Constructions, {
+        ...lemma19Subject,
+        oracle: (sigma, eps) => {
+          const o = twoPointOracle(sigma, eps);
+          return { ...o, law: (i, gi) => ({ value: o.law(i, gi).value, probability: 1 - o.law(i, gi).probability }) };
+        },
+      }),
+    );
+  });
+  /** Σ_i over coordinates of a per-coordinate bound with Δ/d each and a shared η. */
+  const sumWith = (lb: (L: number, D: number, s: number, eta: number, T: number) => number) => (L: number[], s: number[], D: number, T: number, eta: number) =>
+    L.reduce((acc, Li, i) => acc + lb(Li, D / L.length, s[i], eta, T), 0);
+  it('Lemma 19 with only the noise construction I (construction II dropped) is rejected: σ_i = 0 coordinates contribute 0', () => {
+    assertRejected(
+      withSubject(theorem6FinalInequality, {
+        ...theorem6Subject,
+        perEta: sumWith((L, D, s, eta, T) => (eta >= 2 / L ? Math.sqrt(2 * L * D) : Math.min(s * Math.sqrt((L * eta) / 2), Math.sqrt(2 * L * D)))),
+      }),
+    );
+  });
+  it('Lemma 19 without the large-step case η ≥ 2/L is rejected', () => {
+    assertRejected(
+      withSubject(theorem6FinalInequality, {
+        ...theorem6Subject,
+        perEta: sumWith((L, D, s, eta, T) => Math.max(0.5 * Math.sqrt(D / (2 * eta * T + 1 / (2 * L))), Math.min(s * Math.sqrt((L * eta) / 2), Math.sqrt(2 * L * D)))),
+      }),
+    );
+  });
+  it("recorded: the bound's slack (≥ 2.6×) hides constant-level changes — the uncapped first term and d‖L‖₁ for d‖L‖∞ both still pass", () => {
+    const uncapped = runForTest(withSubject(theorem6FinalInequality, { ...theorem6Subject, bound: (L, s, D, T) => ({ value: theorem6Bound(L, s, D, T).first }) }));
+    expect(uncapped.status).toBe('pass');
+    const l1 = runForTest(
+      withSubject(theorem6FinalInequality, {
+        ...theorem6Subject,
+        bound: (L, s, D, T) => {
+          const b = theorem6Bound(L, s, D, T);
+          const L1 = L.reduce((a, x) => a + x, 0);
+          const first = b.first + (Math.sqrt((L.length * L1 * D) / (2 * T)) - Math.sqrt((L.length * Math.max(...L) * D) / (2 * T))) / 16;
+          return { value: Math.min(first, b.second) };
+        },
+      }),
+    );
+    expect(l1.status).toBe('pass');
+  });
+  it("AdaGrad run in place of constant-step SGD on Theorem 6's instance is rejected (it escapes the construction)", () => {
+    assertRejected(withSubject(theorem6OnConstruction, { ...lemma19Subject, method: (eta) => adagrad(eta, 1e-3) }));
+  });
+});

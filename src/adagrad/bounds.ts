@@ -139,6 +139,10 @@ export function lemma19Bound(L: number, Delta: number, sigma: number, eta: numbe
   nonNegative('sigma', sigma);
   positive('eta', eta);
   integerInRange('T', T, 1);
+  return lemma19Unchecked(L, Delta, sigma, eta, T);
+}
+
+function lemma19Unchecked(L: number, Delta: number, sigma: number, eta: number, T: number): { value: number; which: Lemma19Case } {
   if (eta >= 2 / L) return { value: Math.sqrt(2 * L * Delta), which: 'large-step' };
   const epsII = 0.5 * Math.sqrt(Delta / (2 * eta * T + 1 / (2 * L)));
   const epsI = Math.min(sigma * Math.sqrt((L * eta) / 2), Math.sqrt(2 * L * Delta));
@@ -149,9 +153,12 @@ export function lemma19Bound(L: number, Delta: number, sigma: number, eta: numbe
 export function theorem6PerEta(L: ArrayLike<number>, sigma: ArrayLike<number>, Delta: number, T: number, eta: number): number {
   const l = positiveVector('L', L);
   const s = nonNegativeVec('sigma', sigma, l.length);
+  positive('Delta', Delta);
+  positive('eta', eta);
+  integerInRange('T', T, 1);
   const d = l.length;
   let sum = 0;
-  for (let i = 0; i < d; i++) sum += lemma19Bound(l[i], Delta / d, s[i], eta, T).value;
+  for (let i = 0; i < d; i++) sum += lemma19Unchecked(l[i], Delta / d, s[i], eta, T).value;
   return sum;
 }
 

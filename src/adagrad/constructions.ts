@@ -90,10 +90,23 @@ export function lemma19Piece(L: number, Delta: number, sigma: number, eta: numbe
   }
   const e = lb.value;
   const N = Math.max(1, Math.floor((2 * T * 4 * e * e) / (sigma * sigma + 4 * e * e)));
-  const spacing = eta * (2 * e + (sigma * sigma) / (2 * e));
-  const q = new Float64Array(N);
-  for (let t = 0; t < N; t++) q[t] = t * spacing;
+  const q = sgdQueryPoints(eta, sigma, 2 * e, N);
   return { which: lb.which, slope: 2 * e, bound: e, p: bumpChain(q, 2 * e, L), x1: 0, sigma, eps: 2 * e, N };
+}
+
+/**
+ * SGD's query points under the two-point oracle with target slope s started at 0: q_{t+1} = q_t − η·(gain·(−s)),
+ * gain = 1 + σ²/s², i.e. q_t = (t−1)η(s + σ²/s) — computed with the same floating-point operations as the
+ * oracle and the SGD update, so SGD lands exactly on them. (Just left of a knot p′ has slope +c, so a point
+ * that misses a knot by e is pushed a further factor 1 + ηc·gain away at the next move: knots at the
+ * rounded values t·η(s + σ²/s) would let rounding errors grow geometrically along the path.)
+ */
+export function sgdQueryPoints(eta: number, sigma: number, slope: number, N: number): Float64Array {
+  const gain = 1 + (sigma * sigma) / (slope * slope);
+  const g = gain * -slope;
+  const q = new Float64Array(N);
+  for (let t = 1; t < N; t++) q[t] = q[t - 1] - eta * g;
+  return q;
 }
 
 /** Theorem 6's instance: f(x) = Σ_i p_{Δ/d, L_i, σ_i, η, T}(x_i) with a shared step η. */
