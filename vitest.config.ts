@@ -8,7 +8,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
-      exclude: ['src/bench/**', 'src/cli/bin.js'],
+      exclude: ['src/bench/**', 'bin/**'],
       reporter: ['text-summary', 'json-summary'],
       thresholds: { lines: 90 },
     },

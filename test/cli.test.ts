@@ -129,14 +129,14 @@ describe('theorycheck list', () => {
 
 describe('the installed entry point', () => {
   it('runs as a process and exits 2 with one line and no stack trace on bad usage', () => {
-    const r = spawnSync(process.execPath, ['src/cli/bin.js', 'verify', '--budget', 'nope'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bin/theorycheck.js', 'verify', '--budget', 'nope'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
   it('verifies one real claim in a worker and writes reports', () => {
     const out = tmp();
-    const r = spawnSync(process.execPath, ['src/cli/bin.js', 'verify', '--only', 'dx.prox.structure', '--budget', 'quick', '--out', out], {
+    const r = spawnSync(process.execPath, ['bin/theorycheck.js', 'verify', '--only', 'dx.prox.structure', '--budget', 'quick', '--out', out], {
       encoding: 'utf8',
     });
     expect(r.stderr).toBe('');

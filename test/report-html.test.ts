@@ -72,7 +72,7 @@ describe('reportToHtml', () => {
   it('is one self-contained document with every section', async () => {
     const html = await reportToHtml(sampleReport());
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:"`);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'"`);
     // No external resource: no src/href to http(s), no script.
     expect(html).not.toMatch(/(src|href)=["']?https?:/i);
     expect(html).not.toMatch(/<script/i);

@@ -12,14 +12,15 @@
  * (one line on stderr, never a stack trace).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import type { BudgetName, Claim } from '../claims/claim.ts';
+import { type BudgetName, type Claim, validateClaim } from '../claims/claim.ts';
 import { TheorycheckError, UsageError } from '../core/errors.ts';
+import { packageModule, packageRoot, packageVersion } from '../core/modules.ts';
 import { runCatalogue } from '../runner/run-catalogue.ts';
 import { selectIds } from '../runner/select.ts';
 import { assertsOf, failureMeaningOf } from '../runner/verdict.ts';
@@ -36,30 +37,68 @@ export interface CliIo {
   stderr: { write(s: string): unknown };
 }
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ROOT = packageRoot();
 /** Module exporting `catalogue` (what workers load). */
-export const CATALOGUE_MODULE = pathToFileURL(join(ROOT, 'theorems', 'index.ts')).href;
+export const CATALOGUE_MODULE = packageModule('theorems/index.ts');
 export const DEFAULT_SEED = 1;
 export const DEFAULT_OUT = join('reports', 'latest');
 /** Default worker threads: one per core, at most 4. */
 export const DEFAULT_JOBS = Math.max(1, Math.min(4, availableParallelism()));
 
-/** The package version. */
-export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
+export { packageVersion };
 
 /** The git commit of the checkout, or null outside git. */
-export function gitCommit(): string | null {
+export function gitCommit(cwd: string = ROOT): string | null {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || null;
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || null;
   } catch {
     return null;
   }
 }
 
-async function loadCatalogue(): Promise<Claim[]> {
-  return ((await import(CATALOGUE_MODULE)) as { catalogue: Claim[] }).catalogue;
+/** A catalogue module and the claims it exports. */
+interface LoadedCatalogue {
+  /** File URL of the module (what workers import). */
+  module: string;
+  /** The export holding the claims. */
+  exportName: string;
+  /** Set for a user's catalogue: how the replay line names it. */
+  userModule?: string;
+  claims: Claim[];
+}
+
+/**
+ * Load the built-in catalogue, or a user's module given by `--catalogue`: it exports
+ * `catalogue` (or a default export) as an array of claims, each valid (`validateClaim`).
+ */
+export async function loadCatalogue(userModule?: string): Promise<LoadedCatalogue> {
+  if (userModule === undefined) {
+    return { module: CATALOGUE_MODULE, exportName: 'catalogue', claims: ((await import(CATALOGUE_MODULE)) as { catalogue: Claim[] }).catalogue };
+  }
+  if (!userModule.trim()) throw new UsageError('--catalogue needs a module path');
+  const file = resolve(userModule);
+  if (!existsSync(file)) throw new UsageError(`--catalogue ${userModule}: no such file`);
+  const url = pathToFileURL(file).href;
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(url)) as Record<string, unknown>;
+  } catch (e) {
+    throw new UsageError(`--catalogue ${userModule}: cannot load the module: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const exportName = Array.isArray(mod.catalogue) ? 'catalogue' : Array.isArray(mod.default) ? 'default' : null;
+  if (!exportName) throw new UsageError(`--catalogue ${userModule}: the module exports no array of claims as \`catalogue\` or default`);
+  const claims = mod[exportName] as Claim[];
+  const ids = new Set<string>();
+  for (const c of claims) {
+    try {
+      validateClaim(c);
+    } catch (e) {
+      throw new UsageError(`--catalogue ${userModule}: ${(e as Error).message}`);
+    }
+    if (ids.has(c.id)) throw new UsageError(`--catalogue ${userModule}: claim ${c.id} appears twice`);
+    ids.add(c.id);
+  }
+  return { module: url, exportName, userModule, claims };
 }
 
 function parseInteger(name: string, min: number, max: number) {
@@ -83,6 +122,8 @@ const collect = (value: string, prev: string[]): string[] => [...prev, ...value.
 /** Options of `verify` after parsing. */
 export interface VerifyOptions extends VerifyExtraOptions {
   only: string[];
+  /** A user's catalogue module (`--catalogue`). */
+  catalogue?: string;
   seed: number;
   budget: BudgetName;
   runs?: number;
@@ -123,7 +164,8 @@ function failureDetails(r: ClaimResult): string {
 
 /** `theorycheck verify`. Returns the exit code. */
 export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: Claim[]): Promise<number> {
-  const claims = catalogue ?? (await loadCatalogue());
+  const loaded = catalogue ? { module: CATALOGUE_MODULE, exportName: 'catalogue', claims: catalogue } : await loadCatalogue(opts.catalogue);
+  const claims = loaded.claims;
   const ids = selectIds(
     claims.map((c) => c.id),
     opts.only,
@@ -149,7 +191,7 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
   let done = 0;
   const report = await runCatalogue(
     selected,
-    { version: packageVersion(), gitCommit: gitCommit(), selection: opts.only, shard: extras.shard },
+    { version: packageVersion(), gitCommit: gitCommit(opts.catalogue ? process.cwd() : ROOT), selection: opts.only, shard: extras.shard },
     {
       rootSeed: opts.seed,
       budget: opts.budget,
@@ -157,7 +199,9 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
       path: opts.path,
       timeoutMs: opts.timeout,
       jobs: opts.jobs,
-      catalogueModule: CATALOGUE_MODULE,
+      catalogueModule: loaded.module,
+      catalogueExport: loaded.exportName,
+      replayCatalogue: loaded.userModule,
       onStart: (c) => bar?.update(done, { claim: c.id, runs: '' }),
       onProgress: (c, d, t) => bar?.update(done, { claim: c.id, runs: `(${d}/${t})` }),
       onResult: (r) => {
@@ -185,8 +229,8 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
 }
 
 /** `theorycheck list`. */
-export async function listCommand(opts: { json?: boolean }, io: CliIo, catalogue?: Claim[]): Promise<number> {
-  const claims = catalogue ?? (await loadCatalogue());
+export async function listCommand(opts: { json?: boolean; catalogue?: string }, io: CliIo, catalogue?: Claim[]): Promise<number> {
+  const claims = catalogue ?? (await loadCatalogue(opts.catalogue)).claims;
   if (opts.json) {
     const rows = claims.map((c) => ({
       id: c.id,
@@ -209,6 +253,8 @@ export async function listCommand(opts: { json?: boolean }, io: CliIo, catalogue
   }
   return 0;
 }
+
+const CATALOGUE_HELP = 'a JavaScript (or, where Node runs it, TypeScript) module exporting `catalogue` (or a default export): an array of claims; default: the built-in catalogue';
 
 /** Build the commander program; actions store their exit code in `state`. */
 export function buildProgram(io: CliIo, state: { code: number }, catalogue?: Claim[]): Command {
@@ -237,7 +283,9 @@ export function buildProgram(io: CliIo, state: { code: number }, catalogue?: Cla
     .option('--shard-costs <report.json>', 'balance shards by the claim times recorded in a previous report')
     .option('--baseline <report.json>', 'compare with a baseline report after the run (exit 1 on regression)')
     .option('--thresholds <file.json>', 'regression thresholds for --baseline')
-    .option('--save-counterexamples', 'save failing claims\' shrunk counterexamples to properties/fixtures/<id>.json')
+    .option('--catalogue <module>', CATALOGUE_HELP)
+    .option('--save-counterexamples', 'save failing claims\' shrunk counterexamples as fixtures (<dir>/<id>.json, see --fixtures)')
+    .option('--fixtures <dir>', 'fixture directory for --save-counterexamples (default: properties/fixtures of a theorycheck checkout, else ./theorycheck-fixtures)')
     .option('--no-html', 'do not write index.html')
     .action(async (opts: VerifyOptions) => {
       state.code = await verifyCommand(opts, io, catalogue);
@@ -252,8 +300,9 @@ export function buildProgram(io: CliIo, state: { code: number }, catalogue?: Cla
     .option('--json', 'print the comparison as JSON instead of Markdown')
     .option('--out <dir>', 'also write compare.md and compare.json into DIR')
     .option('--force', 'overwrite existing files in --out')
-    .action(async (baseline: string, candidate: string, opts: CompareCommandOptions) => {
-      state.code = compareCommand(baseline, candidate, opts, io, catalogue ?? (await loadCatalogue()));
+    .option('--catalogue <module>', CATALOGUE_HELP)
+    .action(async (baseline: string, candidate: string, opts: CompareCommandOptions & { catalogue?: string }) => {
+      state.code = compareCommand(baseline, candidate, opts, io, catalogue ?? (await loadCatalogue(opts.catalogue)).claims);
     });
 
   program
@@ -264,15 +313,17 @@ export function buildProgram(io: CliIo, state: { code: number }, catalogue?: Cla
     .option('--force', 'overwrite existing reports in --out')
     .option('--allow-partial', 'merge even if some shards of i/n are missing')
     .option('--no-html', 'do not write index.html')
-    .action(async (files: string[], opts: MergeCommandOptions) => {
-      state.code = await mergeCommand(files, opts, io, catalogue ?? (await loadCatalogue()));
+    .option('--catalogue <module>', CATALOGUE_HELP)
+    .action(async (files: string[], opts: MergeCommandOptions & { catalogue?: string }) => {
+      state.code = await mergeCommand(files, opts, io, catalogue ?? (await loadCatalogue(opts.catalogue)).claims);
     });
 
   program
     .command('list')
     .description('list the claim catalogue')
     .option('--json', 'as JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .option('--catalogue <module>', CATALOGUE_HELP)
+    .action(async (opts: { json?: boolean; catalogue?: string }) => {
       state.code = await listCommand(opts, io, catalogue);
     });
   return program;

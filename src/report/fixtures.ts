@@ -12,8 +12,8 @@
  * fixture file (duplicates skipped); nothing is overwritten.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../core/modules.ts';
 import fc from 'fast-check';
 import { type BudgetName, type Claim, holds, normaliseOutput, slack } from '../claims/claim.ts';
 import { createRng } from '../core/random.ts';
@@ -23,7 +23,7 @@ import { toJsonSafe } from '../runner/run-claim.ts';
 import { writeFileAtomic } from './atomic.ts';
 
 /** The project's fixture directory, properties/fixtures. */
-export const FIXTURE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'properties', 'fixtures');
+export const FIXTURE_DIR = join(packageRoot(), 'properties', 'fixtures');
 
 /** The fixture directory in use: env THEORYCHECK_FIXTURE_DIR if set, else {@link FIXTURE_DIR}. */
 export function defaultFixtureDir(): string {

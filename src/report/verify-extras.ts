@@ -5,7 +5,7 @@
  * Inputs are loaded before the run so a bad file fails fast (exit 2).
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Claim, MetricSpec } from '../claims/claim.ts';
 import type { Report } from '../runner/result.ts';
 import { summarise } from '../runner/run-catalogue.ts';
@@ -15,7 +15,8 @@ import { loadReport } from '../compare/load.ts';
 import { DEFAULT_THRESHOLDS, loadThresholds, type Thresholds } from '../compare/thresholds.ts';
 import { costsFromReport, parseShard, shardIds, shardLabel } from '../shard/partition.ts';
 import { checkOutDir } from './atomic.ts';
-import { saveCounterexamples } from './fixtures.ts';
+import { defaultFixtureDir, saveCounterexamples } from './fixtures.ts';
+import { COMPILED } from '../core/modules.ts';
 import { reportSetFiles, writeReportSet, type WrittenReports } from './write.ts';
 
 /** The verify options this module reads. */
@@ -25,6 +26,10 @@ export interface VerifyExtraOptions {
   baseline?: string;
   thresholds?: string;
   saveCounterexamples?: boolean;
+  /** Where `--save-counterexamples` writes (`--fixtures`). */
+  fixtures?: string;
+  /** A user's catalogue module (`--catalogue`): fixtures then default to the user's project. */
+  catalogue?: string;
   /** `--no-html` sets false. */
   html?: boolean;
   out: string;
@@ -49,6 +54,7 @@ export function prepareVerifyExtras(opts: VerifyExtraOptions, ids: string[]): Pr
   checkOutDir(opts.out);
   if (opts.thresholds && !opts.baseline) throw new UsageError('--thresholds needs --baseline <report.json>');
   if (opts.shardCosts && !opts.shard) throw new UsageError('--shard-costs needs --shard i/n');
+  if (opts.saveCounterexamples) fixtureDirOf(opts);
   let shard: string | null = null;
   let selected = ids;
   if (opts.shard !== undefined) {
@@ -108,11 +114,24 @@ export async function finishVerifyExtras(
   }
   const written = writeReportSet(opts.out, files);
   if (opts.saveCounterexamples) {
-    const saved = saveCounterexamples(report, claims);
+    const saved = saveCounterexamples(report, claims, fixtureDirOf(opts));
     for (const s of saved) log(`counterexample of ${s.id}: ${s.action} ${s.file}${s.reason ? ` (${s.reason})` : ''}\n`);
     if (saved.length === 0) log('no failing claim: no counterexample saved\n');
   }
   return { code, written, compareMarkdown };
+}
+
+/**
+ * The fixture directory of a run: `--fixtures`, else the checkout's
+ * properties/fixtures for the built-in catalogue run from source, else
+ * ./theorycheck-fixtures in the user's project (never inside node_modules).
+ */
+export function fixtureDirOf(opts: Pick<VerifyExtraOptions, 'fixtures' | 'catalogue'>): string {
+  if (opts.fixtures !== undefined) {
+    if (!opts.fixtures.trim()) throw new UsageError('--fixtures needs a directory');
+    return resolve(opts.fixtures);
+  }
+  return opts.catalogue !== undefined || COMPILED ? resolve('theorycheck-fixtures') : defaultFixtureDir();
 }
 
 /** Refuse to overwrite `file` unless `force`. */

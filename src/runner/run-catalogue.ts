@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { type BudgetName, type Claim, validateClaim } from '../claims/claim.ts';
 import { integerInRange, oneOf } from '../core/validate.ts';
+import { workerUrl } from '../core/modules.ts';
 import { BUDGETS, DEFAULT_TIMEOUT_MS, claimHeader, runClaim } from './run-claim.ts';
 import { runScale, verdictOf } from './verdict.ts';
 import type { ClaimResult, ClaimStatus, Report, RunMeta } from './result.ts';
@@ -34,6 +35,8 @@ export interface RunCatalogueOptions {
   /** For workers: module URL exporting the catalogue, and the export name. */
   catalogueModule?: string;
   catalogueExport?: string;
+  /** A user's catalogue module, named in replay commands (`--catalogue`). */
+  replayCatalogue?: string;
   /** Called when a claim starts, progresses and ends. */
   onStart?: (claim: Claim) => void;
   onProgress?: (claim: Claim, done: number, total: number) => void;
@@ -77,6 +80,7 @@ function runInProcess(claim: Claim, opts: RunCatalogueOptions): ClaimResult {
       runs: opts.runs,
       path: opts.path,
       timeoutMs: opts.timeoutMs,
+      replayCatalogue: opts.replayCatalogue,
       onProgress: (d, t) => opts.onProgress?.(claim, d, t),
     });
   } catch (e) {
@@ -91,11 +95,11 @@ async function runInWorkers(claims: Claim[], opts: RunCatalogueOptions): Promise
   if (!moduleUrl) throw new Error('runCatalogue: catalogueModule is required when jobs >= 1');
   const results = new Array<ClaimResult>(claims.length);
   let next = 0;
-  const workerUrl = new URL('./worker-entry.mjs', import.meta.url);
+  const entry = workerUrl(import.meta.url);
 
   const spawn = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
-      const w = new Worker(workerUrl, {
+      const w = new Worker(entry, {
         workerData: { catalogueModule: moduleUrl, exportName: opts.catalogueExport ?? 'catalogue' },
         execArgv: [],
       });
@@ -167,7 +171,7 @@ async function runInWorkers(claims: Claim[], opts: RunCatalogueOptions): Promise
         w.on('exit', onExit);
         w.postMessage({
           id: claim.id,
-          opts: { rootSeed: opts.rootSeed, budget: opts.budget, runs: opts.runs, path: opts.path, timeoutMs: limit },
+          opts: { rootSeed: opts.rootSeed, budget: opts.budget, runs: opts.runs, path: opts.path, timeoutMs: limit, replayCatalogue: opts.replayCatalogue },
         });
       });
       results[index] = result;

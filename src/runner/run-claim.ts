@@ -17,6 +17,7 @@ import {
   slack,
 } from '../claims/claim.ts';
 import { createRng, deriveSeed } from '../core/random.ts';
+import { COMPILED } from '../core/modules.ts';
 import { integerInRange, oneOf } from '../core/validate.ts';
 import type { ClaimResult, ClaimStatus, Counterexample, PublishedRow, RecordedComparison, RunScale } from './result.ts';
 import { assertsOf, failureMeaningOf, publishedComparison, publishedRow, runScale, smallerScale, verdictOf } from './verdict.ts';
@@ -36,6 +37,8 @@ export interface RunClaimOptions {
   path?: string;
   /** Soft time limit in ms: no new run starts after it (default: the claim's). */
   timeoutMs?: number;
+  /** A user's catalogue module, named in the replay command (`--catalogue`). */
+  replayCatalogue?: string;
   /** Called after each run with (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -83,9 +86,19 @@ function evaluate(claim: Claim, instance: unknown, runSeed: number, budget: Budg
   return { comparisons, series: out.series, values: out.values, published, scale: out.scale };
 }
 
-/** The replay command of a counterexample. */
-export function replayCommand(id: string, rootSeed: number, path: string): string {
-  return `npm run theorycheck -- verify --only ${id} --seed ${rootSeed} --path ${path}`;
+/**
+ * The replay command of a counterexample: `npm run theorycheck --` in a
+ * theorycheck checkout, `npx theorycheck` for the installed package or a
+ * user's catalogue (named with `--catalogue`).
+ */
+export function replayCommand(id: string, rootSeed: number, path: string, catalogue?: string): string {
+  const cmd = catalogue !== undefined || COMPILED ? 'npx theorycheck verify' : 'npm run theorycheck -- verify';
+  return `${cmd}${catalogue !== undefined ? ` --catalogue ${shellWord(catalogue)}` : ''} --only ${id} --seed ${rootSeed} --path ${path}`;
+}
+
+/** A word safe to paste into a POSIX shell. */
+function shellWord(s: string): string {
+  return /^[\w./@:+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Run one claim; never throws for a failing or throwing check (status error). */
@@ -161,7 +174,7 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
         series: [],
         values: {},
         error: `${err?.name ?? 'Error'}: ${err?.message ?? String(err)}`,
-        counterexample: counterexampleOf(claim.id, opts.rootSeed, seed, cxPath, instance, runSeed, [], details.numShrinks),
+        counterexample: counterexampleOf(claim.id, opts, seed, cxPath, instance, runSeed, [], details.numShrinks),
       };
     }
     const comps = cx.comparisons;
@@ -173,7 +186,7 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
       worst: mergeWorst(worst, comps),
       series: cx.series,
       values: cx.values,
-      counterexample: counterexampleOf(claim.id, opts.rootSeed, seed, cxPath, instance, runSeed, comps, details.numShrinks),
+      counterexample: counterexampleOf(claim.id, opts, seed, cxPath, instance, runSeed, comps, details.numShrinks),
     };
   }
   if (details.interrupted && details.numRuns < runs) {
@@ -241,7 +254,7 @@ function mergeWorst(worst: Map<string, RecordedComparison>, comps: RecordedCompa
 
 function counterexampleOf(
   id: string,
-  rootSeed: number,
+  opts: RunClaimOptions,
   seed: number,
   path: string,
   instance: unknown,
@@ -249,5 +262,6 @@ function counterexampleOf(
   comparisons: RecordedComparison[],
   shrinks: number,
 ): Counterexample {
-  return { seed, path, instance: toJsonSafe(instance), runSeed, comparisons, shrinks, replay: replayCommand(id, rootSeed, path) };
+  const replay = replayCommand(id, opts.rootSeed, path, opts.replayCatalogue);
+  return { seed, path, instance: toJsonSafe(instance), runSeed, comparisons, shrinks, replay };
 }

@@ -16,6 +16,7 @@
 import { test } from 'vitest';
 import type { BudgetName, Claim } from '../claims/claim.ts';
 import { InvalidArgumentError } from '../core/errors.ts';
+import { packageVersion } from '../core/modules.ts';
 import { integerInRange, oneOf } from '../core/validate.ts';
 import { BUDGETS, DEFAULT_TIMEOUT_MS, runClaim } from '../runner/run-claim.ts';
 import type { ClaimResult, Report } from '../runner/result.ts';
@@ -25,7 +26,7 @@ import { reportSetFiles, writeReportSet } from '../report/write.ts';
 import { defaultFixtureDir, replayFixtures } from '../report/fixtures.ts';
 
 export { defineClaim, eq, ge, le, withSubject } from '../claims/claim.ts';
-export type { Claim, CheckContext, CheckOutput, Comparison, MetricSpec, Series } from '../claims/claim.ts';
+export type { Claim, CheckContext, CheckOutput, Comparison, MetricSpec, Series, PublishedValue } from '../claims/claim.ts';
 
 /** Options of {@link checkClaim} / {@link claimTest}. */
 export interface ClaimTestOptions {
@@ -97,7 +98,7 @@ export function claimTest(claim: Claim, opts: ClaimTestOptions = {}): void {
 /** Collects claim results of a test file into a theorycheck report. */
 export interface ReportCollector {
   add(result: ClaimResult, rootSeed: number, budget: BudgetName): void;
-  /** The report so far. */
+  /** The report so far (version: theorycheck's, by default). */
   report(version?: string): Report;
   /** Write report.json, report.md, junit.xml and index.html into `dir`; returns the HTML path. */
   write(dir: string, version?: string): Promise<string>;
@@ -117,7 +118,7 @@ export function reportCollector(): ReportCollector {
       seed = rootSeed;
       budget = b;
     },
-    report(version = '0.0.0') {
+    report(version = packageVersion()) {
       const finished = new Date();
       return {
         meta: {

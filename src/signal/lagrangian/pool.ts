@@ -16,6 +16,7 @@ import { integerInRange, nonNegative } from '../../core/validate.ts';
 import { boundaryGammas, lagrangianSteps, SegmentSolveError, type LagrangianOptions, type LagrangianResult, lagrangianDecompositionSync } from './method.ts';
 import type { PathPenaltyProblem, SegmentProblem, SegmentResult } from './segments.ts';
 import { loadSegmentSolver } from './solvers.ts';
+import { workerUrl } from '../../core/modules.ts';
 
 /** Options of the parallel driver. */
 export interface ParallelLagrangianOptions extends LagrangianOptions {
@@ -37,7 +38,7 @@ interface Lane {
 async function spawn(): Promise<Lane> {
   const sab = new SharedArrayBuffer(4);
   const progress = new Int32Array(sab);
-  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { progress: sab }, execArgv: [] });
+  const worker = new Worker(workerUrl(import.meta.url), { workerData: { progress: sab }, execArgv: [] });
   await new Promise<void>((resolve, reject) => {
     const onMsg = (m: { type?: string }): void => {
       if (m?.type === 'ready') {
