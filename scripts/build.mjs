@@ -12,4 +12,4 @@ execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
 for (const dir of ['src/signal/data']) {
   for (const f of readdirSync(join(root, dir))) cpSync(join(root, dir, f), join(root, 'dist', dir, f));
 }
-console.log('built dist/');
+console.error('built dist/');

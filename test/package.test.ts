@@ -16,7 +16,8 @@ const npm = (args: string[], cwd: string): string => execFileSync('npm', args, {
 describe('the packed package in a consumer project', () => {
   it('installs, type-checks strictly, runs the user\'s claims with the right version and replay line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'theorycheck-consumer-'));
-    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], ROOT)) as { filename: string; files: { path: string }[] }[];
+    npm(['run', 'build'], ROOT);
+    const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], ROOT)) as { filename: string; files: { path: string }[] }[];
     const files = packed[0]!.files.map((f) => f.path);
     expect(files).toContain('LICENSE');
     expect(files).toContain('dist/src/index.js');
