@@ -142,3 +142,55 @@ describe('JMF-5 / JMF-6 controls (Lemma 19, Theorem 6)', () => {
     assertRejected(withSubject(theorem6OnConstruction, { ...lemma19Subject, method: (eta) => adagrad(eta, 1e-3) }));
   });
 });
+
+import { bumpChain, lemma15SlopeCap, resistingOracle, sgd } from '../src/adagrad/index.ts';
+import { lemma14HardFunction, lemma14Subject, lemma15HardFunction, lemma15Subject, lemma16Dynamics, resistingOracles } from '../theorems/jmm25/hard.ts';
+
+/** Lemma 14's chain with the shift p_{t+1} = p_t + (x_{t+1} − x_t)²/2 − (x_{t+1} − x_t)ε (a slip for /4): p jumps at every midpoint. */
+function chainWithWrongShift(points: ArrayLike<number>, eps: number) {
+  const p = bumpChain(points, eps, 1);
+  const k = p.knots;
+  const extra = new Float64Array(k.length); // wrong minus right value of p_t
+  for (let j = 0; j + 1 < k.length; j++) extra[j + 1] = extra[j] + (k[j + 1] - k[j]) ** 2 / 4;
+  const offset = (x: number): number => {
+    if (x <= p.x1) return 0;
+    let j = 0;
+    while (j + 1 < k.length && k[j + 1] <= x) j++;
+    if (j + 1 < k.length && x > (k[j] + k[j + 1]) / 2) return extra[j + 1];
+    return extra[j];
+  };
+  return { ...p, value: (x: number) => p.value(x) + offset(x) };
+}
+
+describe('JMF-7 / JMF-8 controls (Lemmas 14–16, Theorems 1 and 5)', () => {
+  it('Lemma 14 allowing N ≤ 2/ε² points (wrong constant) is rejected: tight spacing gives a gap > 1', () => {
+    assertRejected(withSubject(lemma14HardFunction, { ...lemma14Subject, maxPoints: (e) => 2 / (e * e) }));
+  });
+  it('Lemma 14 with the shift (x_{t+1} − x_t)²/2 in (34) is rejected: p is discontinuous', () => {
+    assertRejected(withSubject(lemma14HardFunction, { ...lemma14Subject, chain: chainWithWrongShift }));
+  });
+  it('Lemma 15 with the slope cap doubled (η log N/(4√N) + 1/(2η√N)) is rejected: the gap exceeds 1', () => {
+    assertRejected(withSubject(lemma15HardFunction, { ...lemma15Subject, slopeCap: (eta, N) => 2 * lemma15SlopeCap(eta, N) }), 'default');
+  });
+  it("Theorem 1's oracle scaled with ‖L‖₁ (Theorem 5's Λ) is rejected: the built f violates A4b on the top coordinate", () => {
+    assertRejected(
+      withSubject(resistingOracles, {
+        oracle: (theorem, L, D, e) => {
+          if (theorem === 'theorem5') return resistingOracle(theorem, L, D, e);
+          const k = L.indexOf(Math.max(...L));
+          const Lwrong = L.map((x, i) => (i === k ? L.reduce((a, y) => a + y, 0) : x));
+          return resistingOracle('theorem1', Lwrong, D, e);
+        },
+      }),
+    );
+  });
+  it('Lemma 16: AdaGrad-Norm in place of coordinate-wise AdaGrad is rejected (coordinates no longer walk their own points)', () => {
+    assertRejected(withSubject(lemma16Dynamics, { method: (eta, delta) => adagradNorm(eta, delta) }));
+  });
+  it('Lemma 16: the lagged accumulator (δ = 0: division by b₀ = 0) is rejected', () => {
+    assertRejected(withSubject(lemma16Dynamics, { method: (eta, delta) => adagrad(eta, delta, 'lagged-accumulator') }));
+  });
+  it('Lemma 16: constant-step SGD in place of AdaGrad is rejected', () => {
+    assertRejected(withSubject(lemma16Dynamics, { method: (eta) => sgd(eta) }));
+  });
+});

@@ -19,6 +19,24 @@ export function adagradQueryPoints(eta: number, N: number): Float64Array {
   return q;
 }
 
+/**
+ * The same points as AdaGrad (δ = 0) computes them when every non-zero answer is g: b² ← b² + g²,
+ * q ← q − ηg/(√b² + 0) — bit-identical to the update in run.ts, so AdaGrad lands exactly on the knots.
+ * (Left of a knot the chain's slope is +1: a missed knot is pushed further away by the next normalised
+ * step, so knots at the rounded values ηΣ1/√s would let rounding errors grow along the path.)
+ */
+export function adagradFloatPoints(eta: number, g: number, N: number): Float64Array {
+  positive('eta', eta);
+  integerInRange('N', N, 1);
+  const q = new Float64Array(N);
+  let acc = 0;
+  for (let t = 1; t < N; t++) {
+    acc += g * g;
+    q[t] = q[t - 1] - (eta * g) / (Math.sqrt(acc) + 0);
+  }
+  return q;
+}
+
 /** Lemma 15's condition (36) on the slope: ε ≤ min{η log N/(8√N) + 1/(4η√N), 1}. */
 export function lemma15SlopeCap(eta: number, N: number): number {
   positive('eta', eta);
@@ -50,8 +68,8 @@ export function lemma16Instance(eps: number, sigma: number, eta: number): Lemma1
   const k = 1 / (128 * eps * eps);
   const N = Math.max(1, Math.floor(k * Math.log(k)));
   const T = Math.max(1, Math.floor((1 / (256 * eps * eps)) * (1 + (sigma * sigma) / (4 * eps * eps)) * Math.log(k)));
-  const p = bumpChain(adagradQueryPoints(eta, N), 2 * eps, 1);
   const oracle = twoPointOracle([sigma], [2 * eps]);
+  const p = bumpChain(adagradFloatPoints(eta, oracle.law(0, -2 * eps).value, N), 2 * eps, 1);
   return { eps, sigma, eta, N, T, p, oracle, problem: separableSum([{ p, a: 1, b: 1 }]), moveProbability: (4 * eps * eps) / (sigma * sigma + 4 * eps * eps) };
 }
 
@@ -148,6 +166,8 @@ export interface ResistingOracle {
   capacity: number;
   /** Number of queries recorded. */
   count(): number;
+  /** The recorded query points (copies). */
+  queries(): Float64Array[];
   /** The hard function through the recorded queries, with its per-coordinate one-dimensional parts. */
   build(): { problem: Problem; parts: Scalar1D[]; gap: number };
 }
@@ -204,7 +224,7 @@ export function resistingOracle(theorem: 'theorem1' | 'theorem5', L: ArrayLike<n
     const f = separableSum(pieces);
     return { problem: { ...f, L: l }, parts, gap };
   };
-  return { problem, answer, capacity, count: () => queries.length, build };
+  return { problem, answer, capacity, count: () => queries.length, queries: () => queries.map((q) => Float64Array.from(q)), build };
 }
 
 /** The exact oracle for a problem, by dimension (GD = SGD with it). */
