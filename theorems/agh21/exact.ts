@@ -9,7 +9,7 @@
  * the Examples' optima.
  */
 import fc from 'fast-check';
-import * as math from 'mathjs';
+import { mathjs } from '../../src/core/mathjs.ts';
 import { defineClaim, eq, ge, le, type Comparison } from '../../src/claims/claim.ts';
 import {
   denseQ,
@@ -238,7 +238,7 @@ export const supportMathjs = defineClaim({
     if (S.length === 0) return [le('‖x‖∞ (empty support)', Math.max(0, ...Array.from(x, Math.abs)), 0)];
     const Q = denseQ(p);
     const QS = S.map((i) => S.map((j) => Q[i][j]));
-    const ref = (math.lusolve(QS, S.map((i) => p.y[i])) as number[][]).map((r) => r[0]);
+    const ref = (mathjs().lusolve(QS, S.map((i) => p.y[i])) as number[][]).map((r) => r[0]);
     let err = 0;
     let yx = 0;
     S.forEach((i, t) => {
@@ -288,7 +288,7 @@ export const stieltjes = defineClaim({
     if (S.length === 0) return [ge('|S| (empty support: vacuous)', 0, 0)];
     const Q = s.matrix(p);
     const QS = S.map((i) => S.map((j) => Q[i][j]));
-    const inv = math.inv(QS) as number[][];
+    const inv = mathjs().inv(QS) as number[][];
     let minEntry = Infinity;
     let maxEntry = 0;
     for (const row of inv) for (const v of row) {
@@ -296,7 +296,7 @@ export const stieltjes = defineClaim({
       maxEntry = Math.max(maxEntry, Math.abs(v));
     }
     const rowSum = Math.min(...QS.map((r) => r.reduce((a, b) => a + b, 0)));
-    const minPivot = Math.min(...(math.eigs(QS).values as number[]));
+    const minPivot = Math.min(...(mathjs().eigs(QS).values as number[]));
     return [
       ge('min entry of Q_SS⁻¹ / max |entry|', minEntry / maxEntry, -1e-12 * (1 + p.lambda)),
       ge('min row sum of Q_SS', rowSum, 1 - 16 * EPS * (1 + 4 * p.lambda)),

@@ -5,7 +5,7 @@
  * (src/conic/verify.ts), never from the solver's own certificate.
  */
 import fc from 'fast-check';
-import { lusolve } from 'mathjs';
+import { mathjs } from '../../src/core/mathjs.ts';
 import { defineClaim, eq, le, type Comparison } from '../../src/claims/claim.ts';
 import { ConicModel, type ConicSolver } from '../../src/conic/model.ts';
 import { solveConic, type ConicProblem } from '../../src/conic/solver.ts';
@@ -155,7 +155,7 @@ export function nnlsByEnumeration(C: number[][], d: number[]): { x: number[]; va
     const h = S.map((a) => C.reduce((s, row, i) => s + row[a] * d[i], 0));
     let sol: number[];
     try {
-      sol = (lusolve(G, h) as number[][]).map((r) => r[0]);
+      sol = (mathjs().lusolve(G, h) as number[][]).map((r) => r[0]);
     } catch {
       continue; // singular normal equations: skip this support
     }
@@ -241,7 +241,7 @@ export const denseReferences = defineClaim({
       E.forEach((row, i) => m.addLinear(row.map((v, j) => [v, x.at(j)] as const), '==', f[i]));
       const r = m.solve({}, solve);
       const EEt = E.map((a) => E.map((b) => a.reduce((s, v, j) => s + v * b[j], 0)));
-      const w = (lusolve(EEt, f) as number[][]).map((t) => t[0]);
+      const w = (mathjs().lusolve(EEt, f) as number[][]).map((t) => t[0]);
       const ref = Array.from({ length: p }, (_, j) => E.reduce((s, row, i) => s + row[j] * w[i], 0));
       const fref = ref.reduce((a, v) => a + v * v, 0);
       out.push(eq('min-norm: status optimal', r.status === 'optimal' ? 1 : 0, 1));
@@ -274,7 +274,7 @@ export const denseReferences = defineClaim({
         ...Q.map((row, i) => [...row, ...E.map((e) => e[i])]),
         ...E.map((e) => [...e, ...new Array<number>(k).fill(0)]),
       ];
-      const sol = (lusolve(K, [...c.map((v) => -v), ...f]) as number[][]).map((t) => t[0]);
+      const sol = (mathjs().lusolve(K, [...c.map((v) => -v), ...f]) as number[][]).map((t) => t[0]);
       const ref = sol.slice(0, p);
       const fref = 0.5 * ref.reduce((a, xi, i) => a + xi * ref.reduce((s, xj, j) => s + Q[i][j] * xj, 0), 0) + ref.reduce((a, v, j) => a + v * c[j], 0);
       out.push(eq('dense QP: status optimal', r.status === 'optimal' ? 1 : 0, 1));

@@ -7,7 +7,7 @@
  * available. Every formula here is DERIVED in the note [D] (from Brutzkus–Globerson and Yin et al.
  * [S]) and checked numerically; none is quoted from B or D.
  */
-import { eigs } from 'mathjs';
+import { mathjs } from '../../src/core/mathjs.ts';
 import { defineClaim, eq, ge, le, type Comparison } from '../../src/claims/claim.ts';
 import type { BudgetName } from '../../src/claims/claim.ts';
 import {
@@ -171,7 +171,7 @@ export function fdHessianMaxEig(grad: (w: Float64Array) => Float64Array, w: Arra
     for (let i = 0; i < d; i++) H[i][j] = (gp[i] - gm[i]) / (2 * h);
   }
   for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) H[i][j] = H[j][i] = 0.5 * (H[i][j] + H[j][i]);
-  const values = eigs(H).values as unknown as number[];
+  const values = mathjs().eigs(H).values as unknown as number[];
   return Math.max(...values.map(Number));
 }
 
