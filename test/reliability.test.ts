@@ -25,7 +25,14 @@ import { writeReports } from '../src/report/write.ts';
 import { globMatch, matches, selectIds } from '../src/runner/select.ts';
 import { parseThresholds, ruleFor } from '../src/compare/thresholds.ts';
 import { ReportFileError } from '../src/compare/load.ts';
-import { proxClaims } from '../theorems/dinh-xin/prox.ts';
+import { proxClaims, softBruteForce } from '../theorems/dinh-xin/prox.ts';
+import { runClaim } from '../src/runner/run-claim.ts';
+import { runCatalogue } from '../src/runner/run-catalogue.ts';
+import { killed, slow, slowFinish, throwing, wrongSoft } from './fixtures/catalogue.ts';
+import { reportToMarkdown } from '../src/report/markdown.ts';
+import { mdCode, mdFence, mdText } from '../src/report/md-escape.ts';
+import { compareReports, compareToMarkdown } from '../src/compare/compare.ts';
+import { DEFAULT_THRESHOLDS } from '../src/compare/thresholds.ts';
 import { makeReport, passResult } from './report-html-sample.ts';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'tc-reliab-'));
@@ -303,5 +310,111 @@ describe('conic solver: P is tested for PSD by LDLᵀ, not by 2×2 minors', () =
     }
     // slightly indefinite beyond rounding: eigenvalue −1e-8 of a 2×2 block
     expect(psdTest(dense([[1, 1 + 1e-8], [1 + 1e-8, 1]])).psd).toBe(false);
+  });
+});
+
+describe('time limits hold', () => {
+  const env = { version: 't', gitCommit: null, selection: [] };
+  const FIXTURES = new URL('./fixtures/catalogue.ts', import.meta.url).href;
+
+  it('a run that finishes after the limit is a timeout, not a pass (in process)', () => {
+    const r = runClaim(slowFinish, { rootSeed: 1, budget: 'quick' });
+    expect(r.runsExecuted).toBe(1);
+    expect(r.status).toBe('timeout');
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.error).toMatch(/time limit 200 ms exceeded: the 1 runs took \d+ ms/);
+  });
+
+  it('a timeout before the first run is a timeout, not "object null is not iterable"', () => {
+    const r = runClaim({ ...slowFinish, timeoutMs: 1 }, { rootSeed: 1, budget: 'quick', runs: 3 });
+    expect(r.status).toBe('timeout');
+    expect(r.error).toMatch(/time limit 1 ms/);
+  });
+
+  it('in workers: the hard limit kills an overrunning run near the limit (it came at limit + 5 s); a timeout before the first run is a timeout', async () => {
+    const t0 = performance.now();
+    const r = await runCatalogue([slow, slowFinish, softBruteForce], env, { rootSeed: 1, budget: 'quick', jobs: 1, catalogueModule: FIXTURES, timeoutMs: 200 });
+    expect(r.results.map((x) => x.status)).toEqual(['timeout', 'timeout', 'timeout']);
+    // slow busy-waits 3 s per run: killed at 200 ms + grace, before its first run could end
+    expect(r.results[0].timeMs).toBeLessThan(2_900);
+    expect(r.results[0].error).toMatch(/time limit 200 ms exceeded; worker killed/);
+    expect(performance.now() - t0).toBeLessThan(60_000);
+  }, 120_000);
+
+  it('a replay path that selects no run is an error, never a pass with 0 runs', () => {
+    const r = runClaim(softBruteForce, { rootSeed: 1, budget: 'quick', path: '0:999999' });
+    expect(r.runsExecuted).toBe(0);
+    expect(r.status).toBe('error');
+    expect(r.error).toMatch(/replay path 0:999999 selects no run/);
+  });
+});
+
+describe('a worker killed with SIGKILL mid-claim', () => {
+  it('is an error for that claim; the run goes on in a fresh worker; no worker process is left', async () => {
+    const FIXTURES = new URL('./fixtures/catalogue.ts', import.meta.url).href;
+    const before = childPids();
+    const r = await runCatalogue([softBruteForce, killed, wrongSoft, throwing], { version: 't', gitCommit: null, selection: [] }, {
+      rootSeed: 2,
+      budget: 'quick',
+      jobs: 1,
+      catalogueModule: FIXTURES,
+    });
+    expect(r.results.map((x) => x.status)).toEqual(['pass', 'error', 'fail', 'error']);
+    expect(r.results[3].error).toMatch(/RangeError/); // the fresh worker runs the claims after the killed one
+    expect(r.results[1].error).toMatch(/worker process killed by SIGKILL during the claim/);
+    expect(r.results[1].verdict).toBe('inconclusive');
+    expect(childPids().filter((p) => !before.includes(p))).toEqual([]);
+  }, 120_000);
+});
+
+/** Pids of this process's children (Linux /proc; empty elsewhere). */
+function childPids(): number[] {
+  try {
+    return readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+describe('Markdown reports carry no raw HTML, links or images from report data', () => {
+  const hostile = '<img src=x onerror=alert(1)> ![pixel](https://evil.example/p.png) [link](https://evil.example) <script>x</script> &amp; a|b `code` <= 3';
+  const rep = () =>
+    makeReport([
+      passResult('conic.kkt.x', { statement: hostile, title: hostile, location: hostile }),
+      passResult('a`b<img src=y>', {
+        status: 'fail',
+        error: hostile,
+        counterexample: { seed: 1, path: '1`2', instance: { s: '```\n<img src=z>' }, runSeed: 1, comparisons: [], shrinks: 0, replay: 'x` <img src=w>' },
+      }),
+    ]);
+  const activeHtml = /<(img|script|a|iframe)\b/i;
+  /** The text outside fenced blocks and code spans (where `<img` is literal text, as CommonMark renders it). */
+  const stripCode = (md: string): string =>
+    md.replace(/^(`{3,})\w*\n[\s\S]*?\n\1$/gm, '').replace(/(?<![\\`])(`+)(?!`)[^\n]*?(?<!`)\1(?!`)/g, '');
+  it('report.md: tags, links and images are escaped; code spans and fences are not broken', () => {
+    const md = reportToMarkdown(rep());
+    expect(stripCode(md)).not.toMatch(activeHtml);
+    expect(md).not.toMatch(/(^|[^\\])\]\(https:/m); // no `](` link target after an unescaped ]
+    expect(md).toContain('&lt;img src=x');
+    expect(md).toContain('<= 3'); // comparisons stay readable
+    expect(md).toContain('&amp;amp;');
+    expect(md).toContain('``a`b<img src=y>``'); // inline code fenced past its backtick
+    expect(md).toMatch(/^````json$/m); // the fence is longer than the ``` inside the instance
+    for (const line of md.split('\n').filter((l) => l.startsWith('| `conic'))) expect(line.split(/(?<!\\)\|/).length).toBe(12);
+  });
+  it('compare.md: file names, versions, ids and warnings are escaped', () => {
+    const base = rep();
+    base.meta.version = '<img src=v>';
+    const cand = makeReport([passResult('conic.kkt.x')]);
+    const md = compareToMarkdown(compareReports(base, cand, { thresholds: DEFAULT_THRESHOLDS, baselineFile: 'b`<img src=f>.json', candidateFile: 'c.json' }));
+    expect(stripCode(md)).not.toMatch(activeHtml);
+    expect(md).toContain('&lt;img src=v>');
+    expect(md).toContain('``b`<img src=f>.json``');
+  });
+  it('mdText / mdCode / mdFence', () => {
+    expect(mdText('a\nb | [c](d) <b> &lt; x < 2')).toBe('a b \\| \\[c\\](d) &lt;b> &amp;lt; x < 2');
+    expect(mdCode('plain')).toBe('`plain`');
+    expect(mdCode('``x')).toBe('``` ``x ```');
+    expect(mdFence('a ```` b', 'json')).toEqual(['`````json', 'a ```` b', '`````']);
   });
 });

@@ -9,6 +9,7 @@
  * - the slack of every worst comparison (higher is better: the bound's margin);
  * - the claim's wall time (lower is better; relative, with a noise allowance).
  */
+import { mdCode, mdText } from '../report/md-escape.ts';
 import type { MetricSpec } from '../claims/claim.ts';
 import type { ClaimResult, ClaimStatus, Report } from '../runner/result.ts';
 import { fmt } from '../report/format.ts';
@@ -243,29 +244,31 @@ export function compareToJson(c: CompareResult): string {
 }
 
 const ICON: Record<Classification, string> = { regressed: '🔴 regressed', improved: '🟢 improved', unchanged: 'unchanged' };
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = mdText;
 const num = (x: number | null): string => (x === null ? '—' : fmt(x));
 
 /** The comparison as Markdown (suitable for a CI job summary). */
 export function compareToMarkdown(c: CompareResult): string {
   const s = c.summary;
   const lines: string[] = ['# theorycheck compare', ''];
-  lines.push(`Baseline \`${c.baseline.file}\` (${c.baseline.version}, ${c.baseline.gitCommit?.slice(0, 10) ?? 'n/a'}, seed ${c.baseline.seed}, ${c.baseline.budget}) → candidate \`${c.candidate.file}\` (${c.candidate.version}, ${c.candidate.gitCommit?.slice(0, 10) ?? 'n/a'}, seed ${c.candidate.seed}, ${c.candidate.budget}).`);
+  const side = (x: CompareResult['baseline']): string =>
+    `${mdCode(x.file)} (${mdText(x.version)}, ${mdText(x.gitCommit?.slice(0, 10) ?? 'n/a')}, seed ${x.seed}, ${mdText(x.budget)})`;
+  lines.push(`Baseline ${side(c.baseline)} → candidate ${side(c.candidate)}.`);
   lines.push('');
   lines.push(`**${c.regressed ? 'REGRESSION' : 'no regression'}**: ${s.regressed} regressed, ${s.improved} improved, ${s.unchanged} unchanged (${s.added} added, ${s.removed} removed).`);
-  for (const w of c.warnings) lines.push('', `> ⚠ ${w}`);
+  for (const w of c.warnings) lines.push('', `> ⚠ ${mdText(w)}`);
   lines.push('', '| claim | status | result | changed metrics |', '|---|---|---|---|');
   for (const cl of c.claims) {
     const changed = cl.metrics.filter((m) => m.classification !== 'unchanged').map((m) => `${m.name} ${num(m.baseline)} → ${num(m.candidate)} (${m.classification})`);
-    lines.push(`| \`${cl.id}\` | ${cl.baseline ?? '—'} → ${cl.candidate ?? '—'} | ${ICON[cl.classification]} | ${cell([...changed, ...cl.notes].join('; ') || '—')} |`);
+    lines.push(`| ${mdCode(cl.id)} | ${cell(cl.baseline ?? '—')} → ${cell(cl.candidate ?? '—')} | ${ICON[cl.classification]} | ${cell([...changed, ...cl.notes].join('; ') || '—')} |`);
   }
   const detailed = c.claims.filter((cl) => cl.classification !== 'unchanged' && cl.metrics.length);
   if (detailed.length) {
     lines.push('', '## Metric deltas');
     for (const cl of detailed) {
-      lines.push('', `### \`${cl.id}\` — ${cl.classification}`, '', '| metric | direction | baseline | candidate | Δ | ratio | result | rule |', '|---|---|---|---|---|---|---|---|');
+      lines.push('', `### ${mdCode(cl.id)} — ${cl.classification}`, '', '| metric | direction | baseline | candidate | Δ | ratio | result | rule |', '|---|---|---|---|---|---|---|---|');
       for (const m of cl.metrics) {
-        lines.push(`| ${cell(m.name)}${m.unit ? ` (${cell(m.unit)})` : ''} | ${m.direction} | ${num(m.baseline)} | ${num(m.candidate)} | ${num(m.delta)} | ${num(m.ratio)} | ${m.classification} | ${cell(m.rule)} |`);
+        lines.push(`| ${cell(m.name)}${m.unit ? ` (${cell(m.unit)})` : ''} | ${cell(m.direction)} | ${num(m.baseline)} | ${num(m.candidate)} | ${num(m.delta)} | ${num(m.ratio)} | ${m.classification} | ${cell(m.rule)} |`);
       }
     }
   }

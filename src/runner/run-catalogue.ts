@@ -1,10 +1,12 @@
 /**
- * Run a selection of claims, in process or in a pool of worker threads, and
+ * Run a selection of claims, in process or in a pool of worker processes, and
  * assemble the report. One failing, throwing or overrunning claim never stops
  * the others. Results come back in catalogue order whatever the number of
  * workers, so the report does not depend on `jobs`.
  */
-import { Worker } from 'node:worker_threads';
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { deriveSeed } from '../core/random.ts';
 import { type BudgetName, type Claim, validateClaim } from '../claims/claim.ts';
 import { integerInRange, oneOf } from '../core/validate.ts';
 import { workerUrl } from '../core/modules.ts';
@@ -27,9 +29,10 @@ export interface RunCatalogueOptions {
   /** Per-claim time limit in ms (default: each claim's own, else 120 s). */
   timeoutMs?: number;
   /**
-   * Worker threads. 0 runs in process (soft time limit only: no new run
-   * starts after it); ≥ 1 runs each claim in a worker that is terminated when
-   * it overruns its limit (hard limit).
+   * Worker processes. 0 runs in process (soft time limit only: no new run
+   * starts after it, and a finished claim over its limit is a timeout); ≥ 1
+   * runs each claim in a worker process that is killed when it overruns its
+   * limit (hard limit).
    */
   jobs: number;
   /** For workers: module URL exporting the catalogue, and the export name. */
@@ -89,95 +92,149 @@ function runInProcess(claim: Claim, opts: RunCatalogueOptions): ClaimResult {
   }
 }
 
-/** Run claims in a pool of `jobs` workers with hard time limits. */
+/** Grace after a claim's time limit before its worker process is killed: the soft limit inside the worker ends most overruns first. */
+export function hardLimitGraceMs(limitMs: number): number {
+  return Math.min(2_000, Math.max(250, 0.05 * limitMs));
+}
+
+/** A message from a worker process (worker.ts). */
+interface WorkerMessage {
+  type: 'ready' | 'progress' | 'result' | 'fatal';
+  id?: string;
+  done?: number;
+  total?: number;
+  result?: ClaimResult;
+  error?: string;
+}
+
+/** A pending worker process: resolves once it has loaded the catalogue. */
+function spawnWorker(moduleUrl: string, exportName: string): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(workerUrl(import.meta.url)), [], {
+      execArgv: [],
+      serialization: 'advanced',
+      // the worker's stdout goes to our stderr: `--json` keeps stdout for the report
+      stdio: ['ignore', 2, 2, 'ipc'],
+      env: { ...process.env, THEORYCHECK_CATALOGUE: moduleUrl, THEORYCHECK_CATALOGUE_EXPORT: exportName },
+    });
+    const onMsg = (m: WorkerMessage): void => {
+      if (m?.type === 'ready') {
+        off();
+        resolve(child);
+      } else if (m?.type === 'fatal') {
+        off();
+        child.kill('SIGKILL');
+        reject(new Error(m.error ?? 'worker failed to load the catalogue'));
+      }
+    };
+    const onExit = (code: number | null, signal: string | null): void => {
+      off();
+      reject(new Error(`worker process exited during start-up (${signal ?? `code ${code}`})`));
+    };
+    const onError = (e: Error): void => {
+      off();
+      child.kill('SIGKILL');
+      reject(e);
+    };
+    const off = (): void => {
+      child.off('message', onMsg);
+      child.off('exit', onExit);
+      child.off('error', onError);
+    };
+    child.on('message', onMsg);
+    child.on('exit', onExit);
+    child.on('error', onError);
+  });
+}
+
+/** Stop a worker process and wait until it is gone (SIGKILL after 2 s). */
+function stopWorker(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 2_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if (child.connected) child.disconnect(); // the worker exits when its channel closes
+    else child.kill('SIGKILL');
+  });
+}
+
+/**
+ * Run claims in a pool of `jobs` worker PROCESSES with hard time limits: a
+ * worker that overruns its claim's limit (plus {@link hardLimitGraceMs}) is
+ * killed with SIGKILL and the claim is a timeout; a worker that dies (crash,
+ * out of memory, killed from outside) makes its claim an error; either way the
+ * lane starts a fresh worker for the next claim. Every worker is gone when
+ * this returns.
+ */
 async function runInWorkers(claims: Claim[], opts: RunCatalogueOptions): Promise<ClaimResult[]> {
   const moduleUrl = opts.catalogueModule;
   if (!moduleUrl) throw new Error('runCatalogue: catalogueModule is required when jobs >= 1');
+  const exportName = opts.catalogueExport ?? 'catalogue';
   const results = new Array<ClaimResult>(claims.length);
   let next = 0;
-  const entry = workerUrl(import.meta.url);
-
-  const spawn = (): Promise<Worker> =>
-    new Promise((resolve, reject) => {
-      const w = new Worker(entry, {
-        workerData: { catalogueModule: moduleUrl, exportName: opts.catalogueExport ?? 'catalogue' },
-        execArgv: [],
-      });
-      const onMsg = (m: { type: string }): void => {
-        if (m.type === 'ready') {
-          w.off('message', onMsg);
-          w.off('error', reject);
-          resolve(w);
-        }
-      };
-      w.on('message', onMsg);
-      w.once('error', reject);
-    });
 
   const lane = async (): Promise<void> => {
-    let worker: Worker | null = null;
-    while (next < claims.length) {
-      const index = next++;
-      const claim = claims[index];
-      const limit = opts.timeoutMs ?? claim.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      const runs = opts.runs ?? claim.budget[opts.budget];
-      opts.onStart?.(claim);
-      const t0 = performance.now();
-      try {
-        worker ??= await spawn();
-      } catch (e) {
-        results[index] = syntheticResult(claim, 'error', `worker failed to start: ${(e as Error).message}`, 0, runs, 0);
-        opts.onResult?.(results[index]);
-        continue;
-      }
-      const w: Worker = worker;
-      const result = await new Promise<ClaimResult>((resolve) => {
-        // Hard limit: the soft limit inside the worker plus a grace period for the run in flight.
-        const timer = setTimeout(() => {
-          cleanup();
-          void w.terminate();
-          worker = null;
-          resolve(syntheticResult(claim, 'timeout', `hard time limit ${limit} ms (+ grace) exceeded; worker terminated`, 0, runs, performance.now() - t0));
-        }, limit + Math.max(5_000, limit * 0.25));
-        const onMessage = (m: { type: string; id: string; done?: number; total?: number; result?: ClaimResult; error?: string }): void => {
-          if (m.id !== claim.id) return;
-          if (m.type === 'progress') opts.onProgress?.(claim, m.done!, m.total!);
-          else if (m.type === 'result') {
-            cleanup();
-            resolve(m.result!);
-          } else if (m.type === 'fatal') {
-            cleanup();
-            resolve(syntheticResult(claim, 'error', m.error ?? 'worker error', 0, runs, performance.now() - t0));
-          }
-        };
-        const onError = (e: Error): void => {
-          cleanup();
-          worker = null;
-          resolve(syntheticResult(claim, 'error', `worker crashed: ${e.message}`, 0, runs, performance.now() - t0));
-        };
-        const onExit = (code: number): void => {
-          cleanup();
-          worker = null;
-          resolve(syntheticResult(claim, 'error', `worker exited with code ${code}`, 0, runs, performance.now() - t0));
-        };
-        const cleanup = (): void => {
-          clearTimeout(timer);
-          w.off('message', onMessage);
-          w.off('error', onError);
-          w.off('exit', onExit);
-        };
-        w.on('message', onMessage);
-        w.on('error', onError);
-        w.on('exit', onExit);
-        w.postMessage({
-          id: claim.id,
-          opts: { rootSeed: opts.rootSeed, budget: opts.budget, runs: opts.runs, path: opts.path, timeoutMs: limit, replayCatalogue: opts.replayCatalogue },
+    let worker: ChildProcess | null = null;
+    try {
+      while (next < claims.length) {
+        const index = next++;
+        const claim = claims[index];
+        const limit = opts.timeoutMs ?? claim.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        const runs = opts.runs ?? claim.budget[opts.budget];
+        const seed = deriveSeed(opts.rootSeed, claim.id);
+        opts.onStart?.(claim);
+        try {
+          worker ??= await spawnWorker(moduleUrl, exportName);
+        } catch (e) {
+          results[index] = syntheticResult(claim, 'error', `worker failed to start: ${(e as Error).message}`, seed, runs, 0);
+          opts.onResult?.(results[index]);
+          continue;
+        }
+        const t0 = performance.now(); // the claim's time, without the worker's start-up
+        const w: ChildProcess = worker;
+        const result = await new Promise<ClaimResult>((resolve) => {
+          const done = (r: ClaimResult, dead: boolean): void => {
+            clearTimeout(timer);
+            w.off('message', onMessage);
+            w.off('exit', onExit);
+            w.off('error', onError);
+            if (dead) worker = null;
+            resolve(r);
+          };
+          const timer = setTimeout(() => {
+            w.kill('SIGKILL');
+            const ms = performance.now() - t0;
+            done(syntheticResult(claim, 'timeout', `time limit ${limit} ms exceeded; worker killed after ${Math.round(ms)} ms`, seed, runs, ms), true);
+          }, limit + hardLimitGraceMs(limit));
+          const onMessage = (m: WorkerMessage): void => {
+            if (m?.id !== claim.id) return;
+            if (m.type === 'progress') opts.onProgress?.(claim, m.done!, m.total!);
+            else if (m.type === 'result') done(m.result!, false);
+            else if (m.type === 'fatal') done(syntheticResult(claim, 'error', m.error ?? 'worker error', seed, runs, performance.now() - t0), false);
+          };
+          const onExit = (code: number | null, signal: string | null): void =>
+            done(syntheticResult(claim, 'error', `worker process ${signal ? `killed by ${signal}` : `exited with code ${code}`} during the claim`, seed, runs, performance.now() - t0), true);
+          const onError = (e: Error): void => {
+            w.kill('SIGKILL');
+            done(syntheticResult(claim, 'error', `worker process failed: ${e.message}`, seed, runs, performance.now() - t0), true);
+          };
+          w.on('message', onMessage);
+          w.on('exit', onExit);
+          w.on('error', onError);
+          w.send({
+            id: claim.id,
+            opts: { rootSeed: opts.rootSeed, budget: opts.budget, runs: opts.runs, path: opts.path, timeoutMs: limit, replayCatalogue: opts.replayCatalogue },
+          });
         });
-      });
-      results[index] = result;
-      opts.onResult?.(result);
+        results[index] = result;
+        opts.onResult?.(result);
+      }
+    } finally {
+      if (worker) await stopWorker(worker);
     }
-    if (worker) await (worker as Worker).terminate();
   };
 
   await Promise.all(Array.from({ length: Math.min(opts.jobs, claims.length) }, lane));

@@ -157,7 +157,7 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
     return { status, scale: sc, published, verdict: verdictOf(claim, status, sc) };
   };
 
-  if (details.failed) {
+  if (details.failed && details.counterexample) {
     const [[instance, runSeed]] = details.counterexample as [[unknown, number]];
     const cxPath = details.counterexamplePath ?? '';
     // Re-check the shrunk counterexample: if it throws, the claim errored (not refuted).
@@ -189,7 +189,9 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
       counterexample: counterexampleOf(claim.id, opts, seed, cxPath, instance, runSeed, comps, details.numShrinks),
     };
   }
-  if (details.interrupted && details.numRuns < runs) {
+  // The limit holds for runs that finish too: a slow last run is a timeout, not a pass. fast-check
+  // reports an interrupt before the first run as a failure without counterexample.
+  if (details.interrupted || timeMs > timeoutMs) {
     return {
       ...base,
       ...finish('timeout', ranScale, [...worstPublished.values()].map((w) => w.row)),
@@ -197,7 +199,25 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
       worst: [...worst.values()],
       series: lastSeries,
       values: worstValues,
-      error: `time limit ${timeoutMs} ms reached after ${details.numRuns} of ${runs} runs`,
+      error:
+        details.numRuns < runs
+          ? `time limit ${timeoutMs} ms reached after ${details.numRuns} of ${runs} runs`
+          : `time limit ${timeoutMs} ms exceeded: the ${runs} runs took ${Math.round(timeMs)} ms`,
+    };
+  }
+  if (details.numRuns === 0 || details.failed) {
+    // e.g. a replay path beyond the runs of this claim: nothing was checked, so nothing passed
+    return {
+      ...base,
+      ...finish('error', ranScale, []),
+      runsExecuted: 0,
+      worst: [],
+      series: [],
+      values: {},
+      error:
+        opts.path !== undefined && details.numRuns === 0
+          ? `replay path ${opts.path} selects no run of this claim (check --seed and --only)`
+          : 'no run was checked',
     };
   }
   return {

@@ -1,5 +1,5 @@
-// Worker bootstrap: TypeScript loader hooks of the parent do not reach worker
-// threads on Node 20, so register tsx here, then load the TypeScript worker.
+// Worker process bootstrap: a forked plain node process, so register the tsx
+// loader here, then load the TypeScript worker.
 import { register } from 'tsx/esm/api';
 register();
 await import('./worker.ts');

@@ -1,9 +1,11 @@
 /**
- * Worker thread: loads the catalogue module it is given, runs the claims the
- * parent sends, and posts progress and results back. Isolation lets the
- * parent enforce hard time limits (it terminates a worker that overruns).
+ * Worker process: loads the catalogue module named in its environment
+ * (THEORYCHECK_CATALOGUE, export THEORYCHECK_CATALOGUE_EXPORT), runs the
+ * claims the parent sends over IPC, and sends progress and results back.
+ * Isolation lets the parent enforce hard time limits (it kills a worker that
+ * overruns) and survive a worker that dies. The worker exits when the parent
+ * closes the channel (or dies).
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import type { Claim } from '../claims/claim.ts';
 import { runClaim, type RunClaimOptions } from './run-claim.ts';
 
@@ -12,20 +14,36 @@ interface Job {
   opts: Omit<RunClaimOptions, 'onProgress'>;
 }
 
-const { catalogueModule, exportName } = workerData as { catalogueModule: string; exportName: string };
-const mod = (await import(catalogueModule)) as Record<string, Claim[]>;
-const byId = new Map(mod[exportName].map((c) => [c.id, c]));
+const send = (m: unknown): void => {
+  if (process.connected) process.send!(m);
+};
 
-parentPort!.on('message', (job: Job) => {
+let byId: Map<string, Claim>;
+try {
+  const mod = (await import(process.env.THEORYCHECK_CATALOGUE!)) as Record<string, Claim[]>;
+  byId = new Map(mod[process.env.THEORYCHECK_CATALOGUE_EXPORT ?? 'catalogue'].map((c) => [c.id, c]));
+} catch (e) {
+  send({ type: 'fatal', error: `cannot load the catalogue: ${(e as Error)?.message ?? String(e)}` });
+  process.exit(1);
+}
+
+process.on('message', (job: Job) => {
   const claim = byId.get(job.id);
   if (!claim) {
-    parentPort!.postMessage({ type: 'fatal', id: job.id, error: `unknown claim ${job.id} in worker` });
+    send({ type: 'fatal', id: job.id, error: `unknown claim ${job.id} in worker` });
     return;
   }
-  const result = runClaim(claim, {
-    ...job.opts,
-    onProgress: (done, total) => parentPort!.postMessage({ type: 'progress', id: job.id, done, total }),
-  });
-  parentPort!.postMessage({ type: 'result', id: job.id, result });
+  try {
+    const result = runClaim(claim, {
+      ...job.opts,
+      onProgress: (done, total) => send({ type: 'progress', id: job.id, done, total }),
+    });
+    send({ type: 'result', id: job.id, result });
+  } catch (e) {
+    // e.g. an arbitrary that throws while generating: the claim errors, the worker lives on
+    const err = e as Error;
+    send({ type: 'fatal', id: job.id, error: `${err?.name ?? 'Error'}: ${err?.message ?? String(e)}` });
+  }
 });
-parentPort!.postMessage({ type: 'ready' });
+process.on('disconnect', () => process.exit(0));
+send({ type: 'ready' });
