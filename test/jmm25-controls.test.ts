@@ -194,3 +194,24 @@ describe('JMF-7 / JMF-8 controls (Lemmas 14–16, Theorems 1 and 5)', () => {
     assertRejected(withSubject(lemma16Dynamics, { method: (eta) => sgd(eta) }));
   });
 });
+
+import { alignment, norm1, norm2, phi } from '../src/adagrad/index.ts';
+import { sec5FactorD, sec5Identities, sec5Subject, skewVsDimension } from '../theorems/jmm25/comparison.ts';
+
+describe('JMF-9 / JMF-10 controls (§5, design guard)', () => {
+  it('ϕ(v) = ‖v‖₁²/(d‖v‖₂) (square dropped) is rejected: out of [1/d, 1] for scaled vectors', () => {
+    assertRejected(withSubject(sec5Identities, { ...sec5Subject, phi: (v) => norm1(v) ** 2 / (v.length * norm2(v)) }));
+  });
+  it('R with L_i in place of √L_i (Σσ_iL_i/(‖σ‖₂‖L‖₂)) is rejected by the identity behind (12)', () => {
+    assertRejected(withSubject(sec5Identities, { ...sec5Subject, alignment: (s, L) => s.reduce((a, x, i) => a + x * L[i], 0) / (norm2(s) * norm2(L)) }));
+  });
+  it('the factor-d configurations with R in place of R² are rejected', () => {
+    assertRejected(withSubject(sec5FactorD, { ...sec5Subject, alignment: (s, L) => Math.sqrt(alignment(s, L)) }));
+  });
+  it('ϕ̃ computed as ϕ (ℓ2 density for the ℓ∞ one) is rejected by the closed forms', () => {
+    assertRejected(withSubject(sec5FactorD, { ...sec5Subject, phiTilde: phi }));
+  });
+  it('design guard: scaling the skew with the dimension (r = 1/d) makes the ratio grow like 1/ϕ̃(L) and is rejected', () => {
+    assertRejected(withSubject(skewVsDimension, { skew: (_r0, d) => 1 / d }));
+  });
+});

@@ -4,9 +4,10 @@
  * Claims with provenance 'paper' rest on the paper's text (location given); 'derived' and 'ours'
  * ones are the project's, written out in docs/claims/jmm25.md.
  */
+import { comparisonClaims } from './comparison.ts';
 import { hardClaims } from './hard.ts';
 import { sgdLowerClaims } from './sgd-lower.ts';
 import { theorem2Claims } from './theorem2.ts';
 import { updateClaims } from './update.ts';
 
-export const jmm25Claims = [...updateClaims, ...theorem2Claims, ...sgdLowerClaims, ...hardClaims];
+export const jmm25Claims = [...updateClaims, ...theorem2Claims, ...sgdLowerClaims, ...hardClaims, ...comparisonClaims];
