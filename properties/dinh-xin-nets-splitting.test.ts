@@ -4,7 +4,7 @@ import { assertClaim } from './support.ts';
 import { netsTradeoffClaims } from '../theorems/dinh-xin/nets-tradeoff.ts';
 import { netsReconstructedClaims } from '../theorems/dinh-xin/nets-reconstructed.ts';
 
-describe('dx.nets RVSM / RVSCGD (derived from the note, not statements of Dinh & Xin)', () => {
+describe("dx.nets RVSM / RVSCGD (the project's derivations, not statements of Dinh & Xin)", () => {
   for (const claim of netsSplittingClaims) it(claim.id, () => void assertClaim(claim));
 });
 

@@ -144,6 +144,21 @@ describe('nets teachers', () => {
     expect(norm(randomInit(3, createRng(1)))).toBeCloseTo(1, 14);
   });
 
+  it('without a teacher the initialiser is rotation invariant: P(w⁰ᵀw* > 0) = ½ within 5 SE', () => {
+    // The "probability ½" of a half-space hypothesis is a property of the initialiser, not of RVSM.
+    const rng = createRng(11);
+    const wStar = sparseTeacher({ d: 20, nnz: 10, rng });
+    const n = 4000;
+    let hits = 0;
+    for (let i = 0; i < n; i++) {
+      const w0 = randomInit(20, rng);
+      let d = 0;
+      for (let j = 0; j < 20; j++) d += w0[j] * wStar[j];
+      if (d > 0) hits++;
+    }
+    expect(Math.abs(hits / n - 0.5) / (0.5 / Math.sqrt(n))).toBeLessThanOrEqual(5);
+  });
+
   it('bad input', () => {
     expectArg(() => sparseTeacher({ d: 0, nnz: 1, rng: createRng(1) }), 'd');
     expectArg(() => sparseTeacher({ d: 4, nnz: 5, rng: createRng(1) }), 'nnz');
@@ -250,6 +265,34 @@ describe('nets splitting (RVSM / RVSCGD)', () => {
     expectArg(() => rvsm({ ...base, minibatch: { batch: 10, rng: undefined as never } }), 'minibatch.rng');
     expectArg(() => rvsm({ ...base, minibatch: { batch: 10, rng: createRng(1), labelNoise: -1 } }), 'minibatch.labelNoise');
     expectArg(() => rvscgd({ ...base, ste: 'x' as never }), 'ste');
+    expectArg(() => rvsm({ ...base, ordering: 'late' as never }), 'ordering');
+    expectArg(() => rvsm({ ...base, lossScale: 0 }), 'lossScale');
+    expectArg(() => rvsm({ ...base, lossScale: NaN }), 'lossScale');
+  });
+
+  it('orderings: same fixed point, the lagged step uses the previous threshold; lossScale rescales f and g', () => {
+    const long = { ...base, iterations: 4000 };
+    const u = rvsm(long);
+    const g = rvsm({ ...long, ordering: 'lagged' });
+    for (let i = 0; i < 4; i++) expect(g.w[i]).toBeCloseTo(u.w[i], 12);
+    // After one step the two orderings differ (u⁰ = prox(w⁰) in both, but the lagged step uses u⁰ and the u-first step u¹).
+    const u1 = rvsm({ ...base, iterations: 1 });
+    const g1 = rvsm({ ...base, iterations: 1, ordering: 'lagged' });
+    expect(u1.trace!.lagrangian[1]).toBeCloseTo(g1.trace!.lagrangian[1], 15); // u¹ = u⁰ = prox(w⁰): identical first step
+    const u2 = rvsm({ ...base, iterations: 2 });
+    const g2 = rvsm({ ...base, iterations: 2, ordering: 'lagged' });
+    expect(Math.abs(u2.w[0] - g2.w[0])).toBeGreaterThan(0);
+    // (s·f, sλ, sβ, η/s): same iterates, Lagrangian times s (RVSM and RVSCGD, minibatch included).
+    const s2 = rvsm({ ...base, lossScale: 2, lambda: 2 * base.lambda, beta: 2 * base.beta, eta: base.eta / 2 });
+    const s1 = rvsm(base);
+    for (let i = 0; i < 4; i++) expect(s2.w[i]).toBeCloseTo(s1.w[i], 14);
+    expect(s2.trace!.lagrangian[10]).toBeCloseTo(2 * s1.trace!.lagrangian[10], 14);
+    const c2 = rvscgd({ ...base, lossScale: 2, lambda: 2 * base.lambda, beta: 2 * base.beta, eta: base.eta / 2 });
+    const c1 = rvscgd(base);
+    for (let i = 0; i < 4; i++) expect(c2.w[i]).toBeCloseTo(c1.w[i], 14);
+    const m2 = rvsm({ ...base, lossScale: 2, lambda: 2 * base.lambda, beta: 2 * base.beta, eta: base.eta / 2, minibatch: { batch: 8, rng: createRng(3) } });
+    const m1 = rvsm({ ...base, minibatch: { batch: 8, rng: createRng(3) } });
+    for (let i = 0; i < 4; i++) expect(m2.w[i]).toBeCloseTo(m1.w[i], 12);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   tl1BruteForce,
   tl1Limits,
   tl1ThresholdClaim,
+  tl1ThresholdShape,
   vectorSubject,
   type ScalarProxSubject,
 } from '../theorems/dinh-xin/prox.ts';
@@ -36,6 +37,13 @@ describe('negative controls: prox claims reject wrong operators', () => {
   });
   it('TL1 with the subcritical threshold in the supercritical regime is rejected (threshold claim)', () => {
     assertRejected(withSubject(tl1ThresholdClaim, tl1WrongThreshold));
+  });
+  it('the TL1 threshold shape claim rejects the subcritical threshold τ(a+1)/a used in both regimes (no a → 0 limit)', () => {
+    assertRejected(withSubject(tl1ThresholdShape, tl1WrongThreshold));
+  });
+  it('the TL1 threshold shape claim rejects a regime switch at τ ≤ a²/(a+1) (a dropped ½: t* jumps up at the switch)', () => {
+    const threshold = (t: number, a: number): number => (t <= (a * a) / (a + 1) ? (t * (a + 1)) / a : Math.sqrt(2 * t * (a + 1)) - a / 2);
+    assertRejected(withSubject(tl1ThresholdShape, { threshold, prox: (x, t, a) => tl1Scalar(x, t, a, threshold(t, a)) }));
   });
   it('a TL1 map whose threshold lags √(2τ) by O(√a) is rejected by the rate claim', () => {
     assertRejected(

@@ -1,5 +1,5 @@
 /**
- * Arbitraries for the Dinh–Xin one-hidden-layer CNN claims (note dx-rvsm-rvscgd.md §7).
+ * Arbitraries for the Dinh–Xin one-hidden-layer CNN claims (docs/claims/dinh-xin.md).
  *
  * Vectors are built from a drawn integer seed with createRng (deterministic, replayable), and the
  * instances are not shrunk (fc.noShrink): each check runs Monte Carlo or thousands of iterations,
@@ -92,7 +92,7 @@ export function netPair(c: NetPairConstraints = {}): fc.Arbitrary<NetPair> {
   );
 }
 
-/** Penalty kinds with TL1 at a = 1 (the note's tests). */
+/** Penalty kinds with TL1 at a = 1 (as in every dx claim). */
 export type PenaltyKind = 'l1' | 'l0' | 'tl1';
 
 /** The penalty descriptor of a kind (TL1 with a = 1). */
@@ -104,7 +104,7 @@ export interface SplittingInstanceConstraints {
   d?: number;
   /** Nonzeros of w* (default 10). */
   nnz?: number;
-  /** Smallest nonzero |w*_i| (the note's rescaled teacher, e.g. 0.174); unconstrained when omitted. */
+  /** Smallest nonzero |w*_i| (a rescaled teacher, e.g. 0.174); unconstrained when omitted. */
   minAbs?: number;
   /** Penalties to draw from (default ℓ1, ℓ0, TL1). */
   penalties?: PenaltyKind[];
@@ -121,7 +121,7 @@ export interface SplittingInstance {
   inits: Float64Array[];
 }
 
-/** Seeded sparse teacher (note §7 defaults) and initialisations, with a penalty kind. */
+/** Seeded sparse teacher (d = 20, 10 nonzeros by default) and initialisations, with a penalty kind. */
 export function splittingInstance(c: SplittingInstanceConstraints = {}): fc.Arbitrary<SplittingInstance> {
   const d = c.d ?? 20;
   const nnz = c.nnz ?? 10;

@@ -1,10 +1,10 @@
 /**
- * No-overlap one-hidden-layer CNN of Dinh & Xin (note dx-rvsm-rvscgd.md §2):
+ * No-overlap one-hidden-layer CNN of Dinh & Xin (docs/claims/dinh-xin.md#model):
  *
  *   f(Z, w) = (1/k) Σ_{j=1..k} σ(Z_jᵀw),   Z ∈ ℝ^{k×d}, Z_j i.i.d. N(0, I_d),
  *
  * teacher w* ≠ 0, σ = ReLU (RVSM, paper B) or σ = 1{x > 0} (RVSCGD, paper D).
- * Closed forms are DERIVED in the note (§2.2, §2.3, tags [D]/[S]), not quoted from B or D.
+ * Closed forms are the project's derivations (docs/claims/dinh-xin.md), not quoted from B or D.
  *
  * Normalisations (stated once, used everywhere):
  * - ReLU loss: ℓ(w) = E[c₀(f(Z,w) − f(Z,w*))²] with c₀ = 1 (Brutzkus–Globerson convention);
@@ -60,7 +60,7 @@ export function angleRaw(w: ArrayLike<number>, v: ArrayLike<number>, nw: number,
   return 2 * Math.atan2(Math.sqrt(sm), Math.sqrt(sp));
 }
 
-/** ReLU-network population loss (c₀ = 1) from ‖w‖, ‖w*‖, θ (note §2.2). */
+/** ReLU-network population loss (c₀ = 1) from ‖w‖, ‖w*‖, θ (docs/claims/dinh-xin.md#relu-population-loss). */
 export function lossReluRaw(nw: number, ns: number, theta: number, k: number): number {
   const ak = k / 2 + (k * k - k) / TWO_PI;
   const g = ((nw * ns) / TWO_PI) * (Math.sin(theta) + (Math.PI - theta) * Math.cos(theta));
@@ -68,14 +68,14 @@ export function lossReluRaw(nw: number, ns: number, theta: number, k: number): n
 }
 
 /**
- * Coefficients of ∇ℓ(w) = α(w)·w − B(w)·w* (note §5.4(c)):
+ * Coefficients of ∇ℓ(w) = α(w)·w − B(w)·w* (docs/claims/dinh-xin.md#relu-gradient):
  *   α = (1/k²)[k + (k²−k)/π − ((k²−k)/π + (k/π) sin θ)·‖w*‖/‖w‖],  B = (π − θ)/(πk).
  */
 export function reluAlphaRaw(nw: number, ns: number, theta: number, k: number): number {
   return (k + (k * k - k) / Math.PI - ((k * k - k) / Math.PI + (k / Math.PI) * Math.sin(theta)) * (ns / nw)) / (k * k);
 }
 
-/** B(w) = (π − θ)/(πk) (note §5.4(c)). */
+/** B(w) = (π − θ)/(πk) (docs/claims/dinh-xin.md#relu-gradient). */
 export function reluBRaw(theta: number, k: number): number {
   return (Math.PI - theta) / (Math.PI * k);
 }
@@ -121,7 +121,7 @@ export function angle(w: ArrayLike<number>, v: ArrayLike<number>): number {
 
 /**
  * ReLU kernel (Cho–Saul): E_x[ReLU(uᵀx)ReLU(vᵀx)] = (‖u‖‖v‖/(2π))(sin θ + (π − θ)cos θ), x ~ N(0, I)
- * (note §2.2). Zero when u or v is zero.
+ * (docs/claims/dinh-xin.md#relu-population-loss). Zero when u or v is zero.
  */
 export function reluKernel(u: ArrayLike<number>, v: ArrayLike<number>): number {
   validateWeights('u', u);
@@ -134,7 +134,7 @@ export function reluKernel(u: ArrayLike<number>, v: ArrayLike<number>): number {
 }
 
 /**
- * ReLU population loss, c₀ = 1 (note §2.2, Brutzkus–Globerson form):
+ * ReLU population loss, c₀ = 1 (docs/claims/dinh-xin.md#relu-population-loss, Brutzkus–Globerson form):
  *   ℓ(w) = E[(f(Z,w) − f(Z,w*))²] = (1/k²)[a_k(‖w‖² + ‖w*‖²) − 2k·g(w,w*) − ((k²−k)/π)‖w‖‖w*‖],
  *   a_k = k/2 + (k²−k)/(2π).   (w = 0 allowed; w* ≠ 0.)
  */
@@ -158,7 +158,7 @@ export function gradReluRaw(
 }
 
 /**
- * Gradient of the ReLU population loss (c₀ = 1), w ≠ 0 (note §2.2):
+ * Gradient of the ReLU population loss (c₀ = 1), w ≠ 0 (docs/claims/dinh-xin.md#relu-gradient):
  *   ∇ℓ(w) = (1/k²)[(k + (k²−k)/π)w − (k/π)(π − θ)w* − ((k²−k)/π + (k/π) sin θ)(‖w*‖/‖w‖)w].
  */
 export function gradRelu(w: ArrayLike<number>, wStar: ArrayLike<number>, k: number, out?: Float64Array): Float64Array {
@@ -169,7 +169,7 @@ export function gradRelu(w: ArrayLike<number>, wStar: ArrayLike<number>, k: numb
   return gradReluRaw(w, wStar, k, nw, ns, angleRaw(w, wStar, nw, ns), res);
 }
 
-/** α(w) and B(w) with ∇ℓ(w) = α·w − B·w* (note §5.4(c)); at w = w*, α = B = 1/k. */
+/** α(w) and B(w) with ∇ℓ(w) = α·w − B·w* (docs/claims/dinh-xin.md#relu-gradient); at w = w*, α = B = 1/k. */
 export function reluCoefficients(w: ArrayLike<number>, wStar: ArrayLike<number>, k: number): { alpha: number; B: number; theta: number } {
   const nw = validateNonzero('w', w);
   const ns = validateNonzero('wStar', wStar, w.length);
@@ -178,13 +178,13 @@ export function reluCoefficients(w: ArrayLike<number>, wStar: ArrayLike<number>,
   return { alpha: reluAlphaRaw(nw, ns, theta, k), B: reluBRaw(theta, k), theta };
 }
 
-/** Largest Hessian eigenvalue near w*: the radial curvature L* = 2a_k/k² = (1 + (k−1)/π)/k (note §2.2). */
+/** Largest Hessian eigenvalue near w*: the radial curvature L* = 2a_k/k² = (1 + (k−1)/π)/k (docs/claims/dinh-xin.md#relu-landscape). */
 export function reluCurvatureAtOptimum(k: number): number {
   validateK(k);
   return (1 + (k - 1) / Math.PI) / k;
 }
 
-/** The degenerate saddle w_s = −((k²−k)/(k² + (π−1)k))·w* (note §2.2, Brutzkus–Globerson). */
+/** The degenerate saddle w_s = −((k²−k)/(k² + (π−1)k))·w* (docs/claims/dinh-xin.md#relu-landscape, Brutzkus–Globerson). */
 export function reluSaddlePoint(wStar: ArrayLike<number>, k: number): Float64Array {
   validateNonzero('wStar', wStar);
   validateK(k);
@@ -192,7 +192,7 @@ export function reluSaddlePoint(wStar: ArrayLike<number>, k: number): Float64Arr
   return Float64Array.from(wStar, (x) => s * x);
 }
 
-/** Binary-activation population loss, c₀ = ½: f(w) = θ(w, w*)/(2πk) (note §2.3; Yin et al. Lemma 1). */
+/** Binary-activation population loss, c₀ = ½: f(w) = θ(w, w*)/(2πk) (docs/claims/dinh-xin.md#binary-loss; Yin et al. Lemma 1). */
 export function lossBinary(w: ArrayLike<number>, wStar: ArrayLike<number>, k: number): number {
   const nw = validateNonzero('w', w);
   const ns = validateNonzero('wStar', wStar, w.length);
@@ -201,7 +201,7 @@ export function lossBinary(w: ArrayLike<number>, wStar: ArrayLike<number>, k: nu
 }
 
 /**
- * True gradient of θ/(2πk) for θ ∈ (0, π) (note §2.3; Yin et al. Lemma 2):
+ * True gradient of θ/(2πk) for θ ∈ (0, π) (docs/claims/dinh-xin.md#coarse-gradients; Yin et al. Lemma 2):
  *   ∇f(w) = −(1/(2πk‖w‖))·(I − ŵŵᵀ)w* / ‖(I − ŵŵᵀ)w*‖.
  * At θ ∈ {0, π} the tangential part vanishes and the zero vector is returned.
  */
@@ -222,14 +222,14 @@ export function gradBinaryTrue(w: ArrayLike<number>, wStar: ArrayLike<number>, k
   return res;
 }
 
-/** c = 1/(2√(2π)k), the constant of the expected ReLU-STE coarse gradient (note §2.3). */
+/** c = 1/(2√(2π)k), the constant of the expected ReLU-STE coarse gradient (docs/claims/dinh-xin.md#coarse-gradients). */
 export function coarseConstant(k: number): number {
   validateK(k);
   return 1 / (2 * SQRT_2PI * k);
 }
 
 /**
- * Expected coarse gradient (c₀ = ½; note §2.3, Yin et al. eqs. (11), (14) specialised):
+ * Expected coarse gradient (c₀ = ½; docs/claims/dinh-xin.md#coarse-gradients, Yin et al. eqs. (11), (14) specialised):
  *   ReLU STE:     E_Z[g_relu(w; Z)] = (ŵ − ŵ*)/(2√(2π)k);
  *   identity STE: E_Z[g_id(w; Z)]   = (ŵ − ŵ*)/(√(2π)k).
  */

@@ -1,5 +1,5 @@
 /**
- * Monte Carlo versions of the population quantities of ./model.ts (note dx-rvsm-rvscgd.md §2, §7):
+ * Monte Carlo versions of the population quantities of ./model.ts (docs/claims/dinh-xin.md#model):
  * n i.i.d. draws Z ∈ ℝ^{k×d}, Z_ij ~ N(0, 1), from a seeded stream; each estimate comes with its
  * standard error SE = s/√n (s the sample standard deviation). Inner loops reuse preallocated
  * Float64Array buffers (no allocation per draw).

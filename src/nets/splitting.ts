@@ -1,19 +1,27 @@
 /**
- * Relaxed variable splitting (note dx-rvsm-rvscgd.md §3, §8): with the relaxed augmented Lagrangian
+ * Relaxed variable splitting (docs/claims/dinh-xin.md#splitting): with the relaxed augmented Lagrangian
  *
  *   L_β(w, u) = f(w) + λ·P(u) + (β/2)‖w − u‖²,
  *
- * iterate, from w⁰ and u⁰ = prox_{(λ/β)P}(w⁰):
+ * iterate, from w⁰ and u⁰ = prox_{(λ/β)P}(w⁰), in the u-first ordering (the default):
  *   u^{t+1} = prox_{(λ/β)P}(w^t)                       (soft; hard at √(2λ/β); TL1 with parameter a)
  *   w^{t+1} = w^t − η(g(w^t) + β(w^t − u^{t+1}))
  *   RVSCGD only: w^{t+1} ← w^{t+1}/‖w^{t+1}‖           (normalisation; optional for negative controls)
+ * or in the lagged ordering (the w-step uses the previous threshold):
+ *   w^{t+1} = w^t − η(g(w^t) + β(w^t − u^t)),   u^{t+1} = prox_{(λ/β)P}(w^t).
+ * Both share their fixed points; the u-first ordering is stable for η < 2/(L + β), the lagged one only
+ * for η < min(1/β, 2/(L + 2β)) (docs/claims/dinh-xin.md#orderings).
+ *
+ * `lossScale` s multiplies f and g (s·f): the normalisation c₀ of the loss (s = ½ turns the ReLU
+ * loss's c₀ = 1 into c₀ = ½). Running (s·f, sλ, sβ, η/s) gives the same iterates as (f, λ, β, η)
+ * (docs/claims/dinh-xin.md#normalisation-invariance).
  *
  * RVSM (paper B): f = ReLU population loss ℓ (c₀ = 1), g = ∇ℓ (population) or the minibatch mean of
  * the sample gradient 2r·(1/k)Σ_j 1{Z_jᵀw > 0}Z_j.
  * RVSCGD (paper D): f = binary loss, g = expected coarse gradient c(ŵ − ŵ*) (ReLU STE; 2c for the
  * identity STE), or the minibatch mean of r·(1/k)Σ_j μ′(Z_jᵀw)Z_j; its trace uses the surrogate
- * F(w) = c(‖w‖ − ⟨w, ŵ*⟩), which is c(1 − cos θ) on the sphere (note §2.3, §5.4(a)).
- * The form of RVSCGD, including the normalisation, is a reconstruction [R] (note §3.2).
+ * F(w) = c(‖w‖ − ⟨w, ŵ*⟩), which is c(1 − cos θ) on the sphere (docs/claims/dinh-xin.md#coarse-gradients).
+ * The form of RVSCGD, including the normalisation, is a reconstruction (docs/claims/dinh-xin.md#splitting).
  *
  * Minibatches: B samples taken cyclically, from a uniformly random offset, out of a seeded pool of
  * `pool` i.i.d. inputs drawn once (pool = batch: full-batch descent on a fixed training set).
@@ -65,13 +73,20 @@ export interface SplittingOptions {
   trace?: boolean;
   /** Stop early once ‖w^{t+1} − w^t‖ ≤ stopTol (stopReason 'converged'); off when omitted. */
   stopTol?: number;
+  /** Update ordering (default 'u-first'; see the module comment). */
+  ordering?: Ordering;
+  /** Multiplier s > 0 of the loss and its gradient (default 1; see the module comment). */
+  lossScale?: number;
 }
+
+/** Update orderings of the splitting iteration. */
+export type Ordering = 'u-first' | 'lagged';
 
 /** Options of {@link rvscgd}. */
 export interface RvscgdOptions extends SplittingOptions {
   /** Straight-through estimator (default 'relu'). */
   ste?: Ste;
-  /** Normalise w after each step (default true; false only for the negative control of note §5.4(f)). */
+  /** Normalise w after each step (default true; false only for negative controls: without it ℓ1/TL1 have no nonzero fixed point, docs/claims/dinh-xin.md#splitting). */
   normalize?: boolean;
 }
 
@@ -151,6 +166,7 @@ function makePool(n: number, k: number, d: number, wStar: ArrayLike<number>, mod
  */
 function batchGradient(
   pool: Pool, start: number, batch: number, w: Float64Array, k: number, model: Model, ste: Ste, zw: Float64Array, out: Float64Array,
+  scale: number,
 ): void {
   const d = w.length;
   const z = pool.z;
@@ -180,7 +196,7 @@ function batchGradient(
       zw[j] = a;
       if (a > 0) f += relu ? a : 1;
     }
-    const c = ((relu ? 2 : 1) * (f / k - pool.yStar[s])) / k;
+    const c = (scale * (relu ? 2 : 1) * (f / k - pool.yStar[s])) / k;
     if (c !== 0) {
       for (let j = 0; j < k; j++) {
         if (!all && !(zw[j] > 0)) continue;
@@ -215,6 +231,10 @@ function validate(opts: SplittingOptions): { d: number; ns: number } {
   positive('eta', opts.eta);
   integerInRange('iterations', opts.iterations, 0);
   if (opts.stopTol !== undefined) nonNegative('stopTol', opts.stopTol);
+  if (opts.ordering !== undefined && opts.ordering !== 'u-first' && opts.ordering !== 'lagged') {
+    throw new InvalidArgumentError('ordering', opts.ordering, "'u-first' or 'lagged'");
+  }
+  if (opts.lossScale !== undefined) positive('lossScale', opts.lossScale);
   if (opts.minibatch !== undefined) {
     const mb = opts.minibatch;
     integerInRange('minibatch.batch', mb.batch, 1);
@@ -230,7 +250,9 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
   const { wStar, k, penalty, lambda, beta, eta, iterations: T } = opts;
   const tau = lambda / beta;
   const prox = scalarProx(penalty, tau);
-  const cg = cfg.model === 'binary' ? (cfg.ste === 'relu' ? 1 : 2) * coarseConstant(k) : 0;
+  const scale = opts.lossScale ?? 1;
+  const lagged = opts.ordering === 'lagged';
+  const cg = cfg.model === 'binary' ? scale * (cfg.ste === 'relu' ? 1 : 2) * coarseConstant(k) : 0;
   const withTrace = opts.trace !== false;
 
   const w = Float64Array.from(opts.w0);
@@ -239,6 +261,7 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
     for (let i = 0; i < d; i++) w[i] /= n0;
   }
   const u = new Float64Array(d);
+  const uNext = new Float64Array(d);
   const g = new Float64Array(d);
   const zw = new Float64Array(k);
   const last = new Float64Array(d);
@@ -265,7 +288,7 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
 
   /** f(w) (ReLU loss or surrogate F) from ‖w‖ and θ. */
   const fValue = (nw: number, theta: number): number =>
-    cfg.model === 'relu' ? lossReluRaw(nw, ns, theta, k) : cg * (nw - dot(w, wStar) / ns);
+    cfg.model === 'relu' ? scale * lossReluRaw(nw, ns, theta, k) : cg * (nw - dot(w, wStar) / ns);
 
   // Σ_i p(u_i) accumulated in the trace loop: ℓ1 |u|, ℓ0 1{u ≠ 0}, TL1 (a+1)|u|/(a+|u|).
   const pa = penalty.kind === 'tl1' ? penalty.a : 0;
@@ -296,8 +319,10 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
 
   /** Population gradient g(w) into `out`. */
   const populationGradient = (nw: number, theta: number, out: Float64Array): void => {
-    if (cfg.model === 'relu') gradReluRaw(w, wStar, k, nw, ns, theta, out);
-    else for (let i = 0; i < d; i++) out[i] = cg * (w[i] / nw - wStar[i] / ns);
+    if (cfg.model === 'relu') {
+      gradReluRaw(w, wStar, k, nw, ns, theta, out);
+      if (scale !== 1) for (let i = 0; i < d; i++) out[i] *= scale;
+    } else for (let i = 0; i < d; i++) out[i] = cg * (w[i] / nw - wStar[i] / ns);
   };
 
   for (let i = 0; i < d; i++) u[i] = prox(w[i]);
@@ -308,11 +333,14 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
   let stopReason: StopReason = 'completed';
   let t = 0;
   while (t < T) {
-    for (let i = 0; i < d; i++) u[i] = prox(w[i]);
-    if (pool) batchGradient(pool, mbRng!.int(pool.n), batch, w, k, cfg.model, cfg.ste, zw, g);
+    // u-first: u ← prox(w^t) before the step; lagged: the step uses u^t, then u ← prox(w^t).
+    for (let i = 0; i < d; i++) uNext[i] = prox(w[i]);
+    if (!lagged) u.set(uNext);
+    if (pool) batchGradient(pool, mbRng!.int(pool.n), batch, w, k, cfg.model, cfg.ste, zw, g, scale);
     else populationGradient(nw, theta, g);
     last.set(w);
     for (let i = 0; i < d; i++) w[i] -= eta * (g[i] + beta * (w[i] - u[i]));
+    if (lagged) u.set(uNext);
     let n = norm(w);
     if (cfg.normalize && n > 0 && Number.isFinite(n)) {
       for (let i = 0; i < d; i++) w[i] /= n;
@@ -373,7 +401,7 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
 }
 
 /**
- * RVSM (paper B; form from note §3.1 [S]): ReLU network, population gradient ∇ℓ (c₀ = 1) or
+ * RVSM (paper B; form in docs/claims/dinh-xin.md#splitting): ReLU network, population gradient ∇ℓ (c₀ = 1) or
  * minibatch sample gradients. Returns the final (w̄, ū), the fixed-point residual and the trace.
  */
 export function rvsm(opts: SplittingOptions): SplittingResult {
@@ -381,7 +409,7 @@ export function rvsm(opts: SplittingOptions): SplittingResult {
 }
 
 /**
- * RVSCGD (paper D; reconstructed form, note §3.2 [R]): binary activation, expected coarse gradient
+ * RVSCGD (paper D; reconstructed form, docs/claims/dinh-xin.md#splitting): binary activation, expected coarse gradient
  * c(ŵ − ŵ*) (ReLU STE) or minibatch coarse gradients, followed by w ← w/‖w‖ unless normalize = false.
  */
 export function rvscgd(opts: RvscgdOptions): SplittingResult {

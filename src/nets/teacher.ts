@@ -1,5 +1,5 @@
 /**
- * Seeded teachers and initialisations for the Dinh–Xin experiments (note dx-rvsm-rvscgd.md §7 defaults:
+ * Seeded teachers and initialisations for the Dinh–Xin experiments (defaults:
  * d = 20, k = 5, w* with 10 of 20 entries zero, ‖w*‖ = 1, from seeded Gaussians).
  */
 import { InvalidArgumentError } from '../core/errors.ts';
@@ -14,8 +14,8 @@ export interface SparseTeacherOptions {
   /** Number of nonzero entries, 1 ≤ nnz ≤ d. */
   nnz: number;
   /**
-   * If set, the smallest nonzero magnitude is exactly `minAbs` (the note's "w* rescaled so that its
-   * smallest nonzero entry is 0.174"); needs nnz·minAbs² < 1 (or nnz = 1 and minAbs ≤ 1).
+   * If set, the smallest nonzero magnitude is exactly `minAbs` (a teacher rescaled so that its
+   * smallest nonzero entry is, e.g., 0.174); needs nnz·minAbs² < 1 (or nnz = 1 and minAbs ≤ 1).
    */
   minAbs?: number;
   rng: Rng;
@@ -65,7 +65,7 @@ export function sparseTeacher(opts: SparseTeacherOptions): Float64Array {
 
 /**
  * A random initialisation: N(0, I_d) scaled to norm `scale` (default 1), flipped into the half-space
- * {wᵀw* > 0} when `wStar` is given (the half-space condition of B's theorem, note §3.1, §5.4(e)).
+ * {wᵀw* > 0} when `wStar` is given (the half-space hypothesis of the reconstructed theorem, docs/claims/dinh-xin.md#reconstructions).
  */
 export function randomInit(d: number, rng: Rng, wStar?: ArrayLike<number>, scale = 1): Float64Array {
   integerInRange('d', d, 1);

@@ -1,6 +1,6 @@
 /**
  * The accuracy–sparsity trade-off among the penalties (the experiment B's abstract describes; its
- * settings are unknown, note dx-rvsm-rvscgd.md §6): for a sparse teacher w* and a sampled training
+ * settings are unknown, docs/claims/dinh-xin.md#trade-off-experiment): for a sparse teacher w* and a sampled training
  * set, run RVSM for each penalty over a grid of λ, and record for the sparse output ū
  *   nnz(ū), ‖ū − w*‖, θ(ū, w*) (π/2 when ū = 0), and the test loss ℓ(ū) = E[(f(Z,ū) − f(Z,w*))²]
  *   estimated on fresh samples (c₀ = 1).

@@ -4,7 +4,7 @@
  *   prox_{τp}(x) = argmin_y ½(y − x)² + τ·p(y)
  *
  * for p = |·| (soft), p = 1{· ≠ 0} (hard) and the transformed-ℓ1 penalty
- * ρ_a(y) = (a + 1)|y| / (a + |y|) (Zhang & Xin 2017). Note dx-rvsm-rvscgd.md §4.
+ * ρ_a(y) = (a + 1)|y| / (a + |y|) (Zhang & Xin 2017); docs/claims/dinh-xin.md#thresholding-maps.
  * Unchecked hot-path versions; the validated public entries are in `prox.ts`.
  */
 

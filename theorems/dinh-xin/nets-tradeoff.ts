@@ -1,6 +1,6 @@
 /**
  * The accuracy–sparsity trade-off among ℓ1, ℓ0 and TL1 for RVSM (the experiment B's abstract
- * describes; its settings and numbers are unknown, note dx-rvsm-rvscgd.md §6). The qualitative claim
+ * describes; its settings and numbers are unknown, docs/claims/dinh-xin.md#trade-off-experiment). The qualitative claim
  * tested here is DERIVED (shrinkage bias of ℓ1), not a statement of B.
  */
 import fc from 'fast-check';
@@ -9,6 +9,7 @@ import type { BudgetName } from '../../src/claims/claim.ts';
 import type { Penalty } from '../../src/prox/prox.ts';
 import { matchedSparsity, tradeoffSweep, type TradeoffOptions, type TradeoffPoint } from '../../src/nets/tradeoff.ts';
 import { splittingInstance } from '../../properties/arbitraries/nets.ts';
+import { abstractOf, projectSource } from './cite.ts';
 
 /** The experiment under test: matched-sparsity search and the λ sweep. */
 export interface TradeoffSubject {
@@ -50,7 +51,7 @@ const teachersPer = (b: BudgetName): number => (b === 'quick' ? 3 : 6);
 export const tradeoff = defineClaim({
   id: 'dx.nets.tradeoff',
   paper: 'dx',
-  location: 'B abstract ("accuracy/sparsity trade-off"); note §6 (settings unknown), §5.4(c)',
+  location: abstractOf('B', 'experiments compare the accuracy/sparsity trade-offs of the ℓ1, ℓ0 and TL1 penalties (settings unknown)'),
   title: 'Accuracy–sparsity trade-off: at matched sparsity ℓ0 and TL1 reach a lower mean ‖ū − w*‖ than ℓ1 (derived, qualitative)',
   statement:
     'Derived qualitative claim (B\'s abstract only says the trade-offs are compared; its settings are unknown): RVSM on a sampled ' +
@@ -63,7 +64,7 @@ export const tradeoff = defineClaim({
   hypotheses: ['d = 20, k = 5, ‖w*‖ = 1, 10 nonzeros with |w*_i| ≥ 0.1', 'n = 200 training inputs, label noise σ = 0.05', 'β = 0.5, η = 0.5, ≤ 400 iterations (early stop at step ≤ 1e-9)', 'TL1 with a = 1', '3 (quick) or 6 teachers per check'],
   kind: 'statistical',
   provenance: 'derived',
-  source: 'dx-rvsm-rvscgd.md §1 (B abstract [A]: the trade-off is compared), §5.4(c) (ℓ1 limit = shrunk w*) [D]; the experiment design is ours',
+  source: projectSource('trade-off-experiment', 'the experiment design is ours; the ℓ1 shrinkage from docs/claims/dinh-xin.md#rvsm-limits'),
   tolerance: {
     value: WIN,
     reason:

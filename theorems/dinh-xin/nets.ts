@@ -1,22 +1,25 @@
 /**
  * Claims on the one-hidden-layer no-overlap CNN of Dinh & Xin: closed-form population losses and
  * gradients against Monte Carlo and finite differences, the ReLU landscape, the binary loss and the
- * expected coarse gradients (note dx-rvsm-rvscgd.md §2.2, §2.3; executable claims 1–5).
+ * expected coarse gradients (docs/claims/dinh-xin.md, sections relu-population-loss … coarse-gradients).
  *
- * Provenance: the full texts of B (arXiv:1812.05719) and D (Front. Appl. Math. Stat. 6:13) were not
- * available. Every formula here is DERIVED in the note [D] (from Brutzkus–Globerson and Yin et al.
- * [S]) and checked numerically; none is quoted from B or D.
+ * Provenance: the full texts of B (arXiv:1812.05719) and D (arXiv:1901.09731) were not available.
+ * Every formula here is the project's derivation (from Brutzkus–Globerson and Yin et al.), checked
+ * numerically; none is quoted from B or D.
  */
+import fc from 'fast-check';
 import { mathjs } from '../../src/core/mathjs.ts';
 import { defineClaim, eq, ge, le, type Comparison } from '../../src/claims/claim.ts';
+import { createRng } from '../../src/core/random.ts';
+import { logUniformDouble } from '../../properties/arbitraries/numbers.ts';
 import type { BudgetName } from '../../src/claims/claim.ts';
 import {
   type Ste, angle, coarseConstant, dot, expectedCoarseGrad, gradBinaryTrue, gradRelu, lossBinary, lossRelu, norm,
   reluCurvatureAtOptimum, reluSaddlePoint,
 } from '../../src/nets/model.ts';
 import { mcCoarseGrad, mcGradRelu, mcLossBinary, mcLossRelu } from '../../src/nets/monte-carlo.ts';
-import { createRng } from '../../src/core/random.ts';
 import { netPair } from '../../properties/arbitraries/nets.ts';
+import { abstractOf, projectSource } from './cite.ts';
 
 const EPS = Number.EPSILON;
 /** Monte Carlo tolerance in standard errors. */
@@ -25,12 +28,11 @@ const MC_REASON =
   'Monte Carlo: |closed form − MC mean| ≤ 5·SE (SE = s/√n from the same draws). Under the claim the ratio is ~N(0,1), ' +
   'so a false alarm has probability 5.7e-7 per comparison; a wrong constant of relative size δ is detected once δ·|value| > 5·SE.';
 
-/** Monte Carlo sample size per budget (quick stays fast; thorough matches the note's 4e5). */
+/** Monte Carlo sample size per budget (quick stays fast; thorough 4e5: relative errors ≈ 0.4 %). */
 export function mcSize(budget: BudgetName): number {
   return budget === 'quick' ? 20_000 : budget === 'default' ? 50_000 : 400_000;
 }
 
-const source = (s: string): string => `dx-rvsm-rvscgd.md ${s} [D]; not a statement of Dinh & Xin (full texts unavailable)`;
 
 /** Max over coordinates of |a_i − b_i| / se_i. */
 function maxZ(a: ArrayLike<number>, b: ArrayLike<number>, se: ArrayLike<number>): number {
@@ -40,7 +42,7 @@ function maxZ(a: ArrayLike<number>, b: ArrayLike<number>, se: ArrayLike<number>)
 }
 
 // ---------------------------------------------------------------------------
-// Claim 1: ReLU population loss.
+// ReLU population loss.
 
 /** A ReLU population loss under test, ℓ(w; w*, k). */
 export interface ReluLossSubject {
@@ -52,7 +54,7 @@ export const reluLossSubject: ReluLossSubject = { loss: lossRelu };
 export const reluLossMc = defineClaim({
   id: 'dx.nets.relu-loss-mc',
   paper: 'dx',
-  location: 'note §2.2 (loss, c₀ = 1), executable claim 1',
+  location: abstractOf('B', 'one-hidden-layer no-overlap CNN with ReLU activation and Gaussian inputs'),
   title: 'Derived closed-form ReLU population loss (Brutzkus–Globerson form) agrees with Monte Carlo',
   statement:
     'Derived (not from B): for Z ∈ ℝ^{k×d} with i.i.d. N(0,1) entries and f(Z,w) = (1/k)Σ_j ReLU(Z_jᵀw), ' +
@@ -63,7 +65,7 @@ export const reluLossMc = defineClaim({
   hypotheses: ['k ∈ [1, 8], d = 20', 'θ near 0, π/2, π or anywhere', '‖w‖/‖w*‖ ∈ [0.5, 2], ‖w*‖ ∈ [0.5, 2]'],
   kind: 'statistical',
   provenance: 'derived',
-  source: source('§2.2 (Cho–Saul kernel; Brutzkus & Globerson arXiv:1702.07966 [S])'),
+  source: projectSource('relu-population-loss', 'Cho–Saul kernel; Brutzkus & Globerson, arXiv:1702.07966'),
   tolerance: { value: Z_TOL, reason: MC_REASON },
   budget: { quick: 5, default: 12, thorough: 50 },
   subject: reluLossSubject,
@@ -80,7 +82,7 @@ export const reluLossMc = defineClaim({
 });
 
 // ---------------------------------------------------------------------------
-// Claim 2: ReLU gradient.
+// ReLU gradient.
 
 /** A ReLU loss and its gradient under test. */
 export interface ReluGradSubject extends ReluLossSubject {
@@ -93,7 +95,7 @@ const FD_TOL = 1e-6;
 export const reluGradient = defineClaim({
   id: 'dx.nets.relu-gradient',
   paper: 'dx',
-  location: 'note §2.2 (gradient), executable claim 2',
+  location: abstractOf('B', 'gradient descent on the ReLU network with Gaussian inputs'),
   title: 'Derived closed-form ReLU gradient agrees with finite differences and with the Monte Carlo sample gradient',
   statement:
     'Derived (not from B): for w ≠ 0, ∇ℓ(w) = (1/k²)[(k + (k²−k)/π)w − (k/π)(π − θ)w* − ((k²−k)/π + (k/π)sin θ)(‖w*‖/‖w‖)w]. ' +
@@ -104,7 +106,7 @@ export const reluGradient = defineClaim({
   hypotheses: ['k ∈ [1, 8], d = 20', 'θ ∈ (0.05, π − 0.05)', '‖w‖ ≥ 0.25'],
   kind: 'identity',
   provenance: 'derived',
-  source: source('§2.2 (∇_w g from the Cho–Saul kernel)'),
+  source: projectSource('relu-gradient'),
   tolerance: {
     value: FD_TOL,
     reason:
@@ -142,7 +144,7 @@ export const reluGradient = defineClaim({
 });
 
 // ---------------------------------------------------------------------------
-// Claim 3: ReLU landscape.
+// ReLU landscape.
 
 /** Landscape facts under test: the gradient, the saddle point and the curvature constant. */
 export interface LandscapeSubject {
@@ -179,7 +181,7 @@ const CURV_TOL = 1e-6;
 export const reluLandscape = defineClaim({
   id: 'dx.nets.relu-landscape',
   paper: 'dx',
-  location: 'note §2.2 (landscape for k > 1), executable claim 3',
+  location: abstractOf('B', 'learning the no-overlap ReLU network (landscape of its population loss)'),
   title: 'ReLU landscape: w* and the saddle are critical; the largest Hessian eigenvalue is (1 + (k−1)/π)/k',
   statement:
     'Derived (not from B; Brutzkus–Globerson landscape rechecked): ∇ℓ(w*) = 0 (to 1e-12·‖w*‖), ∇ℓ(w_s) = 0 for ' +
@@ -189,11 +191,11 @@ export const reluLandscape = defineClaim({
   hypotheses: ['k ∈ [2, 8], d = 20', '‖w*‖ = 1', 'not exactly at w* (the tangential FD curvature is ill-conditioned at θ = 0)'],
   kind: 'identity',
   provenance: 'derived',
-  source: source('§2.2 (landscape; Brutzkus & Globerson [S]; curvature derived: ŵ is an eigenvector with eigenvalue 2a_k/k² at every w ≠ 0)'),
+  source: projectSource('relu-landscape', 'saddle from Brutzkus & Globerson, arXiv:1702.07966'),
   tolerance: {
     value: CURV_TOL,
     reason:
-      'gradient at critical points: closed-form rounding ~10 ε_mach·|terms| (≤ 1e-14), tolerances 1e-12/1e-10 from the note; ' +
+      'gradient at critical points: closed-form rounding ~10 ε_mach·|terms| (≤ 1e-14), tolerances 1e-12/1e-10 (margins ≥ 100); ' +
       'Hessian by central differences of the closed-form gradient, h = 1e-5: truncation h²·M₃/6 ≲ 1e-10, rounding ε_mach·‖∇ℓ‖/h ≲ 1e-11, ' +
       'so the eigenvalue is exact to ~1e-10; 1e-6 (relative) leaves a margin of 1e4.',
   },
@@ -221,7 +223,7 @@ export const reluLandscape = defineClaim({
 });
 
 // ---------------------------------------------------------------------------
-// Claim 4: binary loss.
+// binary loss.
 
 /** A binary-activation population loss under test. */
 export interface BinaryLossSubject {
@@ -233,34 +235,35 @@ export const binaryLossSubject: BinaryLossSubject = { loss: lossBinary };
 export const binaryLoss = defineClaim({
   id: 'dx.nets.binary-loss',
   paper: 'dx',
-  location: 'note §2.3 (loss), executable claim 4',
+  location: abstractOf('D', 'binarized activation, one-hidden-layer CNN, Gaussian data'),
   title: 'Binary-activation population loss θ/(2πk), and its scale invariance',
   statement:
     'Derived (not from D; Yin et al. Lemma 1 specialised [S]): with σ = 1{x > 0}, E[½(f(Z,w) − f(Z,w*))²] = θ(w,w*)/(2πk) ' +
-    '(normalisation c₀ = ½), within 5 SE of Monte Carlo; the loss is invariant under w → s·w (s > 0): exactly for a fixed Monte Carlo ' +
-    'sample and to rounding for the closed form.',
+    '(normalisation c₀ = ½), within 5 SE of Monte Carlo at w and, with independent draws, at s·w (s > 0); and the formula under ' +
+    'test is invariant under w → s·w to rounding. (The sample loss is scale invariant draw by draw, so comparing a Monte Carlo ' +
+    'estimate at s·w with the same draws at w could not fail; the formula is tested against fresh draws instead.)',
   tex: '\\mathbb E\\big[\\tfrac12(f(Z,w)-f(Z,w^*))^2\\big]=\\frac{\\theta(w,w^*)}{2\\pi k}',
   hypotheses: ['k ∈ [1, 8], d = 20', 'w, w* ≠ 0', 's ∈ [1e-3, 1e3] log-uniform'],
   kind: 'statistical',
   provenance: 'derived',
-  source: source('§2.3 (Yin et al. arXiv:1903.05662, Lemma 1 with v = v* = 1/k [S])'),
-  tolerance: { value: Z_TOL, reason: MC_REASON + ' Scale invariance of the closed form: 64 ε_mach (normalising s·w and w differ by a few ulps).' },
+  source: projectSource('binary-loss', 'Yin et al., arXiv:1903.05662, Lemma 1 with second layer 1/k'),
+  tolerance: { value: Z_TOL, reason: MC_REASON + ' Scale invariance of the formula: 64 ε_mach relative (normalising s·w and w differ by a few ulps). The check at s·w uses independent draws (the sample loss is scale invariant draw by draw).' },
   budget: { quick: 5, default: 12, thorough: 50 },
   subject: binaryLossSubject,
   instances: netPair({ k: [1, 8], unitTeacher: false }),
   check: ({ w, wStar, k }, s, ctx) => {
     const n = mcSize(ctx.budget);
-    const seed = ctx.rng.int(0x7fffffff);
-    const mc = mcLossBinary(w, wStar, k, n, createRng(seed));
+    const mc = mcLossBinary(w, wStar, k, n, ctx.rng);
     const sc = 10 ** (6 * ctx.rng.uniform() - 3);
     const ws = Float64Array.from(w, (x) => sc * x);
-    const mcScaled = mcLossBinary(ws, wStar, k, n, createRng(seed));
+    const mcScaled = mcLossBinary(ws, wStar, k, n, ctx.rng);
     const closed = s.loss(w, wStar, k);
+    const closedScaled = s.loss(ws, wStar, k);
     return {
       comparisons: [
-        le('|θ/(2πk) − MC| / SE', Math.abs(closed - mc.mean) / mc.se, Z_TOL),
-        eq('MC(s·w) − MC(w) (same sample)', mcScaled.mean - mc.mean, 0),
-        le('|f(s·w) − f(w)| (closed form)', Math.abs(s.loss(ws, wStar, k) - closed), 64 * EPS),
+        le('|f(w) − MC(w)| / SE', Math.abs(closed - mc.mean) / mc.se, Z_TOL),
+        le('|f(s·w) − MC(s·w)| / SE (independent draws)', Math.abs(closedScaled - mcScaled.mean) / mcScaled.se, Z_TOL),
+        le('|f(s·w) − f(w)| / f(w) (formula)', Math.abs(closedScaled - closed) / closed, 64 * EPS),
       ],
       values: { closed, mc: mc.mean, se: mc.se, scale: sc },
     };
@@ -268,7 +271,7 @@ export const binaryLoss = defineClaim({
 });
 
 // ---------------------------------------------------------------------------
-// Claim 5: expected coarse gradients.
+// expected coarse gradients.
 
 /** Expected coarse gradients and the true gradient under test. */
 export interface CoarseSubject {
@@ -284,7 +287,7 @@ export const coarseSubject: CoarseSubject = {
 export const coarseGradients = defineClaim({
   id: 'dx.nets.coarse-gradients',
   paper: 'dx',
-  location: 'note §2.3 (expected coarse gradients), executable claim 5',
+  location: abstractOf('D', 'coarse gradient (straight-through estimator) descent'),
   title: 'Expected ReLU-STE and identity-STE coarse gradients, positively correlated with the true gradient',
   statement:
     'Derived (not from D; Yin et al. eqs. (11), (14) specialised [S]): with ‖w*‖ = 1, E[g_relu] = (ŵ − w*)/(2√(2π)k) and ' +
@@ -294,7 +297,7 @@ export const coarseGradients = defineClaim({
   hypotheses: ['k ∈ [1, 8], d = 20', '‖w*‖ = 1', 'θ ∈ (0.05, π − 0.05)', '‖w‖ ∈ [0.5, 2]'],
   kind: 'statistical',
   provenance: 'derived',
-  source: source('§2.3 (Yin et al. arXiv:1903.05662 eqs. (11), (14), Lemmas 2 and 5 [S])'),
+  source: projectSource('coarse-gradients', 'Yin et al., arXiv:1903.05662, eqs. (11), (14), Lemmas 2 and 5'),
   tolerance: {
     value: Z_TOL,
     reason: MC_REASON + ' The inner-product identity is checked to 1e-12 relative (closed-form rounding).',
@@ -323,5 +326,76 @@ export const coarseGradients = defineClaim({
   },
 });
 
-/** The model claims (executable claims 1–5), in catalogue order. */
-export const netsModelClaims = [reluLossMc, reluGradient, reluLandscape, binaryLoss, coarseGradients];
+// ---------------------------------------------------------------------------
+// Angles: the cancellation-free formula.
+
+/** An angle function under test. */
+export interface AngleSubject {
+  angle(a: ArrayLike<number>, b: ArrayLike<number>): number;
+}
+
+export const angleSubject: AngleSubject = { angle };
+
+export const angleNumerics = defineClaim({
+  id: 'dx.nets.angle-numerics',
+  paper: 'dx',
+  location: abstractOf('B, D', 'convergence of the weights to a limit (measured by angles to the true weight)'),
+  title: 'Angles by 2·atan2(‖â − b̂‖, ‖â + b̂‖): exact at 0 and π, relative accuracy 1e-6 down to angles of 1e-9',
+  statement:
+    'Ours: θ(w*, s·w*) = 0 exactly for s = 2^j and ≤ 4ε_mach for any s > 0; θ(w*, −s·w*) = π to 4ε_mach·π; and for a pair at a prescribed ' +
+    'angle ε ∈ [1e-9, 1e-2] (built exactly in two coordinates, permuted, with signs and norms in [0.5, 2]) |θ − ε| ≤ 1e-6·ε + 4e-16. ' +
+    'arccos of the clipped cosine fails this: its error is ~1e-16/ε, and it returns angles ~1e-8 at θ = 0.',
+  tex: '\\theta(a,b)=2\\operatorname{atan2}\\big(\\|\\hat a-\\hat b\\|,\\ \\|\\hat a+\\hat b\\|\\big)',
+  hypotheses: ['d = 20', 'w* dense N(0, I) for the 0 and π cases', 's ∈ [1e-3, 1e3] log-uniform, j ∈ [−10, 10]', 'ε ∈ [1e-9, 1e-2] log-uniform'],
+  kind: 'identity',
+  provenance: 'ours',
+  source: projectSource('angles'),
+  tolerance: {
+    value: 1e-6,
+    reason:
+      'â and b̂ carry ≤ 1 ulp per component, so ‖â − b̂‖ has absolute error ≲ 2ε_mach·√d·|â| ≈ 1e-15 relative to its own size when the ' +
+      'vectors differ only in two coordinates, and atan2 is well conditioned: relative error ≲ 1e-15 plus an absolute floor 4e-16 from ' +
+      'rounding cos ε and sin ε; 1e-6 relative leaves a margin of 1e9 at ε = 1e-2 and ~1e3 at ε = 1e-9, where arccos is off by 100 %.',
+  },
+  budget: { quick: 50, default: 200, thorough: 2000 },
+  subject: angleSubject,
+  instances: fc.record({
+    seed: fc.integer({ min: 0, max: 0x7fffffff }),
+    s: logUniformDouble(1e-3, 1e3),
+    j: fc.integer({ min: -10, max: 10 }),
+    eps: logUniformDouble(1e-9, 1e-2),
+  }),
+  check: ({ seed, s, j, eps }, sub) => {
+    const rng = createRng(seed);
+    const d = 20;
+    const ws = rng.fillNormal(new Float64Array(d));
+    const scaled = ws.map((x) => s * x);
+    const pow2 = ws.map((x) => 2 ** j * x);
+    const neg = ws.map((x) => -s * x);
+    // A pair at angle eps: coordinates p, q, random signs and norms (all exact operations but cos/sin).
+    const p = rng.int(d);
+    const q = (p + 1 + rng.int(d - 1)) % d;
+    const sp = rng.uniform() < 0.5 ? -1 : 1;
+    const sq = rng.uniform() < 0.5 ? -1 : 1;
+    const ra = 0.5 + 1.5 * rng.uniform();
+    const rb = 0.5 + 1.5 * rng.uniform();
+    const a = new Float64Array(d);
+    const b = new Float64Array(d);
+    a[p] = sp * ra;
+    b[p] = sp * rb * Math.cos(eps);
+    b[q] = sq * rb * Math.sin(eps);
+    const small = sub.angle(a, b);
+    return {
+      comparisons: [
+        eq('θ(w*, 2^j·w*)', sub.angle(ws, pow2), 0),
+        le('θ(w*, s·w*) / ε_mach', sub.angle(ws, scaled) / EPS, 4),
+        le('|θ(w*, −s·w*) − π| / (π ε_mach)', Math.abs(sub.angle(ws, neg) - Math.PI) / (Math.PI * EPS), 4),
+        le('|θ − ε| / (1e-6·ε + 4e-16) at a prescribed angle ε', Math.abs(small - eps) / (1e-6 * eps + 4e-16), 1),
+      ],
+      values: { eps, measured: small },
+    };
+  },
+});
+
+/** The model claims, in catalogue order. */
+export const netsModelClaims = [reluLossMc, reluGradient, reluLandscape, binaryLoss, coarseGradients, angleNumerics];

@@ -1,6 +1,6 @@
 /**
  * Claims on the thresholding (proximal) operators used by RVSM and RVSCGD
- * (note dx-rvsm-rvscgd.md §4 and executable claims 6–7).
+ * (docs/claims/dinh-xin.md, sections thresholding-maps … tl1-limits).
  *
  * Provenance: the soft/hard forms are textbook; the TL1 closed form and
  * thresholds are Zhang & Xin (2017) [A: authors' code; S], re-derived [D];
@@ -13,6 +13,7 @@ import { hardScalar, softScalar, tl1Scalar, tl1Threshold } from '../../src/prox/
 import { bruteForceProx, minOverPositive, numericalThreshold } from '../../src/prox/brute-force.ts';
 import { logUniformDouble, uniformDouble } from '../../properties/arbitraries/numbers.ts';
 import { offThresholdPoint, smallVector, tauArb, tl1Instance, tl1Params } from '../../properties/arbitraries/prox.ts';
+import { abstractOf, derivation, projectSource } from './cite.ts';
 
 const EPS = Number.EPSILON;
 
@@ -55,13 +56,13 @@ const common = {
 export const softBruteForce = defineClaim({
   ...common,
   id: 'dx.prox.soft-brute-force',
-  location: 'note §4 (table), executable claim 6',
+  location: abstractOf('B', 'ℓ1, ℓ0 and transformed-ℓ1 penalties handled by thresholding'),
   title: 'Soft thresholding is the prox of τ|·|',
   statement: 'S_τ(x) = sgn(x)·max(|x| − τ, 0) equals the brute-force minimiser of ½(y − x)² + τ|y|, away from the threshold.',
   tex: 'S_\\tau(x)=\\operatorname{sgn}(x)\\max(|x|-\\tau,0)=\\arg\\min_y \\tfrac12(y-x)^2+\\tau|y|',
   hypotheses: ['τ > 0', '||x| − τ| > 2e-3·τ'],
   provenance: 'derived',
-  source: 'dx-rvsm-rvscgd.md §4: textbook closed form, checked against brute force [D]',
+  source: projectSource('thresholding-maps', 'textbook closed form, checked against brute force'),
   budget: { quick: 100, default: 500, thorough: 5000 },
   subject: softSubject,
   instances: tauArb().chain((tau) => offThresholdPoint(tau).map((x) => ({ tau, x }))),
@@ -71,13 +72,13 @@ export const softBruteForce = defineClaim({
 export const hardBruteForce = defineClaim({
   ...common,
   id: 'dx.prox.hard-brute-force',
-  location: 'note §4 (table), executable claim 6',
+  location: abstractOf('B', 'ℓ1, ℓ0 and transformed-ℓ1 penalties handled by thresholding'),
   title: 'Hard thresholding at √(2τ) is the prox of τ‖·‖₀',
   statement: 'H(x) = x·1{|x| > √(2τ)} equals the brute-force minimiser of ½(y − x)² + τ·1{y ≠ 0}, away from the threshold.',
   tex: 'H_{\\sqrt{2\\tau}}(x)=x\\,\\mathbb 1\\{|x|>\\sqrt{2\\tau}\\}=\\arg\\min_y \\tfrac12(y-x)^2+\\tau\\,\\mathbb 1\\{y\\neq0\\}',
   hypotheses: ['τ > 0', '||x| − √(2τ)| > 2e-3·√(2τ)'],
   provenance: 'derived',
-  source: 'dx-rvsm-rvscgd.md §4: textbook closed form, checked against brute force [D]',
+  source: projectSource('thresholding-maps', 'textbook closed form, checked against brute force'),
   budget: { quick: 100, default: 500, thorough: 5000 },
   subject: hardSubject,
   instances: tauArb().chain((tau) => offThresholdPoint(Math.sqrt(2 * tau)).map((x) => ({ tau, x }))),
@@ -87,7 +88,7 @@ export const hardBruteForce = defineClaim({
 export const tl1BruteForce = defineClaim({
   ...common,
   id: 'dx.prox.tl1-brute-force',
-  location: 'note §4 (TL1 closed form, Zhang & Xin 2017), executable claim 6',
+  location: abstractOf('B', 'ℓ1, ℓ0 and transformed-ℓ1 penalties handled by thresholding'),
   title: 'The TL1 Cardano formula is the prox of τρ_a',
   statement:
     'For ρ_a(y) = (a+1)|y|/(a+|y|), g_τ(x) = 0 for |x| ≤ t* and sgn(x)[(2/3)(a+|x|)cos(φ/3) − 2a/3 + |x|/3] otherwise, ' +
@@ -95,7 +96,7 @@ export const tl1BruteForce = defineClaim({
   tex: 'g_\\tau(x)=\\operatorname{sgn}(x)\\Big[\\tfrac23(a+|x|)\\cos\\tfrac{\\varphi}{3}-\\tfrac{2a}{3}+\\tfrac{|x|}{3}\\Big],\\ \\varphi=\\arccos\\Big(1-\\tfrac{27\\tau a(a+1)}{2(a+|x|)^3}\\Big)',
   hypotheses: ['a ∈ [1e-2, 1e2]', 'τ = r·a²/(2(a+1)), r ∈ [0.05, 0.95] ∪ [1.05, 20]', '||x| − t*| > 2e-3·t*'],
   provenance: 'secondary',
-  source: 'Zhang & Xin, Comm. Math. Sci. 15(2), 2017 [A: authors\' code TS1_s1.m; S]; re-derived [D] in dx-rvsm-rvscgd.md §4',
+  source: `Zhang & Xin, Comm. Math. Sci. 15(2):511–537, 2017 (TL1 closed form); re-derived in ${derivation('thresholding-maps')}`,
   budget: { quick: 100, default: 500, thorough: 5000 },
   subject: tl1Subject,
   instances: tl1Instance(),
@@ -106,7 +107,7 @@ const THRESH_TOL = 1e-6;
 export const tl1ThresholdClaim = defineClaim({
   id: 'dx.prox.tl1-threshold',
   paper: 'dx',
-  location: 'note §4 (threshold), executable claim 6',
+  location: abstractOf('B', 'ℓ1, ℓ0 and transformed-ℓ1 penalties handled by thresholding'),
   title: 'TL1 threshold t* and continuity/jump at t*',
   statement:
     't* = τ(a+1)/a when τ ≤ a²/(2(a+1)), else √(2τ(a+1)) − a/2; the prox leaves 0 exactly at t* (located by brute force); ' +
@@ -115,7 +116,7 @@ export const tl1ThresholdClaim = defineClaim({
   hypotheses: ['a ∈ [1e-2, 1e2]', 'τ = r·a²/(2(a+1)), r ∈ [0.05, 0.95] ∪ [1.05, 20]'],
   kind: 'identity',
   provenance: 'secondary',
-  source: 'Zhang & Xin 2017 [A; S]; continuity/jump checked numerically [D] in dx-rvsm-rvscgd.md §4',
+  source: `Zhang & Xin, Comm. Math. Sci. 15(2):511–537, 2017 (thresholds); continuity and jump in ${derivation('tl1-threshold')}`,
   tolerance: {
     value: THRESH_TOL,
     reason:
@@ -144,6 +145,75 @@ export const tl1ThresholdClaim = defineClaim({
   },
 });
 
+/** log-spaced grid of a over [1e-6, 1e6], 20 points per decade, plus extra points, sorted. */
+function aGrid(extra: number[]): number[] {
+  const g = Array.from({ length: 241 }, (_, i) => 10 ** (-6 + i / 20));
+  return [...g, ...extra.filter((a) => a > 1e-6 && a < 1e6)].sort((x, y) => x - y);
+}
+
+const SHAPE_TOL = 1e-12;
+export const tl1ThresholdShape = defineClaim({
+  id: 'dx.prox.tl1-threshold-shape',
+  paper: 'dx',
+  location: abstractOf('B', 'the transformed-ℓ1 penalty, between ℓ0 and ℓ1'),
+  title: 'TL1 threshold t*(a): decreasing from √(2τ) to τ for τ ≤ ½, peaked at a = 2τ − 1 with value τ + ½ for τ > ½, continuous at the regime change',
+  statement:
+    'For fixed τ, a ↦ t*(τ, a) is continuous, with t*(a_c) = a_c/2 at the regime change a_c = τ + √(τ² + 2τ) (where τ = a²/(2(a+1))); ' +
+    '|t* − √(2τ)| = a·|√(2τ) − 1|/2 + O(a²) at a = 1e-6 and t* − τ = τ/a at a = 1e6. For τ ≤ ½, t* is strictly decreasing in a (log grid of [1e-6, 1e6]); ' +
+    'for τ > ½ it is strictly increasing for a < 2τ − 1 and strictly decreasing for a > 2τ − 1, with maximum t*(2τ − 1) = τ + ½.',
+  tex: 't^*(a)\\searrow\\ (\\tau\\le\\tfrac12),\\quad \\max_a t^*(a)=t^*(2\\tau-1)=\\tau+\\tfrac12\\ (\\tau>\\tfrac12),\\quad t^*(a_c)=\\tfrac{a_c}2',
+  hypotheses: ['τ ∈ [0.02, 0.5] or [0.55, 5]', 'a on a log grid of [1e-6, 1e6] (20 points per decade) plus a_c(1 ± 1e-9); the peak 2τ − 1 is evaluated separately'],
+  kind: 'identity',
+  provenance: 'derived',
+  source: projectSource('tl1-threshold-shape', 'thresholds of Zhang & Xin, Comm. Math. Sci. 15(2), 2017'),
+  tolerance: {
+    value: SHAPE_TOL,
+    reason:
+      'the identities t*(a_c) = a_c/2 and t*(2τ − 1) = τ + ½ are exact up to rounding of a square root and a few products (≲ 8 ε_mach relative), ' +
+      'so 1e-12 relative leaves a margin > 500; monotonicity is strict with gaps ≥ τ·1e-6·0.1 between grid points, far above rounding; the ' +
+      'continuity step at a_c(1 ± 1e-9) is bounded by |dt*/da| ≤ 1 times 2e-9·a_c, asserted ≤ 4e-9·a_c; at a = 1e-6 the O(a²) term ' +
+      'is ~1e-6 of the linear one and rounding of √(2τ) adds ≲ 1e-9 to the ratio, covered by the factor 1 + 1e-3 and 1e-6.',
+  },
+  budget: { quick: 20, default: 100, thorough: 1000 },
+  subject: tl1Subject,
+  instances: fc.oneof(uniformDouble(0.02, 0.5), uniformDouble(0.55, 5)),
+  check: (tau, s) => {
+    const t = (a: number): number => s.threshold(tau, a);
+    const aC = tau + Math.sqrt(tau * tau + 2 * tau);
+    const peak = 2 * tau - 1;
+    const grid = aGrid([aC * (1 - 1e-9), aC, aC * (1 + 1e-9)]);
+    // Worst violation of the expected monotonicity (≥ 0 means a step that is not strictly in the
+    // expected direction); the one grid step that straddles the peak 2τ − 1 has no expected direction.
+    let wrongWay = -Infinity;
+    let maxT = -Infinity;
+    for (let i = 0; i < grid.length; i++) {
+      maxT = Math.max(maxT, t(grid[i]));
+      if (i + 1 === grid.length || (tau > 0.5 && grid[i] < peak && grid[i + 1] > peak)) continue;
+      const d = t(grid[i + 1]) - t(grid[i]);
+      const rising = tau > 0.5 && grid[i + 1] <= peak;
+      wrongWay = Math.max(wrongWay, rising ? -d : d);
+    }
+    const out: Comparison[] = [
+      le(`max step against the expected direction (${tau > 0.5 ? 'up to 2τ − 1, down after' : 'strictly down'})`, wrongWay, -Number.MIN_VALUE),
+      le('|t*(a_c) − a_c/2| / a_c', Math.abs(t(aC) - aC / 2) / aC, SHAPE_TOL),
+      le('|t*(a_c(1 + 1e-9)) − t*(a_c(1 − 1e-9))| / a_c (continuity)', Math.abs(t(aC * (1 + 1e-9)) - t(aC * (1 - 1e-9))) / aC, 4e-9),
+      le(
+        '|t*(1e-6) − √(2τ)| / 1e-6 vs the slope |√(2τ) − 1|/2 (a → 0)',
+        Math.abs(t(1e-6) - Math.sqrt(2 * tau)) / 1e-6,
+        (Math.abs(Math.sqrt(2 * tau) - 1) / 2) * (1 + 1e-3) + 1e-6,
+      ),
+      le('|(t*(1e6) − τ) − τ/1e6| / t*', Math.abs(t(1e6) - tau - tau / 1e6) / t(1e6), SHAPE_TOL),
+    ];
+    if (tau > 0.5) {
+      out.push(le('|t*(2τ − 1) − (τ + ½)| / (τ + ½)', Math.abs(t(peak) - (tau + 0.5)) / (tau + 0.5), SHAPE_TOL));
+      out.push(le('max_a t*(a) − (τ + ½), relative', (maxT - (tau + 0.5)) / (tau + 0.5), SHAPE_TOL));
+    }
+    const values: Record<string, number> = { tau, aC };
+    if (tau > 0.5) values.peakAt = peak;
+    return { comparisons: out, values };
+  },
+});
+
 /** Max |f − g| over x on a grid of [−4, 4], skipping x within δ of any point in `skip`. */
 function maxGap(f: (x: number) => number, g: (x: number) => number, skipLo: number, skipHi: number, delta = 2e-3): number {
   let m = 0;
@@ -161,7 +231,7 @@ const rateSlope = (e1: number, e2: number, a1: number, a2: number): number => Ma
 export const tl1Limits = defineClaim({
   id: 'dx.prox.tl1-limits',
   paper: 'dx',
-  location: 'note §4 (interpolation), executable claim 7',
+  location: abstractOf('B', 'ℓ1, ℓ0 and transformed-ℓ1 penalties handled by thresholding'),
   title: 'TL1 → hard thresholding as a → 0 and → soft thresholding as a → ∞, at rate O(a) and O(1/a)',
   statement:
     'a → 0: |t* − √(2τ)| and the off-threshold max|g − H_{√(2τ)}| are O(a) (log-log slope 1 between a = 1e-3 and 1e-4, both < 1e-4 at a = 1e-4 for τ ≤ 0.6). ' +
@@ -169,7 +239,7 @@ export const tl1Limits = defineClaim({
   hypotheses: ['τ ∈ [0.05, 0.6]', 'x on a grid of [−4, 4] with step 1e-3, off both thresholds by 2e-3'],
   kind: 'convergence',
   provenance: 'derived',
-  source: 'dx-rvsm-rvscgd.md §4 (interpolation) [D]; the limits themselves are Zhang & Xin 2017',
+  source: projectSource('tl1-limits', 'the limits themselves are in Zhang & Xin 2017'),
   tolerance: {
     value: 0.1,
     reason:
@@ -232,7 +302,7 @@ const penaltyArb: fc.Arbitrary<Penalty> = fc.oneof(
 export const proxStructure = defineClaim({
   id: 'dx.prox.structure',
   paper: 'dx',
-  location: 'note §4; executable claim 6',
+  location: abstractOf('B', 'ℓ1, ℓ0 and transformed-ℓ1 penalties handled by thresholding'),
   title: 'Thresholding maps are odd, monotone, shrinking, zero below the threshold, and componentwise',
   statement:
     'For p ∈ {ℓ1, ℓ0, TL1}: prox(−x) = −prox(x); x ≤ x′ ⇒ prox(x) ≤ prox(x′); |prox(x)| ≤ |x|; prox(x) = 0 for |x| ≤ t; ' +
@@ -240,7 +310,7 @@ export const proxStructure = defineClaim({
   hypotheses: ['τ ∈ [1e-3, 10]', 'a ∈ [1e-2, 1e2] for TL1', 'x ∈ [−5, 5]^n, n ≤ 12'],
   kind: 'identity',
   provenance: 'derived',
-  source: 'properties of proximal maps of even penalties non-decreasing in |y| [D, proof]',
+  source: projectSource('thresholding-maps', 'properties of proximal maps of even penalties non-decreasing in |y|'),
   tolerance: {
     value: 0,
     reason:
@@ -281,4 +351,4 @@ export const proxStructure = defineClaim({
 });
 
 /** The prox claims, in catalogue order. */
-export const proxClaims = [softBruteForce, hardBruteForce, tl1BruteForce, tl1ThresholdClaim, tl1Limits, proxStructure];
+export const proxClaims = [softBruteForce, hardBruteForce, tl1BruteForce, tl1ThresholdClaim, tl1ThresholdShape, tl1Limits, proxStructure];
