@@ -27,11 +27,11 @@ describe('theorycheck verify', () => {
     const out = tmp();
     const code = await main(['verify', '--budget', 'quick', '--jobs', '0', '--out', out, '--seed', '11'], io, proxClaims);
     expect(code).toBe(0);
-    expect(io.out()).toMatch(/6 passed, 0 failed, 0 errors, 0 timeouts \(seed 11\)/);
+    expect(io.out()).toMatch(/7 passed, 0 failed, 0 errors, 0 timeouts \(seed 11\)/);
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(report.meta.seed).toBe(11);
     expect(report.meta.schemaVersion).toBe(2);
-    expect(report.results).toHaveLength(6);
+    expect(report.results).toHaveLength(7);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/\| `dx.prox.tl1-threshold` \|/);
     expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toMatch(/<testcase classname="dx" name="dx.prox.soft-brute-force"/);
   });
@@ -79,7 +79,7 @@ describe('theorycheck verify', () => {
     const io = capture(true);
     const code = await main(['verify', '--only', 'dx.prox.tl1-', '--only', 'dx.prox.tl1*', '--budget', 'quick', '--jobs', '0', '--out', tmp()], io, proxClaims);
     expect(code).toBe(0);
-    expect(io.out()).toMatch(/3 passed/);
+    expect(io.out()).toMatch(/4 passed/);
   });
 });
 

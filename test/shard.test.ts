@@ -124,12 +124,12 @@ describe('verify --shard + merge = single run (real claims)', () => {
     }
     const s1 = JSON.parse(readFileSync(join(dir, 's1', 'report.json'), 'utf8'));
     expect(s1.meta.shard).toBe('1/3');
-    expect(s1.results.length).toBe(2);
+    expect(s1.results.length).toBe(3);
     const m = sink();
     expect(await main(['merge', ...[3, 1, 2].map((i) => join(dir, `s${i}`)), '--out', join(dir, 'merged')], m.io, catalogue)).toBe(0);
     const single = JSON.parse(readFileSync(join(dir, 'single', 'report.json'), 'utf8'));
     const merged = JSON.parse(readFileSync(join(dir, 'merged', 'report.json'), 'utf8'));
-    expect(merged.results.length).toBe(6);
+    expect(merged.results.length).toBe(7);
     expect(stripTimings(merged)).toEqual(stripTimings(single));
     // Worker threads (2) give the same report as in-process.
     expect(await main(['verify', ...common, '--jobs', '2', '--out', join(dir, 'jobs2')], sink().io)).toBe(0);
