@@ -14,6 +14,7 @@ import {
   signalProblem,
   solveOnSupport,
   supportSolution,
+  edgeGraph,
 } from '../src/signal/model.ts';
 import { bruteForce } from '../src/signal/exact/brute-force.ts';
 import { pathExactCardinality, pathExactL0 } from '../src/signal/exact/path-dp.ts';
@@ -113,9 +114,18 @@ describe('negative controls: agh21 exact claims reject wrong solvers', () => {
     assertRejected(withSubject(bigMValid, wrong));
   });
 
-  it('support solutions computed with λ·1.01 disagree with the mathjs reference', () => {
+  it('support solutions with the Laplacian of the induced subgraph (the λx_i² left by removed neighbours dropped) disagree with the mathjs reference', () => {
     const wrong = {
-      solve: (p: SignalProblem, S: number[]) => supportSolution(signalProblem({ y: p.y, graph: p.graph, lambda: 1.01 * p.lambda }), S),
+      solve: (p: SignalProblem, S: number[]): Float64Array => {
+        const x = new Float64Array(p.n);
+        if (S.length === 0) return x;
+        const at = new Map(S.map((i, t) => [i, t] as const));
+        const edges = p.graph.edges.filter(([a, b]) => at.has(a) && at.has(b)).map(([a, b]) => [at.get(a)!, at.get(b)!] as [number, number]);
+        const sub = signalProblem({ y: S.map((i) => p.y[i]), graph: edgeGraph(S.length, edges), lambda: p.lambda });
+        const xs = supportSolution(sub, S.map((_, t) => t));
+        S.forEach((i, t) => (x[i] = xs[t]));
+        return x;
+      },
     };
     assertRejected(withSubject(supportMathjs, wrong));
   });
@@ -198,8 +208,18 @@ describe('negative controls: cardinality Lagrangian bounds', () => {
 
 describe('negative controls: bound-restricted cardinality DP', () => {
   it('stopping at the Lagrangian upper bound (no restricted DP) is rejected', () => {
-    assertRejected(withSubject(cardinalityLarge, { solve: (p: SignalProblem) => pathCardinalityBounds(p).solution }));
+    assertRejected(withSubject(cardinalityLarge, {
+      solve: (p: SignalProblem) => ({
+        ...pathCardinalityBounds(p).solution, states: 0, maxCandidates: 0, initialGapPercent: 0, restricted: false, prunedByMargin: 0, prunedStates: 0,
+      }),
+    }));
   });
+
+  for (const budget of ['quick', 'default'] as const) {
+    it(`pruning test 2 without the lemma's margin (K_m = 0) is rejected (${budget})`, () => {
+      assertRejected(withSubject(cardinalityLarge, { solve: (p: SignalProblem) => pathExactCardinalityLarge(p, { marginOverride: 0 }) }), budget);
+    });
+  }
 
   it('sanity: a negative slack on UB only ever returns feasible values (it may miss the optimum)', () => {
     const p = signalProblem({ y: [0.2, 0.9, 0.1, 0.8, 0.05, 0.7], lambda: 1, k: 2 });
@@ -261,7 +281,16 @@ describe('negative controls: agh21 generator claims', () => {
     assertRejected(withSubject(literalSigmaDiscrepancy, sigmaSquaredGenerator));
   });
 
-  it('spikes one entry too long (h + 1, the printed off-by-one) push mean nnz above 100', () => {
+  it('spikes one entry short (h − 1: the printed indices ℓ + i, i = 1..h, fixed the wrong way) miss E[nnz]', () => {
+    assertRejected(
+      withSubject(meanNnz, {
+        noise: 'sigma-squared',
+        generate: (p) => generateSpikes({ ...p, h: p.h - 1 }),
+      }),
+    );
+  });
+
+  it('spikes one entry too long (h + 1, the printed off-by-one) miss E[nnz]', () => {
     assertRejected(
       withSubject(meanNnz, {
         noise: 'sigma-squared',

@@ -5,8 +5,9 @@
  */
 import { exactClaims } from './exact.ts';
 import { generatorClaims } from './generator.ts';
+import { identityClaims } from './identities.ts';
 import { relaxClaims } from './relax.ts';
 import { scaleClaims } from './scale.ts';
 import { statsClaims } from './stats.ts';
 
-export const agh21Claims = [...exactClaims, ...generatorClaims, ...relaxClaims, ...scaleClaims, ...statsClaims];
+export const agh21Claims = [...exactClaims, ...generatorClaims, ...relaxClaims, ...identityClaims, ...scaleClaims, ...statsClaims];

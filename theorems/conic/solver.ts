@@ -1,5 +1,5 @@
 /**
- * The conic solver checks itself (issue 3, claims 1–4). Provenance `ours`:
+ * The conic solver checks itself (docs/claims/conic.md). Provenance `ours`:
  * these are properties of this project's solver, not statements of a paper.
  * Every check recomputes what it asserts from the problem data
  * (src/conic/verify.ts), never from the solver's own certificate.
@@ -27,7 +27,7 @@ const KKT_REASON =
 export const kktRandom = defineClaim({
   id: 'conic.kkt.random-optimum',
   paper: 'conic',
-  location: 'issue 3, claim 1',
+  location: 'the project’s conic solver (src/conic/solver.ts): KKT conditions of a conic QP',
   title: 'KKT conditions hold at every returned optimum',
   statement:
     'On random sparse LP / QP / SOCP / rotated-cone instances built to be strictly primal and dual feasible, the solver ' +
@@ -37,7 +37,7 @@ export const kktRandom = defineClaim({
   hypotheses: ['x0 strictly feasible, z0 ∈ int K*, q = −Px0 − Aᵀz0', 'n ≤ 8, entries O(1)'],
   kind: 'identity',
   provenance: 'ours',
-  source: 'properties of the solver of src/conic (issue 3)',
+  source: 'docs/claims/conic.md#kkt-at-every-returned-optimum',
   tolerance: { value: KKT_TOL, reason: KKT_REASON },
   budget: { quick: 25, default: 300, thorough: 3000 },
   subject: conicSubject,
@@ -105,7 +105,7 @@ function agree(name: string, got: ArrayLike<number>, ref: ArrayLike<number>, obj
 export const projections = defineClaim({
   id: 'conic.closed-form.cone-projections',
   paper: 'conic',
-  location: 'issue 3, claim 2',
+  location: 'the project’s conic solver: projections onto the second-order and rotated cones',
   title: 'Projections onto the second-order and rotated cones match their closed forms',
   statement:
     'min ‖x − v‖² s.t. ‖x₁..‖ ≤ x₀ equals the closed form (v if inside, 0 if in the polar, else ((v₀+‖v₁‖)/2)(1, v₁/‖v₁‖)); ' +
@@ -114,7 +114,7 @@ export const projections = defineClaim({
   hypotheses: ['d ∈ [2, 6]', 'v ~ N(0, σ²), σ ∈ [0.1, 10]'],
   kind: 'identity',
   provenance: 'ours',
-  source: 'textbook closed forms (e.g. Bauschke & Combettes); the rotated cone by an orthogonal change of variables',
+  source: 'docs/claims/conic.md#closed-form-references; textbook closed forms (e.g. Bauschke & Combettes); the rotated cone by an orthogonal change of variables',
   tolerance: { value: PT_TOL, reason: CF_REASON },
   budget: { quick: 15, default: 150, thorough: 1500 },
   subject: conicSubject,
@@ -176,13 +176,13 @@ export function nnlsByEnumeration(C: number[][], d: number[]): { x: number[]; va
 export const nnls = defineClaim({
   id: 'conic.closed-form.nnls-enumeration',
   paper: 'conic',
-  location: 'issue 3, claim 2',
+  location: 'the project’s conic solver: nonnegative least squares',
   title: 'Nonnegative least squares agrees with active-set enumeration',
   statement: 'min ‖Cx − d‖² s.t. x ≥ 0 (p ≤ 4) has the value of the best nonnegative least-squares solution over all 2^p supports.',
   hypotheses: ['C Gaussian k×p, p ∈ [1, 4], k ∈ [p, p + 3]'],
   kind: 'identity',
   provenance: 'ours',
-  source: 'KKT of NNLS: the optimum is the least-squares solution on its support (Lawson & Hanson 1974)',
+  source: 'docs/claims/conic.md#closed-form-references; KKT of NNLS: the optimum is the least-squares solution on its support (Lawson & Hanson 1974)',
   tolerance: { value: OBJ_TOL, reason: CF_REASON },
   budget: { quick: 15, default: 150, thorough: 1500 },
   subject: conicSubject,
@@ -218,7 +218,7 @@ const denseInstance = fc
 export const denseReferences = defineClaim({
   id: 'conic.closed-form.dense-references',
   paper: 'conic',
-  location: 'issue 3, claim 2',
+  location: 'the project’s conic solver: equality-constrained and trust-region QPs',
   title: 'Min-norm, trust-region and dense equality-constrained QPs match mathjs / closed-form references',
   statement:
     '(i) min ‖x‖² s.t. Ex = f gives x* = Eᵀ(EEᵀ)⁻¹f; (ii) min cᵀx s.t. ‖x‖ ≤ r gives x* = −r c/‖c‖, value −r‖c‖; ' +
@@ -226,7 +226,7 @@ export const denseReferences = defineClaim({
   hypotheses: ['E k×p Gaussian, k < p ≤ 6 (full row rank a.s.)', 'r ∈ [0.1, 10]'],
   kind: 'identity',
   provenance: 'ours',
-  source: 'first-order optimality conditions of equality-constrained quadratics; Cauchy–Schwarz for (ii)',
+  source: 'docs/claims/conic.md#closed-form-references; first-order optimality conditions of equality-constrained quadratics; Cauchy–Schwarz for (ii)',
   tolerance: { value: PT_TOL, reason: CF_REASON },
   budget: { quick: 15, default: 150, thorough: 1500 },
   subject: conicSubject,
@@ -290,7 +290,7 @@ const INF_TOL = 1e-7;
 export const infeasibility = defineClaim({
   id: 'conic.infeasibility.certificates',
   paper: 'conic',
-  location: 'issue 3, claim 3',
+  location: 'the project’s conic solver: Farkas certificates of the homogeneous embedding',
   title: 'Infeasible and unbounded problems are detected with verified Farkas certificates',
   statement:
     'On problems built around a Farkas certificate, the solver reports primal_infeasible with z ∈ K*, Aᵀz ≈ 0, bᵀz = −1, or ' +
@@ -299,7 +299,7 @@ export const infeasibility = defineClaim({
   hypotheses: ['primal-infeasible instances keep the dual strictly feasible; dual-infeasible ones keep the primal strictly feasible', 'n ≤ 6'],
   kind: 'identity',
   provenance: 'ours',
-  source: 'theorems of the alternative for conic programs; the homogeneous embedding (Ye, Todd & Mizuno 1994)',
+  source: 'docs/claims/conic.md#infeasibility-certificates; theorems of the alternative for conic programs; the homogeneous embedding (Ye, Todd & Mizuno 1994)',
   tolerance: {
     value: INF_TOL,
     reason:
@@ -419,7 +419,7 @@ const INV_TOL = 1e-6;
 export const invariance = defineClaim({
   id: 'conic.invariance.scaling-permutation',
   paper: 'conic',
-  location: 'issue 3, claim 4',
+  location: 'the project’s conic solver: invariance of the optimal value',
   title: 'Optimal value is invariant under row scaling, objective scaling and permutations',
   statement:
     'Scaling one constraint block by c > 0 (any c ≠ 0 for an equality row), scaling P and q by c > 0 (value × c), or permuting ' +
@@ -427,7 +427,7 @@ export const invariance = defineClaim({
   hypotheses: ['feasible bounded random instances (claim 1 generator)', 'scale factors in [1e-2, 1e2]'],
   kind: 'identity',
   provenance: 'ours',
-  source: 'elementary: these maps are bijections of the feasible set preserving (or scaling) the objective',
+  source: 'docs/claims/conic.md#invariance; elementary: these maps are bijections of the feasible set preserving (or scaling) the objective',
   tolerance: {
     value: INV_TOL,
     reason:

@@ -33,6 +33,23 @@ export interface CardinalityExactResult extends SignalSolution {
   maxCandidates: number;
   /** Gap of the Lagrangian bounds before the DP, percent of UB. */
   initialGapPercent: number;
+  /** Whether the restricted DP ran (false: the Lagrangian bounds already matched). */
+  restricted: boolean;
+  /** (start, base count) pairs dropped by pruning test 2 (the K_m test). */
+  prunedByMargin: number;
+  /** States dropped by pruning test 1. */
+  prunedStates: number;
+}
+
+/** Options of {@link pathExactCardinalityLarge}. */
+export interface CardinalityLargeOptions {
+  /** Relative slack on UB for the pruning tests (default 1e-9). */
+  slack?: number;
+  /**
+   * Replace K_m by this constant in pruning test 2 (tests only: K_m = 0 drops the lemma's margin and
+   * may prune the optimum away — the negative control of the pruning proof).
+   */
+  marginOverride?: number;
 }
 
 interface StateInfo {
@@ -44,11 +61,11 @@ interface StateInfo {
 }
 
 /** Exact optimum of the cardinality form on a path (see module comment). Needs k set, ν = 0, no priors. */
-export function pathExactCardinalityLarge(p: SignalProblem, opts: { slack?: number } = {}): CardinalityExactResult {
+export function pathExactCardinalityLarge(p: SignalProblem, opts: CardinalityLargeOptions = {}): CardinalityExactResult {
   if (p.k === null) throw new InvalidArgumentError('problem.k', p.k, 'an integer cardinality bound');
   const b = pathCardinalityBounds(p);
   const initialGapPercent = b.upperBound > 0 ? (100 * (b.upperBound - b.lowerBound)) / b.upperBound : 0;
-  if (b.exact) return { ...b.solution, objective: b.upperBound, states: 0, maxCandidates: 0, initialGapPercent };
+  if (b.exact) return { ...b.solution, objective: b.upperBound, states: 0, maxCandidates: 0, initialGapPercent, restricted: false, prunedByMargin: 0, prunedStates: 0 };
   const n = p.n;
   const k = p.k;
   const nu = b.nu;
@@ -68,6 +85,7 @@ export function pathExactCardinalityLarge(p: SignalProblem, opts: { slack?: numb
   /** B_ν(i): positions i..n−1 with position i−1 zero. */
   const B = (i: number): number => (i >= n ? 0 : Prev[n - i]);
   const K = (m: number): number => {
+    if (opts.marginOverride !== undefined) return opts.marginOverride;
     const cm = y[m] + lam * (w[m - 1] + (m + 1 < n ? w[m + 1] : 0));
     const tm = Math.min(cm / diag[m], w[m]);
     return 2 * cm * tm - diag[m] * tm * tm - mu;
@@ -85,6 +103,8 @@ export function pathExactCardinalityLarge(p: SignalProblem, opts: { slack?: numb
   let starts: Start[] = [];
   let states = 1;
   let maxCand = 0;
+  let prunedByMargin = 0;
+  let prunedStates = 0;
   for (let m = 1; m <= n; m++) {
     const j = m - 1;
     // New start at j, based on layer j−1 (position j−1 zero) or the empty prefix.
@@ -125,7 +145,12 @@ export function pathExactCardinalityLarge(p: SignalProblem, opts: { slack?: numb
     }
     maxCand = Math.max(maxCand, cand);
     // Prune states (test 1).
-    for (const [c, st] of layer) if (p.yNorm2 + st.v + B(m + 1) - nu * (k - c) > UB) layer.delete(c);
+    for (const [c, st] of layer) {
+      if (p.yNorm2 + st.v + B(m + 1) - nu * (k - c) > UB) {
+        layer.delete(c);
+        prunedStates++;
+      }
+    }
     states += layer.size;
     layers.push(layer);
     // Prune starts before extending to m (test 2).
@@ -142,7 +167,10 @@ export function pathExactCardinalityLarge(p: SignalProblem, opts: { slack?: numb
           const c0 = st.counts[t];
           const r = k - c0 - L - 1;
           if (r < 0) continue;
-          if (p.yNorm2 + st.bases[t] + segVal - Km + Bm - nu * r > UB) continue;
+          if (p.yNorm2 + st.bases[t] + segVal - Km + Bm - nu * r > UB) {
+            prunedByMargin++;
+            continue;
+          }
           counts.push(c0);
           bases.push(st.bases[t]);
         }
@@ -164,7 +192,7 @@ export function pathExactCardinalityLarge(p: SignalProblem, opts: { slack?: numb
     }
   }
   if (bestC < 0 || p.yNorm2 + bestV >= b.upperBound) {
-    return { ...b.solution, objective: b.upperBound, states, maxCandidates: maxCand, initialGapPercent };
+    return { ...b.solution, objective: b.upperBound, states, maxCandidates: maxCand, initialGapPercent, restricted: true, prunedByMargin, prunedStates };
   }
   const z = new Uint8Array(n);
   let m = n;
@@ -180,5 +208,5 @@ export function pathExactCardinalityLarge(p: SignalProblem, opts: { slack?: numb
     }
   }
   const x = solveOnSupport(p, z, y, undefined, q);
-  return { x, z, objective: objective(p, x, z), states, maxCandidates: maxCand, initialGapPercent };
+  return { x, z, objective: objective(p, x, z), states, maxCandidates: maxCand, initialGapPercent, restricted: true, prunedByMargin, prunedStates };
 }
