@@ -30,6 +30,7 @@ const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   conic: () => import('./conic.ts'),
   decomp: () => import('./decomp.ts'),
   'agh-scale': () => import('./agh-scale.ts'),
+  adagrad: () => import('./adagrad.ts'),
   startup: () => import('./startup.ts'),
 };
 
