@@ -32,6 +32,7 @@ const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   'agh-scale': () => import('./agh-scale.ts'),
   adagrad: () => import('./adagrad.ts'),
   startup: () => import('./startup.ts'),
+  stats: () => import('./stats.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {
