@@ -62,9 +62,13 @@ function scaleOf(st: StatsStudy): Record<string, number> {
 /** Rows of one criterion and method, in σ order. */
 const rowsOf = (st: StatsStudy, criterion: Criterion, method: StatsMethod): StatsRow[] => st.table.filter((r) => r.criterion === criterion && r.method === method);
 
-/** The output every check returns: comparisons, the figures, the table as values, and the run's scale. */
-function output(st: StatsStudy, comparisons: Comparison[]): CheckOutput {
-  const out = { comparisons, series: st.series, values: statsValues(st), scale: scaleOf(st) };
+/**
+ * The output every check returns: comparisons, the figures it is about (series whose title contains one of
+ * `figures`), the table as values (every claim, so `compare` can diff any of them), and the run's scale.
+ */
+function output(st: StatsStudy, comparisons: Comparison[], figures: string[]): CheckOutput {
+  const series = st.series.filter((s) => figures.some((f) => s.title.includes(f)));
+  const out = { comparisons, series, values: statsValues(st), scale: scaleOf(st) };
   return out;
 }
 
@@ -114,7 +118,7 @@ export const statsErrorHalved = statsClaim({
       const dr = d.find((x) => x.sigma === r.sigma)!;
       cmp.push(le(`σ=${r.sigma} (SNR ${r.snr.toPrecision(3)}): error(Decomp-sparse)/error(L1)`, dr.errorMean / r.errorMean, HALF));
     }
-    return output(st, cmp);
+    return output(st, cmp, ['Figure 1', 'Fig. 5)']);
   },
 });
 
@@ -136,7 +140,7 @@ export const statsFpOrderLower = statsClaim({
       cmp.push(ge(`σ=${r.sigma}: FP(L1)`, r.fp, 1));
       cmp.push(le(`σ=${r.sigma} (SNR ${r.snr.toPrecision(3)}): FP(Decomp-sparse)/FP(L1)`, dr.fp / Math.max(r.fp, 1e-300), FP_FACTOR));
     }
-    return output(st, cmp);
+    return output(st, cmp, ['Fig. 6)']);
   },
 });
 
@@ -164,7 +168,7 @@ export const statsPriorImproves = statsClaim({
       ge('number of σ levels with SNR < 3', low.length, 1),
       ge('number of σ levels with SNR ≥ 3', high.length, 1),
       ge('mean improvement at SNR < 3 − mean improvement at SNR ≥ 3', mean(low) - mean(high), 0),
-    ]);
+    ], ['Fig. 7;']);
   },
 });
 
@@ -185,7 +189,7 @@ export const statsSparsityL1Zero = statsClaim({
       le(`σ=${r.sigma} (SNR ${r.snr.toPrecision(3)}): |error(L1) − 1|`, Math.abs(r.errorMean - 1), ZERO_CLOSE),
       ge(`σ=${r.sigma}: FN(L1) − 5·FP(L1)`, r.fn - FN_FP * r.fp, 0),
       ge(`σ=${r.sigma}: FN(L1)`, r.fn, 1),
-    ]);
+    ], ['Fig. 10)']);
   },
 });
 
@@ -208,7 +212,7 @@ export const statsSparsityDecompBeatsL1 = statsClaim({
         cmp.push(ge(`σ=${r.sigma} (SNR ${r.snr.toPrecision(3)}): error(L1) − error(${m})`, r.errorMean - dr.errorMean, Number.MIN_VALUE));
       }
     }
-    return output(st, cmp);
+    return output(st, cmp, ['Fig. 9)', 'Fig. 11;']);
   },
 });
 
@@ -233,7 +237,7 @@ export const statsTimeRatios = statsClaim({
       const ms = st.trainingMedianMsBySigma[m];
       cmp.push(ge(`${m}: time at σ=${lo.sg} (lowest SNR) / time at σ=${hi.sg} (highest SNR)`, ms[lo.i] / ms[hi.i], SLOWER));
     }
-    return output(st, cmp);
+    return output(st, cmp, ['Fig. 8)']);
   },
 });
 

@@ -25,6 +25,7 @@ import { RELAX_SOLVER_OPTIONS, solveSpec, usable } from './solve.ts';
 import { separatePath } from './separation.ts';
 import { pathBarrierApplies, solveDecompPath, type PathBarrierSolution, type PathBarrierWarm } from './path-barrier.ts';
 import { solveDecompPathPD, type PathPdOptions, type PathPdWarm } from './path-pd.ts';
+import { pathPriorsApplies, solveDecompPathPriors } from './path-pd-priors.ts';
 
 /** One round of Algorithm 1 (or one iteration of the simple method). */
 export interface RoundRecord {
@@ -149,6 +150,8 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
   const firstPath = opts.pathSolver ?? (opts.barrierWarm ? 'barrier' : 'pd');
   const usePd = barrierOk && (method === 'pd' || (method === 'auto' && firstPath === 'pd'));
   if (method === 'pd') useBarrier = barrierOk;
+  // paths with priors ('auto'): the primal–dual solver with prior rows (path-pd-priors.ts), the conic solver as fallback
+  const usePriorsPd = method === 'auto' && !fixings && !barrierOk && pathPriorsApplies(p);
   const n = p.n;
   let lastSnapshot: PathBarrierWarm | undefined;
   let pdWarm: PathPdWarm | undefined = opts.pdWarm;
@@ -184,6 +187,11 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
       if (d.status === 'optimal') take(d);
       // otherwise this round falls back to the barrier (then the conic solver); the next round tries again
       else wastedMs = d.timeMs;
+    }
+    if (sol === null && usePriorsPd) {
+      const d = solveDecompPathPriors(p, cutSets);
+      if (d.status === 'optimal') take(d);
+      else wastedMs += d.timeMs;
     }
     if (sol === null && useBarrier) {
       // barrier multiplier 10 first in the penalty form, 3 with the cardinality row (10 stalls there);

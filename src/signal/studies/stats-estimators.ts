@@ -179,7 +179,7 @@ export function decompPriorProblem(y: Float64Array, lambda: number, mu: number, 
 /** Decomp-sparse by Algorithm 1. */
 export const decompSparseEstimator: StatsEstimator = (y, lambda, mu, prior, warm) => decompEstimate(decompSparseProblem(y, lambda, mu, prior), warm);
 
-/** Decomp-prior (43) by Algorithm 1 (subproblems by the conic solver: the path solvers take no priors). */
+/** Decomp-prior (43) by Algorithm 1 (subproblems by the primal–dual path solver with prior rows, path-pd-priors.ts; the conic solver as fallback). */
 export const decompPriorEstimator: StatsEstimator = (y, lambda, mu, prior, warm) => decompEstimate(decompPriorProblem(y, lambda, mu, prior), warm);
 
 /** Algorithm 1 on a Decomp problem built by the caller (e.g. with extra priors), same certificate rule. */
