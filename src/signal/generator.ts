@@ -1,14 +1,14 @@
 /**
- * Synthetic instance generator of AGH21 §5.2.1 (note §4.3), seeded.
+ * Synthetic instance generator of AGH21 §5.2.1 (p. 29), seeded.
  *
  * 1. ŷ = 0 ∈ ℝⁿ. Repeat s times: draw ℓ uniformly from {0, …, n−h} (0-indexed; the paper's indices
- *    ŷ_{ℓ+i}, i = 1..h, ℓ ≤ n+1−h, overrun by one — note §5 item 7 — so positions ℓ..ℓ+h−1 are used);
+ *    ŷ_{ℓ+i}, i = 1..h, ℓ ≤ n+1−h, overrun by one — docs/claims/agh21.md#generator-spike-indices — so positions ℓ..ℓ+h−1 are used);
  *    draw v ~ N(0, B), B_ij = i(h+1−j)/(h+1) for i ≤ j (a Brownian bridge on 1..h, sampled as
  *    v_t = W_t − (t/(h+1))W_{h+1} for a Gaussian random walk W); set ŷ_{ℓ+t} += |v_t|.
  *    Spikes may overlap: nnz(ŷ) ≤ hs and ŷ has at most s runs of nonzeros.
  * 2. y_i = ŷ_i + ε_i, ε_i ~ N(0, τ²) truncated below at −ŷ_i (so y ≥ 0), sampled by rejection
  *    (acceptance probability ≥ 1/2 since −ŷ_i ≤ 0). The noise standard deviation is
- *    - τ = σ² under the reading `'sigma-squared'` (DEFAULT — reproduces Table 2, note §4.3 [N, D]);
+ *    - τ = σ² under the reading `'sigma-squared'` (DEFAULT — reproduces Table 2, p. 31; docs/claims/agh21.md#generator-noise-reading);
  *    - τ = σ under the literal reading `'sigma'` ("variance σ²" as printed).
  *    The reading is recorded in every {@link SpikeInstance}.
  * 3. Scale y and ŷ by the same factor so that ‖y‖∞ = 1.

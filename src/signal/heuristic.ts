@@ -1,7 +1,7 @@
 /**
  * Upper bounds from a relaxation's solution and the gap (42) of AGH21 §5.1.
  *
- * The paper's thresholding heuristic (§5.1, note §4.2): with x̂ the relaxation's x and x̂_(k) its k-th
+ * The paper's thresholding heuristic (§5.1, p. 26): with x̂ the relaxation's x and x̂_(k) its k-th
  * largest entry, x̄_i = x̂_i if x̂_i ≥ x̂_(k), else 0 — **no refit** — and ζ_UB is the objective at x̄
  * (‖y‖² included). Ties at x̂_(k) are broken by index so that exactly k entries are kept (x̄ stays
  * feasible for ‖x‖₀ ≤ k); zero entries are never counted as kept.

@@ -5,7 +5,7 @@
  * A {@link SignalProblem} describes
  *
  *   min_{x ∈ ℝⁿ₊, z ∈ {0,1}ⁿ}  ‖y − x‖²₂ + λ Σ_{{i,j}∈A} (x_i − x_j)²  + μ Σ_i z_i + ν Σ_i x_i
- *   s.t.  x_i (1 − z_i) = 0            (6b)  (equivalently 0 ≤ x ≤ u z with u = ‖y‖∞, (7), note §8.2)
+ *   s.t.  x_i (1 − z_i) = 0            (6b)  (equivalently 0 ≤ x ≤ u z with u = ‖y‖∞, (7), docs/claims/agh21.md#big-m-valid)
  *         Σ_i z_i ≤ k                   (3)   (only when `k` is set)
  *         z satisfies every prior       (6c)  (affine sparsity priors, e.g. (43b)–(43d))
  *
@@ -19,9 +19,9 @@
  * **Objective convention.** Every objective value in src/signal/ INCLUDES the constant ‖y‖²₂, as the
  * paper's printed values do (Example 1: 0.993333 = 1.16 − 1/6; Example 2: ζ* = 1.504; gap (42)).
  * In matrix form (11): ‖y‖² − 2y′x + x′Qx + μΣz + νΣx with Q = I + λL_G (L_G the graph Laplacian),
- * Q_ii = 1 + λ·deg(i), Q_ij = −λ for {i,j} ∈ A. Q is a Stieltjes matrix (note §8.1).
+ * Q_ii = 1 + λ·deg(i), Q_ij = −λ for {i,j} ∈ A. Q is a Stieltjes matrix (docs/claims/agh21.md#stieltjes).
  *
- * **Support solutions.** For a support S and ν = 0 the best x is x_S = Q_SS⁻¹ y_S (note §8.2), which
+ * **Support solutions.** For a support S and ν = 0 the best x is x_S = Q_SS⁻¹ y_S (docs/claims/agh21.md#big-m-valid), which
  * is automatically in [0, max y] when y ≥ 0, with value ‖y‖² − y_Sᵀ Q_SS⁻¹ y_S + μ|S|.
  * {@link supportSolution} computes it (Thomas algorithm on each run of a path, dense Cholesky
  * otherwise). With ν > 0 the data are shifted, b = y − ν/2, and x ≥ 0 may bind: see
@@ -149,7 +149,7 @@ export interface SignalProblem {
   readonly l1: number;
   /** Affine sparsity priors on z. */
   readonly priors: ReadonlyArray<Prior>;
-  /** Big-M constant u = ‖y‖∞ (valid, note §8.2). */
+  /** Big-M constant u = ‖y‖∞ (valid: docs/claims/agh21.md#big-m-valid). */
   readonly u: number;
   /** ‖y‖²₂, the constant included in every objective value. */
   readonly yNorm2: number;
@@ -506,7 +506,7 @@ export function solveOnSupport(
 
 /**
  * Support solution x_S = Q_SS⁻¹ y_S (x = 0 off S), the best x with support ⊆ S when ν = 0
- * (note §8.2: nonnegative and ≤ max y since y ≥ 0). `support`: indices or a 0/1 mask.
+ * (docs/claims/agh21.md#big-m-valid: nonnegative and ≤ max y since y ≥ 0). `support`: indices or a 0/1 mask.
  */
 export function supportSolution(p: SignalProblem, support: ArrayLike<number>): Float64Array {
   return solveOnSupport(p, toMask(p, support), p.y);
@@ -545,7 +545,7 @@ export function supportSolutionNonneg(p: SignalProblem, support: ArrayLike<numbe
   return x;
 }
 
-/** Value ‖y‖² − y_Sᵀ Q_SS⁻¹ y_S + μ|S| of the support solution (ν = 0), the support cost of note §8.2. */
+/** Value ‖y‖² − y_Sᵀ Q_SS⁻¹ y_S + μ|S| of the support solution (ν = 0), the support cost (docs/claims/agh21.md#exact-path-dp). */
 export function supportValue(p: SignalProblem, support: ArrayLike<number>): number {
   const mask = toMask(p, support);
   const x = solveOnSupport(p, mask, p.y);

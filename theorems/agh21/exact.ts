@@ -90,7 +90,7 @@ export const pathDpPenalty = defineClaim({
   title: 'The path DP (penalty form) equals brute force over all supports',
   statement:
     'On a path with y ≥ 0, the segment DP P(m) = min(P(m−1), min_a P(a−2) + C(a, m−1)) with C(a,b) = −y_{a:b}ᵀQ_{[a:b]}⁻¹y_{a:b} + μ(b−a+1), ' +
-    'pruned by the proven rule, attains min_S ‖y‖² − y_SᵀQ_SS⁻¹y_S + μ|S| (brute force over all 2ⁿ supports). Derived [D], not a statement of the paper.',
+    'pruned by the proven rule, attains min_S ‖y‖² − y_SᵀQ_SS⁻¹y_S + μ|S| (brute force over all 2ⁿ supports). Derived (docs/claims/agh21.md#exact-path-dp), not a statement of the paper.',
   tex: '\\|y\\|^2+P(n)=\\min_{S\\subseteq[n]}\\|y\\|^2-y_S^\\top Q_{SS}^{-1}y_S+\\mu|S|',
   hypotheses: ['path graph', 'y ≥ 0', 'λ > 0, μ ≥ 0', 'n ≤ 12'],
   source: 'docs/claims/agh21.md#exact-path-dp',
@@ -182,7 +182,7 @@ export const bigMValid = defineClaim({
   title: 'u = ‖y‖∞ is a valid big-M: support solutions lie in [0, max y]',
   statement:
     'For y ≥ 0, any graph, λ > 0 and any support S, x_S = Q_SS⁻¹y_S satisfies 0 ≤ x_S ≤ max_i y_i, so x ≤ ‖y‖∞ z holds at every optimal (x, z) of (6). ' +
-    'Stated by the paper without proof; the proof (Q_SS⁻¹ ≥ 0 and Q_SS1 ≥ 1) is derived [D].',
+    'Stated by the paper without proof; the proof (Q_SS⁻¹ ≥ 0 and Q_SS1 ≥ 1) is the project’s (docs/claims/agh21.md#big-m-valid).',
   tex: '0\\le Q_{SS}^{-1}y_S\\le \\|y\\|_\\infty\\mathbf 1',
   hypotheses: ['y ≥ 0', 'Q = I + λL_G, any graph (path, grid, random)', 'λ ∈ [1e-2, 1e2]'],
   kind: 'bound',
@@ -268,7 +268,7 @@ export const stieltjes = defineClaim({
   title: 'Q = I + λL is Stieltjes: every principal Q_SS has Q_SS⁻¹ ≥ 0 and Q_SS 1 ≥ 1',
   statement:
     'For any graph and λ > 0, each principal submatrix Q_SS is positive definite with Q_SS⁻¹ ≥ 0 entrywise (computed by mathjs.inv) and row sums ≥ 1. ' +
-    'The paper states Q is an M-matrix; the principal-submatrix facts are derived [D].',
+    'The paper states Q is an M-matrix; the principal-submatrix facts are the project’s (docs/claims/agh21.md#stieltjes).',
   tex: 'Q_{SS}\\succ0,\\ Q_{SS}^{-1}\\ge0,\\ Q_{SS}\\mathbf 1\\ge\\mathbf 1',
   hypotheses: ['λ ∈ [1e-2, 1e2]', 'path, grid or random graph, n ≤ 12'],
   kind: 'bound',
@@ -516,7 +516,7 @@ export const submodularity = defineClaim({
   title: 'F(S) = −y_SᵀQ_SS⁻¹y_S is submodular for y ≥ 0 (path, grid and random graphs)',
   statement:
     'For y ≥ 0 and Q = I + λL, F(A) + F(B) ≥ F(A ∪ B) + F(A ∩ B) for all supports A, B (20 random pairs per instance), so (4) is min_S ‖y‖² + F(S) + μ|S| with F submodular. ' +
-    'Derived check [D] consistent with the paper\'s citation; fails with mixed-sign data.',
+    'Derived check (docs/claims/agh21.md#submodularity) consistent with the paper\'s citation; fails with mixed-sign data.',
   tex: 'F(A)+F(B)\\ge F(A\\cup B)+F(A\\cap B),\\quad F(S)=-y_S^\\top Q_{SS}^{-1}y_S',
   hypotheses: ['y ≥ 0', 'Q = I + λL_G (path, grid, random graph), λ ∈ [1e-2, 1e2]', 'n ≤ 16'],
   kind: 'bound',

@@ -6,8 +6,9 @@
 import { exactClaims } from './exact.ts';
 import { generatorClaims } from './generator.ts';
 import { identityClaims } from './identities.ts';
+import { lagrangianClaims } from './lagrangian.ts';
 import { relaxClaims } from './relax.ts';
 import { scaleClaims } from './scale.ts';
 import { statsClaims } from './stats.ts';
 
-export const agh21Claims = [...exactClaims, ...generatorClaims, ...relaxClaims, ...identityClaims, ...scaleClaims, ...statsClaims];
+export const agh21Claims = [...exactClaims, ...generatorClaims, ...relaxClaims, ...identityClaims, ...lagrangianClaims, ...scaleClaims, ...statsClaims];

@@ -1,5 +1,5 @@
 /**
- * The conic solver's own claims (issue 3): KKT at optima, closed-form
+ * The conic solver's own claims (docs/claims/conic.md): KKT at optima, closed-form
  * agreement, infeasibility certificates, invariance, and AGH21 Example 1
  * solved as conic programs. Provenance `ours` / `derived` (see each claim).
  */

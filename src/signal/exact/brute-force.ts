@@ -4,7 +4,7 @@
  *   OPT = min_{z ∈ C} min_{x ≥ 0, x_i(1−z_i)=0}  ‖y − x‖² + λΣ_A(x_i − x_j)² + μΣz + νΣx
  *
  * where C = {z : Σz ≤ k (if set), every prior holds}. For each z the inner minimum is the support
- * problem: with ν = 0 it is x_S = Q_SS⁻¹ y_S (note §8.2, nonnegative automatically since y ≥ 0) with
+ * problem: with ν = 0 it is x_S = Q_SS⁻¹ y_S (docs/claims/agh21.md#big-m-valid: nonnegative automatically since y ≥ 0) with
  * value ‖y‖² − y_Sᵀ Q_SS⁻¹ y_S + μ|S|; with ν > 0 it is the exact nonnegative solve
  * {@link supportSolutionNonneg}. Works for any graph. Objective includes ‖y‖².
  */

@@ -1,5 +1,5 @@
 /**
- * Exact dynamic programmes for the MIQO on a PATH (note §8.3 [D] — the paper has no DP).
+ * Exact dynamic programmes for the MIQO on a PATH (docs/claims/agh21.md#exact-path-dp — the paper has no DP).
  *
  * Positions 0..n−1, edges {i, i+1}, Q = I + λL (11): Q_ii = 1 + λ·deg(i), Q_{i,i+1} = −λ, data y ≥ 0,
  * ℓ1 weight ν = 0, no priors.
@@ -28,7 +28,7 @@
  *
  * (w_{−1} = w_n = 0). *Lemma.* For every support S, 0 ≤ x_S := Q_SS⁻¹y_S ≤ w_S. Indeed w ≥ 0 and
  * (Q_SS w_S)_i = (Qw)_i + λΣ_{j∉S, j~i} w_j ≥ y_i, so Q_SS(w_S − x_S) ≥ 0, and Q_SS⁻¹ ≥ 0 (Stieltjes,
- * note §8.1) gives w_S ≥ x_S; x_S ≥ 0 likewise (note §8.2).
+ * docs/claims/agh21.md#stieltjes) gives w_S ≥ x_S; x_S ≥ 0 likewise (docs/claims/agh21.md#big-m-valid).
  * *Claim.* If W_a(m) > P(m) + K_m then, for every J ≥ m, no optimal configuration of positions 0..J
  * has a segment [a, J]; so a may be discarded before it is extended to m.
  * *Proof.* Let x be the minimiser of the segment problem on S = [a, J] (value −2yᵀx + xᵀQ_SS x + μ|S|

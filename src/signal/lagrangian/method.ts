@@ -170,7 +170,7 @@ export function* lagrangianSteps(problem: PathPenaltyProblem, options: Lagrangia
     xiInf = 0;
     for (let j = 1; j < m; j++) {
       dual -= (gamma[j] * gamma[j]) / (4 * lambda);
-      xi[j] = -gamma[j] / (2 * lambda) + x[start[j] - 1] - x[start[j]];
+      xi[j] = subgradientXi(gamma[j], x[start[j] - 1], x[start[j]], lambda);
       xiInf = Math.max(xiInf, Math.abs(xi[j]));
     }
     if (dual > best) best = dual;
@@ -219,6 +219,11 @@ export function* lagrangianSteps(problem: PathPenaltyProblem, options: Lagrangia
     m,
     trace,
   };
+}
+
+/** ξ(γ)_j = −γ_j/(2λ) + x*_{ℓ_j−1} − x*_{ℓ_j} (§4.3, p. 24), from the two nodes on either side of boundary j. */
+export function subgradientXi(gammaJ: number, xLeft: number, xRight: number, lambda: number): number {
+  return -gammaJ / (2 * lambda) + xLeft - xRight;
 }
 
 /** A block solve failed: names the block, its range and its boundary multipliers. */

@@ -8,7 +8,7 @@
  * where C̄ = conv(C) is {Σz ≤ k} for the cardinality form (3) and the linear rows of the
  * affine priors (43b)–(43d) (the switch count (43c) through s_i ≥ ±(z_{i+1} − z_i), Σs_i ≤ 2s).
  * The quadratic part is:
- * - `l1` (big-M relaxation = ℓ1-approx (5), note §2.1/§8.6): x′Qx = Σx_i² + λΣ_A(x_i − x_j)²;
+ * - `l1` (big-M relaxation = ℓ1-approx (5), p. 7; docs/claims/agh21.md#big-m-relaxation-is-l1): x′Qx = Σx_i² + λΣ_A(x_i − x_j)²;
  * - `persp` (8): Σ x_i²/z_i + λΣ_A(x_i − x_j)²  (x_i² ≤ p_i z_i);
  * - `pairwise` (9): Σ x_i²/z_i + λΣ_A f(z_i,z_j,x_i,x_j), f through Proposition 9's extended
  *   formulation (31): v ≥ x_i − x_j, v² ≤ s z_i, w ≥ x_j − x_i, w² ≤ s z_j;
@@ -79,7 +79,7 @@ export function buildBase(p: SignalProblem, b: ZBounds = {}): BaseVars {
   return { spec, x, z };
 }
 
-/** ℓ1-approx / big-M relaxation: quadratic part x′Qx (note §2.1). */
+/** ℓ1-approx / big-M relaxation: quadratic part x′Qx (§2.1–§2.2, p. 7). */
 export function buildL1(p: SignalProblem, b: ZBounds = {}): BaseVars {
   const base = buildBase(p, b);
   const { spec, x } = base;

@@ -8,8 +8,8 @@
  *
  * - {@link decompRelaxation} — Algorithm 1 (§4.2.2): Δ_ij ← {1} on every edge (Remark 8); solve (32)
  *   (build.ts/buildDecomp); at (x̂, ẑ, Γ̂) test (23c) on every edge with the closed form (36) and add
- *   the maximiser d*_ij of Proposition 11 (pair.ts/separatePair; finite limiting-case rule of note
- *   §2.11); stop when (ζ_new − ζ_old)/ζ_new ≤ 5e-5 (Remark 13) or no cut is violated.
+ *   the maximiser d*_ij of Proposition 11 (pair.ts/separatePair; a finite d for the limiting cases 1(a)/2(a)
+ *   of Proposition 11); stop when (ζ_new − ζ_old)/ζ_new ≤ 5e-5 (Remark 13) or no cut is violated.
  * - {@link cuttingSurface} — the simple cutting-surface method of p. 15: start from persp (8)/(22)
  *   with an epigraph t of the quadratic; at each iterate solve (21) for a decomposition d (or take
  *   it from a given list, to replicate Example 2) and add Σ_{ij}|Q_ij| g(z_i,z_j,x_i,x_j; d) ≤ t.
@@ -58,7 +58,7 @@ export interface DecompOptions extends RelaxOptions {
    */
   violationTol?: number;
   /**
-   * Clip range of the added d's [1e-2, 1e2] (note §2.11, limiting cases: any d > 0 gives a valid cut;
+   * Clip range of the added d's [1e-2, 1e2] (limiting cases of Proposition 11, p. 21: any d > 0 gives a valid cut;
    * 1e±3 produced failed interior-point solves at n = 1000, coefficient spread 1e6 in (33b)).
    */
   dMin?: number;

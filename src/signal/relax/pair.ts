@@ -90,7 +90,7 @@ export interface Separation {
   zStar: number;
   /**
    * A finite d ∈ [dMin, dMax] to add as a cut: d* when finite and positive, otherwise the
-   * limiting-case rule of note §2.11 (A = 0: d = B/v₀; B = 0: d = v₀/A), clipped.
+   * limiting-case rule for Proposition 11's cases 1(a)/2(a) (A = 0: d = B/v₀; B = 0: d = v₀/A), clipped.
    */
   dCut: number;
 }

@@ -29,7 +29,7 @@ export function decompositionValue(p: SignalProblem, z: ArrayLike<number>, x: Ar
 /**
  * Largest violation of (21b)–(21c) by d: max over nodes of |Σ|Q_ij|dⁱ_ij − Q_ii| and over edges of
  * (1 − dⁱdʲ)₊ and (−d)₊. Zero for a feasible decomposition. Nodes without an edge have Q_ii = 1
- * and no pair term; they are skipped (their diagonal stays a separable perspective term, see note §2.8).
+ * and no pair term; they are skipped (their diagonal stays a separable perspective term, (21b), p. 14).
  */
 export function decompositionInfeasibility(p: SignalProblem, d: ArrayLike<number>): number {
   finiteVector('d', d, 2 * p.graph.edges.length);
@@ -76,7 +76,7 @@ export interface PathSeparation {
  * Solve the separation problem (21) on a path by cyclic coordinate ascent. On a path, node i
  * (0 < i < n−1) shares Q_ii/λ between its two edges: a_i = dⁱ_{i−1,i}, dⁱ_{i,i+1} = Q_ii/λ − a_i;
  * the end nodes have a single edge and d fixed at Q_ii/λ. Each a_i is maximised by golden section
- * over the interval that keeps (21c) on both its edges (the objective is concave in d, note §2.8).
+ * over the interval that keeps (21c) on both its edges (the objective is concave in d, p. 14).
  * For n = 3 there is one free variable and the result is the exact maximiser (Example 2); for longer
  * paths coordinate ascent may stop short of the maximum because (21c) couples neighbours — the
  * value is then a valid but possibly weaker θ lower estimate.

@@ -1,0 +1,184 @@
+/**
+ * Mechanics of the tailored Lagrangian decomposition of AGH21 §4.3 (pp. 23–24): the breakpoints
+ * ℓ_j = 1 + (j − 1)⌊n/m⌋, the subgradient ξ(γ)_j = −γ_j/(2λ) + x*_{ℓ_j−1} − x*_{ℓ_j} of the dual
+ * function (40a), and the one-evaluation stop when every boundary is zero at γ⁰ = 0. The at-scale
+ * claims of §5.3 live in scale.ts.
+ *
+ * The dual function is evaluated here block by block with the paper's block solver (Algorithm 1 on
+ * each block, src/signal/lagrangian/decomp-block.ts), independently of the method's loop.
+ */
+import fc from 'fast-check';
+import { defineClaim, eq, le, type Comparison } from '../../src/claims/claim.ts';
+import { decompBlockAlg1 } from '../../src/signal/lagrangian/decomp-block.ts';
+import { lagrangianDecompositionSync, subgradientXi, type LagrangianResult } from '../../src/signal/lagrangian/method.ts';
+import { segmentStarts, type SegmentProblem, type SegmentSolver } from '../../src/signal/lagrangian/segments.ts';
+import { logUniformDouble, uniformDouble } from '../../properties/arbitraries/numbers.ts';
+
+export interface BreakpointSubject {
+  /** 0-based block starts (ℓ_j − 1) and n. */
+  starts: (n: number, m: number) => ArrayLike<number>;
+}
+export const breakpointSubject: BreakpointSubject = { starts: segmentStarts };
+
+export const breakpointsClaim = defineClaim({
+  id: 'agh21.lagrangian.breakpoints',
+  paper: 'agh21',
+  location: '§4.3, "Set L", p. 24 (ℓ_j = 1 + (j − 1)⌊n/m⌋, j = 1, …, m; ℓ_{m+1} = n + 1, p. 23)',
+  title: 'Breakpoints ℓ_j = 1 + (j − 1)⌊n/m⌋: blocks of ⌊n/m⌋ entries, the last one takes the remainder',
+  statement:
+    'For a target m, the method splits 1..n at ℓ_j = 1 + (j − 1)⌊n/m⌋ (j = 1..m) with ℓ_{m+1} = n + 1: m blocks, the first m − 1 of ⌊n/m⌋ ' +
+    'entries and the last of n − (m − 1)⌊n/m⌋.',
+  hypotheses: ['1 ≤ m ≤ n ≤ 2·10⁵'],
+  kind: 'identity',
+  provenance: 'paper',
+  tolerance: { value: 0, reason: 'integer arithmetic' },
+  budget: { quick: 200, default: 2000, thorough: 20000 },
+  subject: breakpointSubject,
+  instances: fc.integer({ min: 1, max: 200_000 }).chain((n) => fc.integer({ min: 1, max: n }).map((m) => ({ n, m }))),
+  check: ({ n, m }, s): Comparison[] => {
+    const st = s.starts(n, m);
+    const w = Math.floor(n / m);
+    let wrong = 0;
+    for (let j = 1; j <= m; j++) if (st[j - 1] !== (j - 1) * w) wrong++;
+    return [
+      eq('number of breakpoints − (m + 1)', st.length - (m + 1), 0),
+      eq('#{j ≤ m : ℓ_j − 1 ≠ (j − 1)⌊n/m⌋}', wrong, 0),
+      eq('ℓ_{m+1} − 1 − n', st[m] - n, 0),
+    ];
+  },
+});
+
+/** A path problem with m = 3 blocks, multipliers γ at the two boundaries and a step length. */
+const dualInstance = fc.record({
+  n: fc.integer({ min: 6, max: 10 }),
+  vals: fc.array(uniformDouble(0, 1), { minLength: 10, maxLength: 10 }),
+  lambda: logUniformDouble(0.1, 3),
+  kappa: logUniformDouble(0.01, 0.3),
+  gamma: fc.array(uniformDouble(-0.6, 0.6), { minLength: 2, maxLength: 2 }),
+});
+
+/** The dual function (40a) at γ and the inner minimiser x*, block by block. */
+export function dualAt(
+  y: number[], lambda: number, kappa: number, m: number, gamma: number[], block: SegmentSolver,
+): { L: number; x: Float64Array; starts: Int32Array } {
+  const n = y.length;
+  const st = segmentStarts(n, m);
+  const u = Math.max(...y);
+  const x = new Float64Array(n);
+  let L = 0;
+  for (let j = 0; j < m; j++) {
+    const p: SegmentProblem = {
+      index: j, y: Float64Array.from(y.slice(st[j], st[j + 1])), lambda, kappa, mu1: 0, u,
+      cFirst: j > 0 ? -gamma[j - 1] : 0, cLast: j < m - 1 ? gamma[j] : 0,
+    };
+    const r = block(p);
+    L += r.value;
+    x.set(r.x, st[j]);
+  }
+  for (const g of gamma) L -= (g * g) / (4 * lambda);
+  return { L, x, starts: st };
+}
+
+export interface SubgradientSubject {
+  /** ξ_j from γ_j, the last x* of block j − 1, the first x* of block j, and λ. */
+  xi: (gammaJ: number, xLeft: number, xRight: number, lambda: number) => number;
+  block: SegmentSolver;
+}
+export const subgradientSubject: SubgradientSubject = { xi: subgradientXi, block: (p) => decompBlockAlg1(p) };
+
+const SUB_TOL = 1e-5;
+
+export const subgradientClaim = defineClaim({
+  id: 'agh21.lagrangian.subgradient',
+  paper: 'agh21',
+  location: '§4.3, "Subgradient method", p. 24 (ξ(γ)_j = −γ_j/(2λ) + (x*_{ℓ_j−1} − x*_{ℓ_j}) is a subgradient of (40a))',
+  title: 'ξ(γ)_j = −γ_j/(2λ) + x*_{ℓ_j−1} − x*_{ℓ_j} is a supergradient of the concave dual (40a)',
+  statement:
+    'With x* the inner minimiser of (40a) at γ, L(γ′) ≤ L(γ) + ξ(γ)ᵀ(γ′ − γ) − ‖γ′ − γ‖²/(4λ) for every γ′ (the inner objective at x* is ' +
+    'affine in γ minus Σγ_j²/(4λ), and lies above L). Checked on 3-block paths at random γ, with γ′ = γ ± t·e_j, t ∈ {0.05, 0.3}; ' +
+    'the method (src/signal/lagrangian/method.ts) uses the same ξ.',
+  tex: 'L(\\gamma\')\\le L(\\gamma)+\\xi(\\gamma)^\\top(\\gamma\'-\\gamma)-\\tfrac{\\|\\gamma\'-\\gamma\\|^2}{4\\lambda}',
+  hypotheses: ['path, n ∈ [6, 10], m = 3, y ∈ [0, 1]', 'λ ∈ [0.1, 3], κ ∈ [0.01, 0.3], γ ∈ [−0.6, 0.6]²', 'blocks solved by Algorithm 1'],
+  kind: 'bound',
+  provenance: 'paper',
+  tolerance: {
+    value: SUB_TOL,
+    reason:
+      'each block value is a certified lower bound within ~1e-7 of the block optimum, and x* is accurate to ~1e-4 (interior point), which moves ' +
+      'ξᵀ(γ′ − γ) by ≤ 2·1e-4·t: 1e-5 + 2e-4·t allowed',
+  },
+  budget: { quick: 3, default: 20, thorough: 200 },
+  subject: subgradientSubject,
+  instances: dualInstance,
+  check: ({ n, vals, lambda, kappa, gamma }, s) => {
+    const y = vals.slice(0, n);
+    if (!(Math.max(...y) > 0)) y[0] = 1;
+    const m = 3;
+    const base = dualAt(y, lambda, kappa, m, gamma, s.block);
+    const xi = gamma.map((g, b) => s.xi(g, base.x[base.starts[b + 1] - 1], base.x[base.starts[b + 1]], lambda));
+    const out: Comparison[] = [];
+    for (let b = 0; b < gamma.length; b++) {
+      for (const t of [0.05, -0.05, 0.3, -0.3]) {
+        const g2 = gamma.slice();
+        g2[b] += t;
+        const L2 = dualAt(y, lambda, kappa, m, g2, s.block).L;
+        const bound = base.L + xi[b] * t - (t * t) / (4 * lambda);
+        out.push(le(`L(γ + ${t}·e${b + 1}) − [L(γ) + ξ·Δ − ‖Δ‖²/(4λ)]`, L2 - bound, SUB_TOL + 2e-4 * Math.abs(t)));
+      }
+    }
+    return { comparisons: out, values: { xi1: xi[0], xi2: xi[1] } };
+  },
+});
+
+/** Paths with spikes inside the blocks and zeros within 2 entries of every boundary, m = 3 blocks. */
+const zeroBoundaryInstance = fc.record({
+  w: fc.integer({ min: 6, max: 10 }),
+  heights: fc.array(uniformDouble(0.3, 1), { minLength: 3, maxLength: 3 }),
+  lambda: logUniformDouble(0.1, 2),
+  kappa: logUniformDouble(0.1, 0.5),
+}).map(({ w, heights, lambda, kappa }) => {
+  const y: number[] = [];
+  for (let j = 0; j < 3; j++) for (let i = 0; i < w; i++) y.push(i >= 2 && i < w - 2 ? heights[j] : 0);
+  return { y, lambda, kappa };
+});
+
+export interface MethodSubject {
+  run: (y: number[], lambda: number, kappa: number, m: number) => LagrangianResult;
+}
+export const methodSubject: MethodSubject = {
+  run: (y, lambda, kappa, m) => lagrangianDecompositionSync({ y, lambda, kappa }, { m }, (p) => decompBlockAlg1(p)),
+};
+
+export const oneIterationStopClaim = defineClaim({
+  id: 'agh21.lagrangian.one-iteration-stop',
+  paper: 'agh21',
+  location: '§4.3, "Initial point" and "Stopping criterion", p. 24 ("if x_{ℓ_j−1} = x_{ℓ_j} = 0 (which is the case for large µ), then γ_j = 0 is optimal"); Table 3 "10+0", p. 36',
+  title: 'When every boundary is zero at γ⁰ = 0, ξ(0) = 0 and the method stops after one evaluation (#sub = m)',
+  statement:
+    'On paths whose data vanish within two entries of every block boundary, with an ℓ0 weight κ ≥ 0.1, the blocks\' x* at γ⁰ = 0 are zero at ' +
+    'both sides of every boundary, so ξ(0) = 0: the method stops after its first dual evaluation with γ = 0 and #sub = m + 0 (Table 3\'s "10+0").',
+  hypotheses: ['path, 3 blocks of 6–10 entries, a spike of height 0.3–1 inside each block, zeros within 2 of each boundary', 'λ ∈ [0.1, 2], κ ∈ [0.1, 0.5]'],
+  kind: 'identity',
+  provenance: 'paper',
+  tolerance: { value: 1e-6, reason: 'x* at a zero is the interior-point iterate clamped at 0 (≤ ~1e-9 before clamping); 1e-6 is far below the stopping test ε = 1e-3 on ξ; counts and γ are exact' },
+  budget: { quick: 3, default: 20, thorough: 200 },
+  subject: methodSubject,
+  instances: zeroBoundaryInstance,
+  check: ({ y, lambda, kappa }, s) => {
+    const r = s.run(y, lambda, kappa, 3);
+    const st = segmentStarts(y.length, 3);
+    let boundaryMax = 0;
+    for (let b = 1; b < 3; b++) boundaryMax = Math.max(boundaryMax, Math.abs(r.x[st[b] - 1]), Math.abs(r.x[st[b]]));
+    return {
+      comparisons: [
+        le('max |x*| at the boundaries (γ = 0)', boundaryMax, 1e-6),
+        eq('#iter', r.iterations, 1),
+        eq('#sub − m', r.subproblems - 3, 0),
+        eq('max |γ|', Math.max(...Array.from(r.gamma, Math.abs)), 0),
+      ],
+      values: { iterations: r.iterations, subproblems: r.subproblems },
+    };
+  },
+});
+
+export const lagrangianClaims = [breakpointsClaim, subgradientClaim, oneIterationStopClaim];
