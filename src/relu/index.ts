@@ -1,0 +1,30 @@
+/**
+ * Two-layer ReLU networks trained to global optimality: Ergen & Pilanci (JMLR 2021)
+ * and the finite convex program of Pilanci & Ergen (ICML 2020).
+ *
+ * ```ts
+ * import { reluProblem, enumeratePatterns, solveWorkingSet, networkFromConvex } from './src/relu/index.ts';
+ * const problem = reluProblem({ X, y, beta: 0.1 });            // X rows, targets, weight decay
+ * const patterns = enumeratePatterns(problem.X, problem.n, problem.d); // every activation pattern
+ * const res = solveWorkingSet(problem, patterns);               // or solveConicProgram / solveFirstOrder
+ * res.certificate;   // { networkValue (upper bound on p*), dualValue (lower bound), dualCheck vs beta, relGap, ... }
+ * const net = networkFromConvex(problem, patterns, res.solution); // u = v/√‖v‖, α = ±√‖v‖
+ * ```
+ */
+export { reluProblem, withBiasColumn, type ReluProblem, type ReluProblemInput } from './problem.ts';
+export {
+  coverCount, coverUpperBound, enumeratePatterns, givenPatterns, MAX_ENUMERATION_WORK, maskKey, patternOf, patterns1dWithBias, samplePatterns,
+  type PatternSet,
+} from './arrangements.ts';
+export { ConeProjector } from './cone.ts';
+export {
+  coneViolation, convexObjective, convexPrediction, dualCandidate, dualCheck, scaledDualValue, zeroSolution,
+  type ConvexSolution, type DualCheck, type ReluCertificate,
+} from './convex.ts';
+export { certify } from './certificate.ts';
+export { lipschitzConstant, solveFirstOrder, type FirstOrderOptions, type ReluSolveResult } from './first-order.ts';
+export { solveConicProgram, type ConicProgramOptions } from './conic-program.ts';
+export { solveWorkingSet, type WorkingSetOptions } from './working-set.ts';
+export {
+  convexFromNetwork, networkFromConvex, networkObjective, networkOutput, pathNormPenalty, rescaleNetwork, type ReluNetwork,
+} from './network.ts';
