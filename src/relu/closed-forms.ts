@@ -1,0 +1,185 @@
+/**
+ * Closed forms and one-dimensional tools of Ergen & Pilanci (JMLR 2021).
+ *
+ * - Ramp dictionaries (a_i u_j + b_j)_+ and the ℓ1 problem over them
+ *   (Section 4.1, Corollary 8 "fix the neurons, solve an ℓ1 problem"):
+ *     min_w (1/(2κ))‖A_e w + c·1 − y‖² + β‖w‖₁,
+ *   by cyclic coordinate descent (κ = n is Appendix 11's scaling, κ = 1 the ½-form (16)).
+ * - The knot sweep: for 1-D data, max over a knot t and direction s = ±1 of
+ *   |Σ_i r_i (s(a_i − t))_+| / κ. It is piecewise linear in t with breakpoints at
+ *   the data, so t ∈ {a_i} suffices, provided Σ r_i = 0 (outside the data range
+ *   the value is affine in t with slope ∓Σr). Together the two numbers certify
+ *   optimality over ramps with arbitrary knots.
+ * - Whitened data XXᵀ = I (Theorem 9): the optimal network in closed form and its dual.
+ */
+import { InvalidArgumentError } from '../core/errors.ts';
+import { finiteVector, integerInRange, positive } from '../core/validate.ts';
+import type { ReluNetwork } from './network.ts';
+import type { ReluProblem } from './problem.ts';
+
+/** The n×p ramp dictionary A_e[i][j] = (a_i u_j + b_j)_+ (row-major). */
+export function rampDictionary(a: ArrayLike<number>, u: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
+  finiteVector('a', a);
+  finiteVector('u', u);
+  finiteVector('b', b, u.length);
+  const n = a.length;
+  const p = u.length;
+  const A = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) A[i * p + j] = Math.max(0, a[i] * u[j] + b[j]);
+  return A;
+}
+
+/** Options of {@link lassoCD}. */
+export interface LassoOptions {
+  beta: number;
+  /** Loss scaling κ in (1/(2κ))‖·‖² [1]. */
+  kappa?: number;
+  /** Free intercept c [false]. */
+  intercept?: boolean;
+  /** Sweep limit [200 000]. */
+  maxSweeps?: number;
+  /** Stop when no coordinate moves more than this [1e-15]. */
+  tol?: number;
+}
+
+/** Value (1/(2κ))‖Aw + c − y‖² + β‖w‖₁. */
+export function lassoValue(A: Float64Array, n: number, p: number, y: ArrayLike<number>, w: ArrayLike<number>, c: number, beta: number, kappa = 1): number {
+  let loss = 0;
+  for (let i = 0; i < n; i++) {
+    let s = c - y[i];
+    for (let j = 0; j < p; j++) s += A[i * p + j] * w[j];
+    loss += s * s;
+  }
+  let l1 = 0;
+  for (let j = 0; j < p; j++) l1 += Math.abs(w[j]);
+  return loss / (2 * kappa) + beta * l1;
+}
+
+/** Cyclic coordinate descent for min (1/(2κ))‖Aw + c − y‖² + β‖w‖₁ (A row-major n×p). */
+export function lassoCD(A: Float64Array, n: number, p: number, y: ArrayLike<number>, options: LassoOptions): { w: Float64Array; c: number; value: number; residual: Float64Array; sweeps: number } {
+  const beta = positive('beta', options.beta);
+  const kappa = positive('kappa', options.kappa ?? 1);
+  finiteVector('y', y, n);
+  const maxSweeps = integerInRange('maxSweeps', options.maxSweeps ?? 200_000, 1);
+  const tol = options.tol ?? 1e-15;
+  const w = new Float64Array(p);
+  const r = Float64Array.from(y); // r = y − Aw − c
+  const colSq = new Float64Array(p);
+  for (let j = 0; j < p; j++) for (let i = 0; i < n; i++) colSq[j] += A[i * p + j] ** 2;
+  let c = 0;
+  let sweeps = 0;
+  for (; sweeps < maxSweeps; sweeps++) {
+    let moved = 0;
+    if (options.intercept) {
+      let mean = 0;
+      for (let i = 0; i < n; i++) mean += r[i];
+      mean /= n;
+      c += mean;
+      for (let i = 0; i < n; i++) r[i] -= mean;
+      moved = Math.max(moved, Math.abs(mean));
+    }
+    for (let j = 0; j < p; j++) {
+      if (colSq[j] === 0) continue;
+      let rho = 0;
+      for (let i = 0; i < n; i++) rho += A[i * p + j] * r[i];
+      rho += colSq[j] * w[j];
+      // minimise (1/(2κ))(colSq w² − 2ρ w) + β|w|
+      const t = kappa * beta;
+      const wNew = rho > t ? (rho - t) / colSq[j] : rho < -t ? (rho + t) / colSq[j] : 0;
+      const dw = wNew - w[j];
+      if (dw !== 0) {
+        for (let i = 0; i < n; i++) r[i] -= A[i * p + j] * dw;
+        w[j] = wNew;
+        moved = Math.max(moved, Math.abs(dw));
+      }
+    }
+    if (moved <= tol) break;
+  }
+  return { w, c, value: lassoValue(A, n, p, y, w, c, beta, kappa), residual: r, sweeps };
+}
+
+/** The knot sweep of 1-D data: max_{t ∈ {a_i}, s = ±1} |Σ r_i (s(a_i − t))_+| / κ, and Σ r_i. */
+export function knotCertificate(a: ArrayLike<number>, r: ArrayLike<number>, kappa = 1): { maxRamp: number; sumResidual: number } {
+  finiteVector('a', a);
+  finiteVector('r', r, a.length);
+  const n = a.length;
+  let max = 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += r[i];
+  for (let k = 0; k < n; k++) {
+    const t = a[k];
+    for (const s of [1, -1]) {
+      let v = 0;
+      for (let i = 0; i < n; i++) v += r[i] * Math.max(0, s * (a[i] - t));
+      max = Math.max(max, Math.abs(v) / kappa);
+    }
+  }
+  return { maxRamp: max, sumResidual: sum };
+}
+
+/** Theorem 9's closed form for whitened data (XXᵀ = Iₙ). */
+export interface WhitenedSolution {
+  /** The optimal network (weight-decay form: each neuron rescaled so ‖u‖ = |α|). */
+  network: ReluNetwork;
+  /** Primal value ½‖ŷ − y‖² + β Σ|w_j| (ℓ1 form, ‖u_j‖ = 1). */
+  primal: number;
+  /** Dual value −½‖v − y‖² + ½‖y‖² at the closed-form v*. */
+  dual: number;
+  /** The dual point v* = β(y)_+/p − β(−y)_+/q (a part is the raw (±y)_+ when β exceeds its norm). */
+  v: Float64Array;
+  /** Output weights in the ℓ1 form: (p − β)_+ and −(q − β)_+ (zero entries are absent neurons). */
+  weights: [number, number];
+  /** p = ‖(y)_+‖, q = ‖(−y)_+‖. */
+  p: number;
+  q: number;
+}
+
+/** Theorem 9: for XXᵀ = Iₙ, U* = [Xᵀ(y)_+/p, Xᵀ(−y)_+/q] and w* = ((p − β)_+, −(q − β)_+). */
+export function whitenedClosedForm(problem: ReluProblem): WhitenedSolution {
+  const { n, d, X, y, beta } = problem;
+  if (problem.intercept) throw new InvalidArgumentError('intercept', true, 'false (Theorem 9 has no output intercept)');
+  let dev = 0;
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) {
+    let s = 0;
+    for (let k = 0; k < d; k++) s += X[a * d + k] * X[b * d + k];
+    dev = Math.max(dev, Math.abs(s - (a === b ? 1 : 0)));
+  }
+  if (dev > 1e-10) throw new InvalidArgumentError('X', `max |XXᵀ − I| = ${dev.toExponential(2)}`, 'whitened data, XXᵀ = I (n ≤ d)');
+  const yp = Float64Array.from(y, (v) => Math.max(v, 0));
+  const ym = Float64Array.from(y, (v) => Math.max(-v, 0));
+  const p = Math.hypot(...yp);
+  const q = Math.hypot(...ym);
+  const U: number[] = [];
+  const alpha: number[] = [];
+  const weights: [number, number] = [Math.max(p - beta, 0), -Math.max(q - beta, 0)];
+  const v = new Float64Array(n);
+  for (const [part, norm, w, sg] of [[yp, p, weights[0], 1], [ym, q, weights[1], -1]] as const) {
+    if (Math.abs(w) > 0) {
+      // u = Xᵀ part / norm (unit), rescaled by √|w| so that (β/2)(‖u‖² + α²) = β|w|
+      const root = Math.sqrt(Math.abs(w));
+      for (let k = 0; k < d; k++) {
+        let s = 0;
+        for (let j = 0; j < n; j++) s += X[j * d + k] * part[j];
+        U.push((s / norm) * root);
+      }
+      alpha.push(sg * root);
+      for (let j = 0; j < n; j++) v[j] += (sg * beta * part[j]) / norm;
+    } else {
+      for (let j = 0; j < n; j++) v[j] += sg * part[j];
+    }
+  }
+  const network: ReluNetwork = { m: alpha.length, d, U: Float64Array.from(U), alpha: Float64Array.from(alpha), c: 0 };
+  // ŷ = (1 − β/p)_+ (y)_+ − (1 − β/q)_+ (−y)_+ (group soft-thresholding)
+  let loss = 0;
+  let vy = 0;
+  let vv = 0;
+  for (let j = 0; j < n; j++) {
+    const yh = (p > 0 ? Math.max(1 - beta / p, 0) * yp[j] : 0) - (q > 0 ? Math.max(1 - beta / q, 0) * ym[j] : 0);
+    loss += (yh - y[j]) ** 2;
+    vy += v[j] * y[j];
+    vv += v[j] * v[j];
+  }
+  const primal = 0.5 * loss + beta * (Math.abs(weights[0]) + Math.abs(weights[1]));
+  const dual = vy - 0.5 * vv;
+  return { network, primal, dual, v, weights, p, q };
+}
