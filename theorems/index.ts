@@ -7,5 +7,6 @@ import { dinhXinClaims } from './dinh-xin/index.ts';
 import { agh21Claims } from './agh21/index.ts';
 import { conicClaims } from './conic/index.ts';
 import { jmm25Claims } from './jmm25/index.ts';
+import { ep21Claims } from './ep21/index.ts';
 
-export const catalogue: Claim[] = [...dinhXinClaims, ...agh21Claims, ...conicClaims, ...jmm25Claims];
+export const catalogue: Claim[] = [...dinhXinClaims, ...agh21Claims, ...conicClaims, ...jmm25Claims, ...ep21Claims];

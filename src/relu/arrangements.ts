@@ -198,7 +198,8 @@ export function enumeratePatterns(X: Float64Array, n: number, d: number): Patter
         zd[t] = s;
         if (!inS[t]) maxD = Math.max(maxD, Math.abs(s));
       }
-      const eps = maxD > 0 ? (0.5 * minOff) / maxD : 1;
+      // small enough to keep every sign off S (|ε z_jᵀδ| < |z_jᵀu|), at most 1 (δ may be orthogonal to every other row)
+      const eps = maxD > 0 ? Math.min(1, (0.5 * minOff) / maxD) : 1;
       for (const sign of [1, -1]) {
         // combinatorial pattern: signs of σ on S, sign of ±z_jᵀu elsewhere; zero rows are active
         mask.fill(1);

@@ -60,13 +60,38 @@ export class ConeProjector {
    * out ← Π_K(sign·g) for the cone of `mask` (g, out of length d; they may not alias).
    * Returns ‖out‖, an upper bound on max_{u∈K,‖u‖≤1} sign·gᵀu that is tight at the NNLS optimum.
    */
-  project(mask: Uint8Array, g: ArrayLike<number>, out: Float64Array, sign = 1): number {
+  project(mask: Uint8Array, g: ArrayLike<number>, out: Float64Array, sign = 1, lambdaOut?: Float64Array): number {
+    const nrm = this.projectInner(mask, g, out, sign);
+    if (lambdaOut) lambdaOut.set(this.lambda);
+    return nrm;
+  }
+
+  /**
+   * ‖sign·g + Aᵀλ‖ for a given λ ≥ 0 (e.g. the multipliers of an earlier projection):
+   * an upper bound on ‖Π_K(sign·g)‖ in O(nd), used to skip projections of blocks that stay zero.
+   */
+  bound(mask: Uint8Array, g: ArrayLike<number>, lambda: Float64Array, sign = 1): number {
+    const { X, d, n } = this;
+    let s2 = 0;
+    for (let k = 0; k < d; k++) {
+      let v = sign * g[k];
+      for (let j = 0; j < n; j++) {
+        const l = lambda[j];
+        if (l !== 0) v += (mask[j] ? l : -l) * X[j * d + k];
+      }
+      s2 += v * v;
+    }
+    return Math.sqrt(s2);
+  }
+
+  private projectInner(mask: Uint8Array, g: ArrayLike<number>, out: Float64Array, sign: number): number {
     const { X, d, n, lambda, passive, inP, G, rhs, Au } = this;
     let gn = 0;
     for (let k = 0; k < d; k++) {
       out[k] = sign * g[k];
       gn += out[k] * out[k];
     }
+    lambda.fill(0);
     if (gn === 0) return 0;
     if (this.applyA(mask, out) >= 0) return Math.sqrt(gn); // g ∈ K already
     this.nnlsSolves++;

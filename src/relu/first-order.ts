@@ -92,6 +92,9 @@ export function solveFirstOrder(problem: ReluProblem, patterns: PatternSet, opti
   const eNew = new Float64Array(n);
   const z = new Float64Array(d);
   const pz = new Float64Array(d);
+  // multipliers of each block's last projection: ‖z + Aᵀλ‖ bounds ‖Π_K(z)‖ and lets zero blocks skip the NNLS
+  const lamV = new Float64Array(P * n);
+  const lamW = new Float64Array(P * n);
   let t = 1;
 
   /** e = ŷ(s) − y; returns ½‖e‖². */
@@ -147,7 +150,7 @@ export function solveFirstOrder(problem: ReluProblem, patterns: PatternSet, opti
   const proxStep = (gc: number): void => {
     for (let i = 0; i < P; i++) {
       const o = i * d;
-      for (const [src, dst, sg] of [[yp.v, xNew.v, 1], [yp.w, xNew.w, -1]] as const) {
+      for (const [src, dst, sg, lamAll] of [[yp.v, xNew.v, 1, lamV], [yp.w, xNew.w, -1, lamW]] as const) {
         let zn = 0;
         for (let k = 0; k < d; k++) {
           z[k] = src[o + k] - (sg * gv[o + k]) / L;
@@ -157,7 +160,12 @@ export function solveFirstOrder(problem: ReluProblem, patterns: PatternSet, opti
           for (let k = 0; k < d; k++) dst[o + k] = 0;
           continue;
         }
-        const np = proj.project(patterns.masks[i], z, pz, 1);
+        const lam = lamAll.subarray(i * n, (i + 1) * n);
+        if (proj.bound(patterns.masks[i], z, lam) <= beta / L) {
+          for (let k = 0; k < d; k++) dst[o + k] = 0;
+          continue;
+        }
+        const np = proj.project(patterns.masks[i], z, pz, 1, lam);
         const s = np > 0 ? 1 - beta / (L * np) : 0;
         for (let k = 0; k < d; k++) dst[o + k] = s > 0 ? s * pz[k] : 0;
       }

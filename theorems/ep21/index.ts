@@ -1,0 +1,14 @@
+/**
+ * Ergen & Pilanci, Convex Geometry and Duality of Over-parameterized Neural Networks,
+ * JMLR 22(212), 2021, with the finite convex program of Pilanci & Ergen (ICML 2020).
+ * Provenance per claim: `paper` (read in the JMLR text), `secondary` (the ICML 2020
+ * program, whose text is cited through its published restatements), `derived`
+ * (docs/claims/ep21.md).
+ */
+import { arrangementClaims } from './arrangements.ts';
+import { identityClaims } from './identities.ts';
+import { oneDClaims } from './one-d.ts';
+import { programClaims } from './program.ts';
+import { whitenedClaims } from './whitened.ts';
+
+export const ep21Claims = [...identityClaims, ...arrangementClaims, ...oneDClaims, ...whitenedClaims, ...programClaims];
