@@ -18,7 +18,7 @@ export interface CountSubject {
 export const countSubject: CountSubject = { enumerate: enumeratePatterns, count: coverCount };
 
 export const coverCountClaim = defineClaim({
-  id: 'ep.arrangement.cover-count',
+  id: 'ep21.arrangement.cover-count',
   paper: 'ep21',
   location: 'ICML 2020 companion (Pilanci & Ergen), Section 3: the number P of patterns D_i = diag(1[Xu ≥ 0]) and its bound',
   title: 'Exact pattern enumeration gives Cover\'s count 2Σ_{k<r} C(n−1, k) and respects P ≤ 2r(e(n−1)/r)^r',
@@ -64,7 +64,7 @@ export const coverCountClaim = defineClaim({
 });
 
 export const oneDBiasCount = defineClaim({
-  id: 'ep.arrangement.one-d-bias',
+  id: 'ep21.arrangement.one-d-bias',
   paper: 'ep21',
   location: 'Section 4.1 (1-D data with a bias: kinks at data points, Lemma 6); ICML 2020 companion, pattern count',
   title: '1-D data with a bias column have exactly 2n patterns, the up-sets and down-sets of the sorted points',

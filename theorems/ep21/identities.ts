@@ -32,7 +32,7 @@ export interface RescaleSubject {
 export const rescaleSubject: RescaleSubject = { rescale: rescaleNetwork };
 
 export const rescaleLemma1 = defineClaim({
-  id: 'ep.rescale.lemma1',
+  id: 'ep21.rescale.lemma1',
   paper: 'ep21',
   location: 'Section 2, Lemma 1 (and eq. (4), eq. (16))',
   title: 'Rescaling neurons keeps the output and turns weight decay into the path norm',
@@ -75,7 +75,7 @@ export interface MappingSubject {
 export const mappingSubject: MappingSubject = { toNetwork: networkFromConvex };
 
 export const mappingIdentity = defineClaim({
-  id: 'ep.mapping.identity',
+  id: 'ep21.mapping.identity',
   paper: 'ep21',
   location: 'ICML 2020 companion (Pilanci & Ergen), recovery of the network from the convex program; JMLR 2021 Lemma 1',
   title: 'The mapped network has the convex objective',

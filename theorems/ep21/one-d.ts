@@ -52,7 +52,7 @@ export interface Prop1Subject {
 export const prop1Subject: Prop1Subject = { spline: prop1Spline, offKnot: prop1OffKnot };
 
 export const prop1Certificate = defineClaim({
-  id: 'ep.interp.prop1-certificate',
+  id: 'ep21.interp.prop1-certificate',
   paper: 'ep21',
   location: 'Proposition 1 and Appendix 11 (the worked interpolation example)',
   title: 'Proposition 1: two interpolating networks of ℓ1 cost 8, both optimal by the printed dual certificates',
@@ -104,7 +104,7 @@ export const prop1Certificate = defineClaim({
 });
 
 export const prop1NonUnique = defineClaim({
-  id: 'ep.interp.non-unique-outputs',
+  id: 'ep21.interp.non-unique-outputs',
   paper: 'ep21',
   location: 'Proposition 1 (optimal networks need not be the linear spline)',
   title: 'The two optimal interpolants of Proposition 1 differ between data points: f(0.5) = 1 versus 2',
@@ -147,7 +147,7 @@ export interface Appendix11Subject {
 export const appendix11Subject: Appendix11Subject = { kappa: (n) => n };
 
 export const appendix11Value = defineClaim({
-  id: 'ep.reg1d.appendix11',
+  id: 'ep21.reg1d.appendix11',
   paper: 'ep21',
   location: 'Appendix 11, eq. (51) (the regularized 1-D example, β = 1e-4)',
   title: 'Appendix 11: optimal value 7.996e-4, attained by the printed w1 and w2 and certified over all networks',
@@ -223,7 +223,7 @@ export const oneDSubject: OneDSubject = {
 const EQUIV_RTOL = 1e-10;
 
 export const oneDEquivalence = defineClaim({
-  id: 'ep.oned.equivalence',
+  id: 'ep21.oned.equivalence',
   paper: 'ep21',
   location: 'Section 4.1: Lemma 6 (kinks at data points), Corollary 8 and Remark 4 (regularized training = ℓ1 over extreme-point ramps)',
   title: '1-D networks with weight decay: the ℓ1 problem over data-knot ramps gives p*, certified; local training ends above it',

@@ -8,7 +8,7 @@
  * and the value it claims; the check maps the blocks to a network, evaluates that
  * network's objective (an upper bound on p*), takes the network's residual and
  * runs the exact dual check over a reference enumeration of every pattern
- * (validated against Cover's count by ep.arrangement.cover-count), which gives a
+ * (validated against Cover's count by ep21.arrangement.cover-count), which gives a
  * lower bound on p* (docs/claims/ep21.md#certificate).
  */
 import { defineClaim, ge, le, type Comparison } from '../../src/claims/claim.ts';
@@ -102,7 +102,7 @@ const common = {
 
 export const programConic = defineClaim({
   ...common,
-  id: 'ep.program.optimum-conic',
+  id: 'ep21.program.optimum-conic',
   location: 'ICML 2020 companion, the convex program over all hyperplane-arrangement patterns; JMLR 2021 Theorem 8 (strong duality), Remark 4',
   title: 'The convex program solved by the conic solver gives a network at p*, certified over all networks',
   statement:
@@ -116,7 +116,7 @@ export const programConic = defineClaim({
 
 export const programFirstOrder = defineClaim({
   ...common,
-  id: 'ep.program.optimum-first-order',
+  id: 'ep21.program.optimum-first-order',
   location: 'ICML 2020 companion, the convex program; JMLR 2021 Theorem 8, Remark 4',
   title: 'The convex program solved by FISTA with the exact cone-and-group prox reaches p* to a certified relative gap of 1e-4',
   statement:
@@ -143,7 +143,7 @@ export const adamTrainer: TrainerSubject = {
 };
 
 export const nonConvexAbove = defineClaim({
-  id: 'ep.program.nonconvex-above',
+  id: 'ep21.program.nonconvex-above',
   paper: 'ep21',
   location: 'Section 3, Theorem 8 and Remark 4 (weak duality: every network\'s objective ≥ the dual value)',
   title: 'Non-convex training from random initialisations never ends below the certified p*; the report shows how far above',
@@ -187,7 +187,7 @@ export const sampledPipeline: ProgramSubject = {
 };
 
 export const sampledUpperBound = defineClaim({
-  id: 'ep.program.sampled-upper-bound',
+  id: 'ep21.program.sampled-upper-bound',
   paper: 'ep21',
   location: 'ICML 2020 companion (sampled patterns as the practical approximation)',
   title: 'A convex program over sampled patterns gives an upper bound on p*: its network value is never below the certified optimum',

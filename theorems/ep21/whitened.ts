@@ -24,7 +24,7 @@ const W_REASON =
   'the exact dual check is an NNLS solve of size n×d, accurate to ~1e-14 relative; 1e-12 leaves a margin of ~50';
 
 export const whitenedTheorem9 = defineClaim({
-  id: 'ep.whitened.theorem9',
+  id: 'ep21.whitened.theorem9',
   paper: 'ep21',
   location: 'Section 4.2, Theorem 9 (closed form for whitened data), Lemma 4 (whitened data are spike-free), Corollary 7',
   title: 'Whitened data: the closed-form network is optimal, with a matching dual point feasible for every neuron',
