@@ -18,6 +18,8 @@ import { getSegmentSolver, lagrangianDecomposition, lagrangianDecompositionSync,
 import { segmentSolvers as faultyBlocks } from './fixtures/faulty-blocks.ts';
 import { cscFromTriplets, solveConic } from '../src/conic/index.ts';
 import { psdTest } from '../src/conic/psd.ts';
+import { hardThreshold, tl1Prox, tl1ThresholdValue } from '../src/prox/prox.ts';
+import { angle, lossRelu } from '../src/nets/model.ts';
 import { checkOutDir, writeFileSet } from '../src/report/atomic.ts';
 import { decodeValue, encodeValue, readFixture } from '../src/report/fixtures.ts';
 import { reportToHtml } from '../src/report/html.ts';
@@ -419,5 +421,35 @@ describe('Markdown reports carry no raw HTML, links or images from report data',
     expect(mdCode('plain')).toBe('`plain`');
     expect(mdCode('``x')).toBe('``` ``x ```');
     expect(mdFence('a ```` b', 'json')).toEqual(['`````json', 'a ```` b', '`````']);
+  });
+});
+
+describe('numeric edge cases found by the input fuzzer (test/fuzz.test.ts)', () => {
+  it('hard thresholding with τ > 9e307: 2τ overflowed and every x was thresholded to 0', () => {
+    expect(hardThreshold(1e200, 1e308)).toBe(1e200); // ½x² = 5e399 > τ: keep x
+    expect(hardThreshold(1e150, 1e308)).toBe(0);
+  });
+  it('TL1: no NaN or wrong root at the extremes of τ and a', () => {
+    expect(tl1Prox(5e-324, 0, 1e-150)).toBe(5e-324); // τ = 0: identity (was NaN: 0/0)
+    expect(Number.isFinite(tl1ThresholdValue(0, 5e-324))).toBe(true); // was 0·∞
+    expect(tl1Prox(-1, 2.2250738585072014e-308, 8.98846567431158e307)).toBe(-1); // was NaN: 2a overflowed
+    // a = 9e15: TL1 ≈ ℓ1, so the prox of −1.0000000000000002 with τ = 1 is ≈ 0 (arccos near 1 gave −0.037)
+    expect(Math.abs(tl1Prox(-1.0000000000000002, 1, 9007199254746856))).toBeLessThan(1e-12);
+    // threshold √(2τ(a+1)) − a/2 ≈ 1.35e308 is finite (the product overflowed to ∞: every x thresholded)
+    const t = tl1ThresholdValue(1.7976931348623157e308, 8.98846567431158e307);
+    expect(t).toBeGreaterThan(1.3e308);
+    expect(t).toBeLessThan(1.4e308);
+    expect(tl1Prox(1.7e308, 1.7976931348623157e308, 8.98846567431158e307)).toBeGreaterThan(0);
+  });
+  it('nets: an overflowing loss is refused; subnormal weights have a nonzero norm', () => {
+    expect(() => lossRelu([0, 0, 0, -6.780741835237612e153], [0, 1e150, 0, 0], 4)).toThrow(InvalidArgumentError);
+    expect(Number.isFinite(lossRelu([5e-324, 0], [1, 1], 2))).toBe(true);
+    expect(angle([5e-324, 0], [1, 0])).toBe(0); // the norm underflowed to 0: "a nonzero vector" refused
+  });
+  it('generator: spike-free data whose noise underflows are refused (scale 1/max y was ∞, y NaN)', () => {
+    expect(() => generateSpikes({ n: 1, s: 0, h: 1, sigma: 5e-324, seed: 743437082, noise: 'sigma' })).toThrow(/do not underflow/);
+  });
+  it('PSD test: a zero diagonal with a nonzero off-diagonal entry is indefinite even when the entry squared underflows', () => {
+    expect(psdTest(cscFromTriplets(2, 2, [0, 0, 1], [0, 1, 1], [0, -5e-324, 0])).psd).toBe(false);
   });
 });

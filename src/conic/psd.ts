@@ -64,6 +64,13 @@ export function psdTest(P: CscMatrix): PsdTest {
     values[w] = diag[j] * scale[j] * scale[j];
     rowSum[j] += Math.abs(values[w]);
   }
+  // a PSD matrix with P_ii = 0 has row i zero (exactly: the 2×2 minors of the caller miss P_ij² underflowing)
+  for (let j = 0; j < n; j++) {
+    for (let q = P.colPtr[j]; q < P.colPtr[j + 1]; q++) {
+      const i = P.rowIdx[q];
+      if (i < j && P.values[q] !== 0 && (diag[i] === 0 || diag[j] === 0)) return { psd: false, delta: 0, index: diag[i] === 0 ? i : j };
+    }
+  }
   let r = 0;
   let band = 0;
   for (let j = 0; j < n; j++) {

@@ -95,10 +95,30 @@ export function validateWeights(name: string, v: unknown, length?: number): Arra
   return arr;
 }
 
+/** ‖a‖₂ computed as m·‖a/m‖₂, m = max|aᵢ|: no overflow for huge entries, no underflow to 0 for subnormal ones. */
+export function scaledNorm(a: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
+  if (m === 0 || !Number.isFinite(m)) return m;
+  let s = 0;
+  for (let i = 0; i < a.length; i++) {
+    const t = a[i] / m;
+    s += t * t;
+  }
+  return m * Math.sqrt(s);
+}
+
+/** A loss or gradient value that overflowed is refused, not returned (weights too large for doubles). */
+function finiteResult<T extends number | Float64Array>(v: T, w: unknown): T {
+  const ok = typeof v === 'number' ? Number.isFinite(v) : (v as Float64Array).every(Number.isFinite);
+  if (!ok) throw new InvalidArgumentError('w', w, 'weights whose loss and gradient are finite doubles (‖w‖², ‖w*‖² and k²‖w‖‖w*‖ below ~1e308)');
+  return v;
+}
+
 /** Validate a finite, nonzero vector (an angle or ŵ is needed). Returns its norm. */
 export function validateNonzero(name: string, v: unknown, length?: number): number {
   const arr = validateWeights(name, v, length);
-  const n = norm(arr);
+  const n = scaledNorm(arr);
   if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError(name, v, 'a nonzero finite vector (an angle is needed)');
   return n;
 }
@@ -142,9 +162,9 @@ export function lossRelu(w: ArrayLike<number>, wStar: ArrayLike<number>, k: numb
   validateWeights('w', w);
   const ns = validateNonzero('wStar', wStar, w.length);
   validateK(k);
-  const nw = norm(w);
+  const nw = scaledNorm(w);
   const theta = nw === 0 ? Math.PI / 2 : angleRaw(w, wStar, nw, ns);
-  return lossReluRaw(nw, ns, theta, k);
+  return finiteResult(lossReluRaw(nw, ns, theta, k), w);
 }
 
 /** ∇ℓ into `out` from precomputed ‖w‖, ‖w*‖, θ. Unchecked. */
@@ -166,7 +186,7 @@ export function gradRelu(w: ArrayLike<number>, wStar: ArrayLike<number>, k: numb
   const ns = validateNonzero('wStar', wStar, w.length);
   validateK(k);
   const res = outBuffer(out, w.length);
-  return gradReluRaw(w, wStar, k, nw, ns, angleRaw(w, wStar, nw, ns), res);
+  return finiteResult(gradReluRaw(w, wStar, k, nw, ns, angleRaw(w, wStar, nw, ns), res), w);
 }
 
 /** α(w) and B(w) with ∇ℓ(w) = α·w − B·w* (docs/claims/dinh-xin.md#relu-gradient); at w = w*, α = B = 1/k. */

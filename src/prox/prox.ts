@@ -15,7 +15,7 @@ export function softThreshold(x: number, tau: number): number {
 
 /** Hard thresholding: prox of τ·1{·≠0}, threshold γ = √(2τ). Takes τ, not γ. */
 export function hardThreshold(x: number, tau: number): number {
-  return hardScalar(finiteNumber('x', x), Math.sqrt(2 * nonNegative('tau', tau)));
+  return hardScalar(finiteNumber('x', x), Math.SQRT2 * Math.sqrt(nonNegative('tau', tau))); // √2·√τ: 2τ overflows for τ > 9e307
 }
 
 /** TL1 threshold t*(τ, a). */
@@ -37,7 +37,7 @@ export function penaltyValue(penalty: Penalty, y: number): number {
       return y === 0 ? 0 : 1;
     case 'tl1': {
       const ay = Math.abs(y);
-      return ((penalty.a + 1) * ay) / (penalty.a + ay);
+      return ay * ((penalty.a / 2 + 0.5) / (penalty.a / 2 + ay / 2)); // (a+1)|y|/(a+|y|) without overflow
     }
   }
 }
@@ -64,7 +64,7 @@ export function scalarProx(penalty: Penalty, tau: number): (x: number) => number
     case 'l1':
       return (x) => softScalar(x, tau);
     case 'l0': {
-      const gamma = Math.sqrt(2 * tau);
+      const gamma = Math.SQRT2 * Math.sqrt(tau);
       return (x) => hardScalar(x, gamma);
     }
     case 'tl1': {

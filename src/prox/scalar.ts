@@ -26,7 +26,7 @@ export function hardScalar(x: number, gamma: number): number {
 /** The TL1 penalty ρ_a(y) = (a + 1)|y| / (a + |y|). */
 export function tl1Penalty(y: number, a: number): number {
   const ay = Math.abs(y);
-  return ((a + 1) * ay) / (a + ay);
+  return ay * ((a / 2 + 0.5) / (a / 2 + ay / 2)); // = (a+1)|y|/(a+|y|) with no overflow or underflow in between
 }
 
 /**
@@ -35,7 +35,9 @@ export function tl1Penalty(y: number, a: number): number {
  *   supercritical τ > a²/(2(a+1)): t* = √(2τ(a+1)) − a/2 (the map jumps at t*).
  */
 export function tl1Threshold(tau: number, a: number): number {
-  return tau <= (a * a) / (2 * (a + 1)) ? (tau * (a + 1)) / a : Math.sqrt(2 * tau * (a + 1)) - a / 2;
+  if (tau === 0) return 0;
+  // factored so that no intermediate overflows for τ, a up to the largest double
+  return tau <= (a / 2) * (a / (a + 1)) ? tau * ((a + 1) / a) : 2 * (Math.sqrt(tau / 2) * Math.sqrt(a + 1) - a / 4);
 }
 
 /**
@@ -48,11 +50,16 @@ export function tl1Threshold(tau: number, a: number): number {
 export function tl1Scalar(x: number, tau: number, a: number, threshold = tl1Threshold(tau, a)): number {
   const ax = Math.abs(x);
   if (ax <= threshold) return 0;
-  const s = a + ax;
-  let c = 1 - (27 * tau * a * (a + 1)) / (2 * s * s * s);
-  if (c < -1) c = -1;
-  else if (c > 1) c = 1;
-  const phi = Math.acos(c);
-  const y = (2 / 3) * s * Math.cos(phi / 3) - (2 * a) / 3 + ax / 3;
+  if (tau === 0) return x;
+  // 27τa(a+1)/(2s³) with s = a + |x|, through h = s/2 so that neither s nor s³ overflows or underflows
+  const h = a / 2 + ax / 2;
+  // φ = arccos(1 − r) = 2 arcsin(√(r/2)): accurate for small r, where arccos near 1 loses the digits
+  // (a = 9e15, τ = 1 gave y = −0.037 for x = −1, worse than 0); r ≥ 2 clamps to φ = π.
+  const r = (27 / 16) * (tau / h) * (a / h) * ((a + 1) / h);
+  const phi = r < 2 ? 2 * Math.asin(Math.sqrt(r / 2)) : Math.PI;
+  // (2/3)s·cos(φ/3) − 2a/3 + |x|/3 without forming s, and without cancellation: cos − 1 = −2 sin²(φ/6)
+  const sn = Math.sin(phi / 6);
+  // (2·(a·sn·sn), not 2a·sn·sn: 2a overflows for a > 9e307); the root lies in [0, |x|] — clamp the rounding
+  const y = Math.min(ax, Math.max(0, (2 / 3) * (ax * Math.cos(phi / 3) - 2 * (a * sn * sn)) + ax / 3));
   return x > 0 ? y : -y;
 }

@@ -106,9 +106,13 @@ export function generateSpikes(params: SpikeParams): SpikeInstance {
     if (y[i] > mx) mx = y[i];
   }
   const scale = mx > 0 ? 1 / mx : 1;
+  if (!Number.isFinite(scale)) {
+    // only spike-free data of noise std τ near the underflow threshold: max y is subnormal
+    throw new InvalidArgumentError('sigma', sigma, `a noise level whose data do not underflow: max y = ${mx} (std ${tau}) cannot be scaled to 1; use s >= 1 or a larger σ`);
+  }
   for (let i = 0; i < n; i++) {
-    y[i] *= scale;
-    truth[i] *= scale;
+    y[i] /= mx > 0 ? mx : 1;
+    truth[i] /= mx > 0 ? mx : 1;
   }
   return { y, truth, scale, noiseStd: tau, noise, starts, n, s, h, sigma };
 }
