@@ -155,7 +155,12 @@ function chainWithWrongShift(points: ArrayLike<number>, eps: number) {
   const offset = (x: number): number => {
     if (x <= p.x1) return 0;
     let j = 0;
-    while (j + 1 < k.length && k[j + 1] <= x) j++;
+    let hi = k.length - 1;
+    while (j < hi) {
+      const mid = (j + hi + 1) >> 1;
+      if (k[mid] <= x) j = mid;
+      else hi = mid - 1;
+    }
     if (j + 1 < k.length && x > (k[j] + k[j + 1]) / 2) return extra[j + 1];
     return extra[j];
   };
