@@ -50,6 +50,27 @@ describe('primal–dual path solver of (32)', () => {
     expect(r.lowerBound).toBeLessThanOrEqual(1 / 6 + 1e-12); // OPT = 1/6 (brute force)
     expect(decompRelaxation(p).lowerBound).toBeLessThanOrEqual(1 / 6 + 1e-12);
   });
+  it('warm start with a new cut on every edge (x_a ≈ x_b/d ≈ 0 on most): small starting dual residual, same value as cold', () => {
+    // regression: the new cuts' s got ≈ 1e-15 where x_a ≈ x_b/d ≈ 0, their central duals μ/s ≈ 1e5 and the
+    // warm solve started at ‖r_d‖∞ = 6.9e5 (95 iterations, against 42 cold)
+    const y = window(2000, 300);
+    const p = signalProblem({ y, lambda: 0.3, k: 20 });
+    const c1 = Array.from({ length: y.length - 1 }, () => [1]);
+    const first = solveDecompPathPD(p, c1, { snapshotGaps: [1e-2] });
+    expect(first.pdSnapshots[0]).toBeDefined();
+    const c2 = c1.map(() => [1, 2]);
+    const rd0: number[] = [];
+    const warm = solveDecompPathPD(p, c2, { warm: first.pdSnapshots[0], onIteration: (i) => rd0.push(i.dualResidual) });
+    const cold = solveDecompPathPD(p, c2);
+    expect(warm.warmStarted).toBe(true);
+    expect(warm.status).toBe('optimal');
+    expect(cold.status).toBe('optimal');
+    expect(rd0[0]).toBeLessThan(1);
+    const scale = Math.max(1, Math.abs(cold.value));
+    expect(Math.abs(warm.value - cold.value) / scale).toBeLessThan(2e-7);
+    expect(warm.lowerBound).toBeLessThanOrEqual(cold.value + 1e-12);
+    expect(warm.newtonSteps).toBeLessThan(cold.newtonSteps);
+  });
   it('reports every iteration; an iteration limit gives status failed with no bound', () => {
     const p = signalProblem({ y: window(500, 60), lambda: 0.5, k: 6 });
     const its: number[] = [];
