@@ -9,7 +9,15 @@
  * signal (spikes of height 1 and length 10 on ~5% of the points) plus N(0, 0.1²)
  * noise, clipped at 0. Reports iterations, time, per-iteration time, fill ratio,
  * the fitted exponent of per-iteration time in n and peak RSS.
+ *
+ * Peer: cvxopt (coneqp, its default KKT solver) on the same persp instance at n = 1000 (CONIC_CVXOPT_N,
+ * comma-separated sizes from the list above or others; quick: 200), run by src/bench/persp_cvxopt.py with
+ * the first python3 that imports cvxopt (PYTHON, python3, /usr/bin/python3); skipped with a note otherwise.
+ * Ratio = cvxopt solve time / ours on the same y. cvxopt's default factors the KKT system of a problem with
+ * second-order cones densely (order 3n), so larger sizes are out of its reach here.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import type { Benchmark } from './main.ts';
 import { createRng } from '../core/random.ts';
@@ -53,12 +61,31 @@ export function perspPathModel(y: Float64Array, lambda: number, mu: number): Con
   return m;
 }
 
+/** The first python interpreter that imports cvxopt, or null. */
+export function findCvxoptPython(): string | null {
+  const cands = [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter((c): c is string => typeof c === 'string' && c !== '');
+  for (const py of cands) {
+    const r = spawnSync(py, ['-c', 'import cvxopt'], { encoding: 'utf8' });
+    if (r.status === 0) return py;
+  }
+  return null;
+}
+
+/** cvxopt's result on the persp instance y (see persp_cvxopt.py), or the reason it could not run. */
+export function cvxoptPersp(py: string, y: Float64Array, lambda: number, mu: number): Record<string, unknown> {
+  const script = fileURLToPath(new URL('./persp_cvxopt.py', import.meta.url));
+  const r = spawnSync(py, [script], { input: JSON.stringify({ y: Array.from(y), lambda, mu }), encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) return { error: `exit ${r.status}: ${(r.stderr ?? '').slice(-400)}` };
+  return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Record<string, unknown>;
+}
+
 const bench: Benchmark = {
   name: 'conic',
   description: 'persp relaxation of path signal estimation (n rotated cones) solved by the conic IPM, n = 1e3, 1e4, 1e5',
   run({ quick }) {
     const sizes = quick ? [1000, 3000, 10000] : [1000, 10000, 100000];
     const rows: Record<string, number | string>[] = [];
+    const instances = new Map<number, { y: Float64Array; ms: number; objective: number }>();
     // warm-up (JIT) on a small instance, not recorded
     perspPathModel(spikeSignal(2000, 7), 1, 0.1).solve();
     const loadBefore = loadavg()[0];
@@ -70,6 +97,7 @@ const bench: Benchmark = {
       const r: ModelResult = model.solve({ maxIterations: 100 });
       const c = r.certificate;
       const rss = process.memoryUsage().rss;
+      instances.set(n, { y, ms: c.timeMs, objective: r.objective });
       rows.push({
         n,
         status: r.status,
@@ -110,8 +138,36 @@ const bench: Benchmark = {
     const pairwisePerIterationExponents = rows.slice(1).map((r, k) =>
       Math.log((r.perIterationMs as number) / (rows[k].perIterationMs as number)) / Math.log((r.n as number) / (rows[k].n as number)),
     );
+    // peer: cvxopt on the same instance(s)
+    const peerSizes = (process.env.CONIC_CVXOPT_N ?? (quick ? '200' : '1000')).split(',').map(Number).filter((v) => v > 0);
+    const py = findCvxoptPython();
+    const cvxopt: Record<string, unknown>[] = [];
+    let cvxoptNote: string | undefined;
+    if (py === null) cvxoptNote = 'skipped: no python3 with cvxopt (Debian: apt-get install python3-cvxopt)';
+    else {
+      for (const n of peerSizes) {
+        let inst = instances.get(n);
+        if (!inst) {
+          const y = spikeSignal(n, 20211 + n);
+          const r = perspPathModel(y, 1, 0.1).solve({ maxIterations: 100 });
+          inst = { y, ms: r.certificate.timeMs, objective: r.objective };
+        }
+        const load = loadavg()[0];
+        const peer = cvxoptPersp(py, inst.y, 1, 0.1);
+        const peerMs = typeof peer.solveSeconds === 'number' ? peer.solveSeconds * 1000 : NaN;
+        const row = {
+          n, python: py, ...peer, oursMs: inst.ms, oursObjective: inst.objective,
+          objectiveRelDiff: typeof peer.objective === 'number' ? Math.abs(peer.objective - inst.objective) / Math.max(1, Math.abs(inst.objective)) : NaN,
+          ratioCvxoptOverOurs: peerMs / inst.ms, loadAverage1m: load,
+        };
+        cvxopt.push(row);
+        process.stdout.write(`cvxopt n = ${n}: ${JSON.stringify(row)}\n`);
+      }
+    }
     return {
       rows,
+      cvxopt,
+      ...(cvxoptNote ? { cvxoptNote } : {}),
       perIterationExponent: num / den,
       pairwisePerIterationExponents,
       totalTimeExponent: numT / den,
