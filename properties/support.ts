@@ -7,6 +7,7 @@ import type { BudgetName, Claim } from '../src/claims/claim.ts';
 import { runClaim } from '../src/runner/run-claim.ts';
 import type { ClaimResult } from '../src/runner/result.ts';
 import { replayFixtures } from '../src/report/fixtures.ts';
+import { formatFailure } from '../src/report/format.ts';
 
 /** Root seed of the vitest suite (fixed: tests are deterministic). */
 export const TEST_SEED = 20211;
@@ -24,12 +25,7 @@ export function assertClaim(claim: Claim, budget: BudgetName = 'quick', runs?: n
     expect(c.pass, `${claim.id}: saved counterexample ${c.index} of ${c.file} fails again: ${bad}`).toBe(true);
   }
   const r = runForTest(claim, budget, runs);
-  const why =
-    r.status === 'pass'
-      ? ''
-      : `${r.id}: ${r.status}${r.error ? ' — ' + r.error : ''}\n` +
-        (r.counterexample ? `counterexample ${JSON.stringify(r.counterexample.instance).slice(0, 2000)}\n` +
-          `comparisons ${JSON.stringify(r.counterexample.comparisons)}\nreplay: ${r.counterexample.replay}` : '');
+  const why = r.status === 'pass' ? '' : formatFailure(r, { maxInstance: 2000 });
   expect(r.status, why).toBe('pass');
   return r;
 }

@@ -24,5 +24,5 @@ export { reportToMarkdown } from './report/markdown.ts';
 export { reportToJunit } from './report/junit.ts';
 export { reportToHtml, type HtmlOptions } from './report/html.ts';
 export { writeReports, writeReportSet, type WrittenReports } from './report/write.ts';
-export { loadReport, parseReport, parseReportText, ReportFileError } from './compare/load.ts';
+export { loadReport, parseReport, parseReportText, ReportFileError } from './report/load.ts';
 export { compareReports, compareToJson, compareToMarkdown, type CompareOptions, type CompareResult } from './compare/compare.ts';

@@ -26,7 +26,7 @@ import { reportToHtml } from '../src/report/html.ts';
 import { writeReports } from '../src/report/write.ts';
 import { globMatch, matches, selectIds } from '../src/runner/select.ts';
 import { parseThresholds, ruleFor } from '../src/compare/thresholds.ts';
-import { ReportFileError } from '../src/compare/load.ts';
+import { ReportFileError } from '../src/report/load.ts';
 import { proxClaims, softBruteForce } from '../theorems/dinh-xin/prox.ts';
 import { runClaim } from '../src/runner/run-claim.ts';
 import { runCatalogue } from '../src/runner/run-catalogue.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadReport } from '../src/compare/load.ts';
+import { loadReport } from '../src/report/load.ts';
 import { InvalidArgumentError } from '../src/core/errors.ts';
 import { saveCounterexamples } from '../src/report/fixtures.ts';
 import { checkClaim, claimTest, defineClaim, describeFailure, le, reportCollector, resolveSeed, withSubject } from '../src/vitest/index.ts';
@@ -56,7 +56,7 @@ describe('vitest helper', () => {
     } catch (e) {
       msg = (e as Error).message;
     }
-    expect(msg).toMatch(/^ours\.user\.clamp: fail/);
+    expect(msg).toMatch(/^✗ ours\.user\.clamp — fail, verdict fails/);
     expect(msg).toMatch(/VIOLATED \|clamp\(x\)\|: [\d.e+-]+ ≤ 1/);
     const path = /THEORYCHECK_PATH=(\S+)/.exec(msg)![1];
     expect(msg).toContain(`replay: THEORYCHECK_SEED=5 THEORYCHECK_PATH=${path} npx vitest run -t 'ours.user.clamp'`);

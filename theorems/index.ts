@@ -3,10 +3,13 @@
  * The catalogue imports no runner and no reporter.
  */
 import type { Claim } from '../src/claims/claim.ts';
-import { dinhXinClaims } from './dinh-xin/index.ts';
-import { agh21Claims } from './agh21/index.ts';
-import { conicClaims } from './conic/index.ts';
-import { jmm25Claims } from './jmm25/index.ts';
-import { ep21Claims } from './ep21/index.ts';
+import { dinhXinClaims, dinhXinTitle } from './dinh-xin/index.ts';
+import { agh21Claims, agh21Title } from './agh21/index.ts';
+import { conicClaims, conicTitle } from './conic/index.ts';
+import { jmm25Claims, jmm25Title } from './jmm25/index.ts';
+import { ep21Claims, ep21Title } from './ep21/index.ts';
 
 export const catalogue: Claim[] = [...dinhXinClaims, ...agh21Claims, ...conicClaims, ...jmm25Claims, ...ep21Claims];
+
+/** Display names of the papers (reports show them by paper key). */
+export const papers: Record<string, string> = { dx: dinhXinTitle, agh21: agh21Title, conic: conicTitle, jmm25: jmm25Title, ep21: ep21Title };

@@ -26,10 +26,10 @@ import { selectIds } from '../runner/select.ts';
 import { assertsOf, failureMeaningOf } from '../runner/verdict.ts';
 import type { ClaimResult, Report } from '../runner/result.ts';
 import { reportToJson } from '../report/json.ts';
-import { fmt, fmtComparison, provenanceLabel, tightest } from '../report/format.ts';
-import { finishVerifyExtras, prepareVerifyExtras, type VerifyExtraOptions } from '../report/verify-extras.ts';
-import { compareCommand, type CompareCommandOptions } from '../compare/command.ts';
-import { mergeCommand, type MergeCommandOptions } from '../shard/command.ts';
+import { fmt, fmtComparison, formatFailure, provenanceLabel, tightest } from '../report/format.ts';
+import { finishVerifyExtras, prepareVerifyExtras, type VerifyExtraOptions } from './verify-extras.ts';
+import { compareCommand, type CompareCommandOptions } from './compare-command.ts';
+import { mergeCommand, type MergeCommandOptions } from './merge-command.ts';
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIo {
@@ -65,6 +65,8 @@ interface LoadedCatalogue {
   /** Set for a user's catalogue: how the replay line names it. */
   userModule?: string;
   claims: Claim[];
+  /** Display names of papers by key (the module's optional `papers` export). */
+  papers?: Record<string, string>;
 }
 
 /**
@@ -73,7 +75,8 @@ interface LoadedCatalogue {
  */
 export async function loadCatalogue(userModule?: string): Promise<LoadedCatalogue> {
   if (userModule === undefined) {
-    return { module: CATALOGUE_MODULE, exportName: 'catalogue', claims: ((await import(CATALOGUE_MODULE)) as { catalogue: Claim[] }).catalogue };
+    const mod = (await import(CATALOGUE_MODULE)) as { catalogue: Claim[]; papers: Record<string, string> };
+    return { module: CATALOGUE_MODULE, exportName: 'catalogue', claims: mod.catalogue, papers: mod.papers };
   }
   if (!userModule.trim()) throw new UsageError('--catalogue needs a module path');
   const file = resolve(userModule);
@@ -98,7 +101,8 @@ export async function loadCatalogue(userModule?: string): Promise<LoadedCatalogu
     if (ids.has(c.id)) throw new UsageError(`--catalogue ${userModule}: claim ${c.id} appears twice`);
     ids.add(c.id);
   }
-  return { module: url, exportName, userModule, claims };
+  const papers = mod.papers && typeof mod.papers === 'object' ? (mod.papers as Record<string, string>) : undefined;
+  return { module: url, exportName, userModule, claims, papers };
 }
 
 function parseInteger(name: string, min: number, max: number) {
@@ -150,21 +154,9 @@ function summaryTable(report: Report): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
 }
 
-function failureDetails(r: ClaimResult): string {
-  const lines = [`\n✗ ${r.id} — ${r.status} (${provenanceLabel(r.provenance)}; ${r.location})`, `  ${r.statement}`];
-  if (r.error) lines.push(`  error: ${r.error}`);
-  const cx = r.counterexample;
-  if (cx) {
-    lines.push(`  shrunk counterexample (${cx.shrinks} shrinks): ${JSON.stringify(cx.instance).slice(0, 1000)}`);
-    for (const c of cx.comparisons) lines.push(`    ${c.pass ? 'holds   ' : 'VIOLATED'} ${fmtComparison(c)}`);
-    lines.push(`  replay: ${cx.replay}`);
-  }
-  return lines.join('\n') + '\n';
-}
-
 /** `theorycheck verify`. Returns the exit code. */
 export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: Claim[]): Promise<number> {
-  const loaded = catalogue ? { module: CATALOGUE_MODULE, exportName: 'catalogue', claims: catalogue } : await loadCatalogue(opts.catalogue);
+  const loaded: LoadedCatalogue = catalogue ? { module: CATALOGUE_MODULE, exportName: 'catalogue', claims: catalogue } : await loadCatalogue(opts.catalogue);
   const claims = loaded.claims;
   const ids = selectIds(
     claims.map((c) => c.id),
@@ -191,7 +183,7 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
   let done = 0;
   const report = await runCatalogue(
     selected,
-    { version: packageVersion(), gitCommit: gitCommit(opts.catalogue ? process.cwd() : ROOT), selection: opts.only, shard: extras.shard },
+    { version: packageVersion(), gitCommit: gitCommit(opts.catalogue ? process.cwd() : ROOT), selection: opts.only, shard: extras.shard, papers: loaded.papers },
     {
       rootSeed: opts.seed,
       budget: opts.budget,
@@ -218,7 +210,7 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
     io.stdout.write(reportToJson(report));
   } else {
     log('\n' + summaryTable(report));
-    for (const r of report.results) if (r.status !== 'pass') log(failureDetails(r));
+    for (const r of report.results) if (r.status !== 'pass') log('\n' + formatFailure(r) + '\n');
     const s = report.summary;
     log(`\n${s.pass} passed, ${s.fail} failed, ${s.error} errors, ${s.timeout} timeouts (seed ${opts.seed}) in ${fmt(report.meta.timeMs / 1000)} s\n`);
     log(`reports: ${written.json}, ${written.markdown}, ${written.junit}\n`);

@@ -20,7 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { matches } from '../runner/select.ts';
-import { ReportFileError } from './load.ts';
+import { ReportFileError } from '../report/load.ts';
 
 const nonneg = z.number().finite().min(0);
 const rule = z.strictObject({ relative: nonneg.optional(), absolute: nonneg.optional(), ignore: z.boolean().optional() });

@@ -1,5 +1,5 @@
 /** Small formatting helpers shared by the text reporters. */
-import type { PublishedRow, RecordedComparison, RunScale } from '../runner/result.ts';
+import type { ClaimResult, PublishedRow, RecordedComparison, RunScale } from '../runner/result.ts';
 
 /** A number in 4 significant digits (exponent form when small or large). */
 export function fmt(x: number): string {
@@ -89,4 +89,29 @@ export function fmtDifference(p: PublishedRow): string {
 export function fmtPublishedTolerance(p: PublishedRow): string {
   const rel = p.relativeTolerance && p.paper !== 0 ? ` (${fmt((100 * p.tolerance) / Math.abs(p.paper))} % of paper)` : '';
   return `${p.printed === 'misprint' ? '> ' : '≤ '}${fmt(p.tolerance)}${rel}`;
+}
+
+/** Options of {@link formatFailure}. */
+export interface FailureFormat {
+  /** The replay line to print (default: the counterexample's own). */
+  replay?: string;
+  /** Longest JSON of the instance shown (default 1000 characters). */
+  maxInstance?: number;
+}
+
+/**
+ * The one text rendering of a claim that did not pass, for the terminal and
+ * for test-runner messages: status, provenance and location, statement, error,
+ * shrunk counterexample, every comparison at it, the replay line.
+ */
+export function formatFailure(r: ClaimResult, opts: FailureFormat = {}): string {
+  const lines = [`✗ ${r.id} — ${r.status}, verdict ${r.verdict} (${provenanceLabel(r.provenance)}; ${r.location})`, `  ${r.statement}`];
+  if (r.error) lines.push(`  error: ${r.error}`);
+  const cx = r.counterexample;
+  if (cx) {
+    lines.push(`  shrunk counterexample (${cx.shrinks} shrinks): ${JSON.stringify(cx.instance).slice(0, opts.maxInstance ?? 1000)}`);
+    for (const c of cx.comparisons) lines.push(`    ${c.pass ? 'holds   ' : 'VIOLATED'} ${fmtComparison(c)}`);
+    lines.push(`  replay: ${opts.replay ?? cx.replay}`);
+  }
+  return lines.join('\n');
 }

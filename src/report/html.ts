@@ -19,14 +19,6 @@ import { escapeHtml as esc, katexCss, renderTex } from './math.ts';
 import { claimTimesSpec, renderSeries, renderVegaLiteSvg, type RenderedPlot } from './plots.ts';
 
 /** Human names of the paper keys. */
-export const PAPER_NAMES: Record<string, string> = {
-  agh21: 'Atamtürk, Gómez & Han (2021) — sparse and smooth signal estimation',
-  dx: 'Dinh & Xin — RVSM / RVSCGD (thresholding operators, one-hidden-layer CNN)',
-  ep21: 'Ergen & Pilanci (2021) — convex duality of two-layer ReLU networks',
-  jmm25: 'AdaGrad analysis (jmm25)',
-  conic: 'Conic-quadratic solver (this project)',
-};
-
 /** Options of {@link reportToHtml}. */
 export interface HtmlOptions {
   /** Page title (default "theorycheck report"). */
@@ -177,7 +169,7 @@ export async function reportToHtml(report: Report, opts: HtmlOptions = {}): Prom
     .map((p) => {
       const rs = report.results.filter((r) => r.paper === p);
       const cells = STATUSES.map((st) => `<td class="num">${rs.filter((r) => r.status === st).length}</td>`).join('');
-      return `<tr><td><a href="#paper-${esc(p)}">${esc(p)}</a></td><td>${esc(PAPER_NAMES[p] ?? p)}</td>${cells}<td class="num">${rs.length}</td></tr>`;
+      return `<tr><td><a href="#paper-${esc(p)}">${esc(p)}</a></td><td>${esc(m.papers?.[p] ?? p)}</td>${cells}<td class="num">${rs.length}</td></tr>`;
     })
     .join('');
 
@@ -187,7 +179,7 @@ export async function reportToHtml(report: Report, opts: HtmlOptions = {}): Prom
     const cards = [];
     for (const r of rs) cards.push(await claimCard(r, texErrors));
     sections.push(
-      `<section class="paper" id="paper-${esc(p)}"><h2>${esc(PAPER_NAMES[p] ?? p)} <span class="muted">(${esc(p)}, ${rs.length} claim(s))</span></h2>` +
+      `<section class="paper" id="paper-${esc(p)}"><h2>${esc(m.papers?.[p] ?? p)} <span class="muted">(${esc(p)}, ${rs.length} claim(s))</span></h2>` +
         paperVsMeasured(rs) +
         cards.join('\n') +
         '</section>',

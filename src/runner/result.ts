@@ -124,6 +124,8 @@ export interface RunMeta {
   runsOverride: number | null;
   selection: string[];
   shard: string | null;
+  /** Display names of the papers in the results, by key (from the catalogue's `papers` export). */
+  papers?: Record<string, string>;
   startedAt: string;
   finishedAt: string;
   timeMs: number;

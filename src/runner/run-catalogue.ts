@@ -52,6 +52,8 @@ export interface RunEnvironment {
   gitCommit: string | null;
   selection: string[];
   shard?: string | null;
+  /** Display names of papers by key (the catalogue's `papers` export). */
+  papers?: Record<string, string>;
 }
 
 /** A result record for a claim that never produced one (crash, timeout, bad setup). */
@@ -275,11 +277,19 @@ export async function runCatalogue(claims: Claim[], env: RunEnvironment, opts: R
     runsOverride: opts.runs ?? null,
     selection: env.selection,
     shard: env.shard ?? null,
+    ...(env.papers ? { papers: papersOf(env.papers, results) } : {}),
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     timeMs: performance.now() - t0,
   };
   return { meta, summary: summarise(results), results };
+}
+
+/** The display names of the papers that occur in `results`. */
+export function papersOf(names: Record<string, string>, results: ClaimResult[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of results) if (names[r.paper] !== undefined) out[r.paper] = names[r.paper];
+  return out;
 }
 
 /** Counts by status and by verdict. */

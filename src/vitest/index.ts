@@ -21,7 +21,7 @@ import { integerInRange, oneOf } from '../core/validate.ts';
 import { BUDGETS, DEFAULT_TIMEOUT_MS, runClaim } from '../runner/run-claim.ts';
 import type { ClaimResult, Report } from '../runner/result.ts';
 import { SCHEMA_VERSION, summarise } from '../runner/run-catalogue.ts';
-import { fmtComparison } from '../report/format.ts';
+import { fmtComparison, formatFailure } from '../report/format.ts';
 import { reportSetFiles, writeReportSet } from '../report/write.ts';
 import { defaultFixtureDir, replayFixtures } from '../report/fixtures.ts';
 
@@ -55,14 +55,8 @@ export function resolveSeed(seed?: number): number {
 
 /** Failure message of a result: status, error, counterexample, comparisons, replay. */
 export function describeFailure(r: ClaimResult, rootSeed: number): string {
-  const lines = [`${r.id}: ${r.status}${r.error ? ` — ${r.error}` : ''}`, `  ${r.statement}`];
-  const cx = r.counterexample;
-  if (cx) {
-    lines.push(`  shrunk counterexample (${cx.shrinks} shrinks): ${JSON.stringify(cx.instance).slice(0, 2000)}`);
-    for (const c of cx.comparisons) lines.push(`    ${c.pass ? 'holds   ' : 'VIOLATED'} ${fmtComparison(c)}`);
-    lines.push(`  replay: THEORYCHECK_SEED=${rootSeed} THEORYCHECK_PATH=${cx.path} npx vitest run -t '${r.id}'`);
-  }
-  return lines.join('\n');
+  const replay = r.counterexample ? `THEORYCHECK_SEED=${rootSeed} THEORYCHECK_PATH=${r.counterexample.path} npx vitest run -t '${r.id}'` : undefined;
+  return formatFailure(r, { replay, maxInstance: 2000 });
 }
 
 /**

@@ -11,4 +11,7 @@ import { relaxClaims } from './relax.ts';
 import { scaleClaims } from './scale.ts';
 import { statsClaims } from './stats.ts';
 
+/** Display name of the paper in reports. */
+export const agh21Title = 'Atamtürk, Gómez & Han (JMLR 2021) — sparse and smooth signal estimation';
+
 export const agh21Claims = [...exactClaims, ...generatorClaims, ...relaxClaims, ...identityClaims, ...lagrangianClaims, ...scaleClaims, ...statsClaims];

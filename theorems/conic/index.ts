@@ -6,4 +6,7 @@
 import { aghExampleClaims } from './agh-examples.ts';
 import { solverClaims } from './solver.ts';
 
+/** Display name in reports. */
+export const conicTitle = 'Conic-quadratic solver (this project)';
+
 export const conicClaims = [...solverClaims, ...aghExampleClaims];

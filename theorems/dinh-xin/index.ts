@@ -9,4 +9,7 @@ import { netsSplittingClaims } from './nets-splitting.ts';
 import { netsTradeoffClaims } from './nets-tradeoff.ts';
 import { proxClaims } from './prox.ts';
 
+/** Display name of the papers in reports. */
+export const dinhXinTitle = 'Dinh & Xin — RVSM / RVSCGD (thresholding operators, one-hidden-layer CNN; abstracts only)';
+
 export const dinhXinClaims = [...proxClaims, ...netsModelClaims, ...netsSplittingClaims, ...netsReconstructedClaims, ...netsTradeoffClaims];

@@ -11,4 +11,7 @@ import { oneDClaims } from './one-d.ts';
 import { programClaims } from './program.ts';
 import { whitenedClaims } from './whitened.ts';
 
+/** Display name of the paper in reports. */
+export const ep21Title = 'Ergen & Pilanci (JMLR 2021) — convex geometry and duality of two-layer ReLU networks';
+
 export const ep21Claims = [...identityClaims, ...arrangementClaims, ...oneDClaims, ...whitenedClaims, ...programClaims];

@@ -10,4 +10,7 @@ import { sgdLowerClaims } from './sgd-lower.ts';
 import { theorem2Claims } from './theorem2.ts';
 import { updateClaims } from './update.ts';
 
+/** Display name of the paper in reports. */
+export const jmm25Title = 'Jiang, Maladkar & Mokhtari (COLT 2025) — AdaGrad vs SGD, ℓ1 stationarity';
+
 export const jmm25Claims = [...updateClaims, ...theorem2Claims, ...sgdLowerClaims, ...hardClaims, ...comparisonClaims];

@@ -99,6 +99,7 @@ const meta = z.looseObject({
   runsOverride: z.number().int().nullable(),
   selection: z.array(z.string()),
   shard: z.string().nullable(),
+  papers: z.record(z.string(), z.string()).optional(),
   startedAt: z.string(),
   finishedAt: z.string(),
   timeMs: num,

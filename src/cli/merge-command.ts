@@ -1,13 +1,13 @@
 /** `theorycheck merge <reports…> --out DIR [--force] [--allow-partial] [--no-html]`. */
 import { join } from 'node:path';
 import type { Claim } from '../claims/claim.ts';
-import { loadReport } from '../compare/load.ts';
+import { loadReport } from '../report/load.ts';
 import { checkOutDir } from '../report/atomic.ts';
-import { refuseOverwrite } from '../report/verify-extras.ts';
+import { refuseOverwrite } from './verify-extras.ts';
 import { reportSetFiles, writeReportSet } from '../report/write.ts';
 import { fmt } from '../report/format.ts';
 import { UsageError } from '../core/errors.ts';
-import { mergeReports } from './merge.ts';
+import { mergeReports } from '../shard/merge.ts';
 
 export interface MergeCommandOptions {
   out: string;

@@ -2,10 +2,10 @@
 import { join } from 'node:path';
 import type { Claim } from '../claims/claim.ts';
 import { checkOutDir, writeFileAtomic } from '../report/atomic.ts';
-import { metricsLookup, refuseOverwrite } from '../report/verify-extras.ts';
-import { compareReports, compareToJson, compareToMarkdown } from './compare.ts';
-import { loadReport } from './load.ts';
-import { DEFAULT_THRESHOLDS, loadThresholds } from './thresholds.ts';
+import { metricsLookup, refuseOverwrite } from './verify-extras.ts';
+import { compareReports, compareToJson, compareToMarkdown } from '../compare/compare.ts';
+import { loadReport } from '../report/load.ts';
+import { DEFAULT_THRESHOLDS, loadThresholds } from '../compare/thresholds.ts';
 
 export interface CompareCommandOptions {
   thresholds?: string;

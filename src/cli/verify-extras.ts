@@ -11,13 +11,13 @@ import type { Report } from '../runner/result.ts';
 import { summarise } from '../runner/run-catalogue.ts';
 import { UsageError } from '../core/errors.ts';
 import { compareReports, compareToJson, compareToMarkdown } from '../compare/compare.ts';
-import { loadReport } from '../compare/load.ts';
+import { loadReport } from '../report/load.ts';
 import { DEFAULT_THRESHOLDS, loadThresholds, type Thresholds } from '../compare/thresholds.ts';
 import { costsFromReport, parseShard, shardIds, shardLabel } from '../shard/partition.ts';
-import { checkOutDir } from './atomic.ts';
-import { defaultFixtureDir, saveCounterexamples } from './fixtures.ts';
+import { checkOutDir } from '../report/atomic.ts';
+import { defaultFixtureDir, saveCounterexamples } from '../report/fixtures.ts';
 import { COMPILED } from '../core/modules.ts';
-import { reportSetFiles, writeReportSet, type WrittenReports } from './write.ts';
+import { reportSetFiles, writeReportSet, type WrittenReports } from '../report/write.ts';
 
 /** The verify options this module reads. */
 export interface VerifyExtraOptions {
