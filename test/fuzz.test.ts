@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../src/cli/main.ts';
 import { TheorycheckError } from '../src/core/errors.ts';
 import { compareReports, compareToMarkdown } from '../src/compare/compare.ts';
-import { parseReportText } from '../src/compare/load.ts';
+import { parseReportText } from '../src/report/load.ts';
 import { parseThresholds, ruleFor, timeRuleFor } from '../src/compare/thresholds.ts';
 import { reportToJson } from '../src/report/json.ts';
 import { reportToMarkdown } from '../src/report/markdown.ts';
