@@ -7,8 +7,8 @@
  * Block objective (see segments.ts), with b_i = −2y_i + μ₁ (+ cFirst / cLast on the end nodes):
  *   F(x) = Σ y_i² + Σ b_i x_i + Σ φ(x_i) + λ Σ_{i} (x_{i+1} − x_i)²,   0 ≤ x ≤ u,
  * where φ(x) = min_{z ∈ [x/u, 1]} [fitness-diagonal term] + κ z is:
- * - `l1` (natural big-M relaxation, eq. (5)/(7), note §8.6): z = x/u, φ(x) = x² + (κ/u) x;
- * - `persp` (eq. (8), note §8.5, reverse Huber): for u ≥ √κ, φ(x) = 2√κ·x if x ≤ √κ, x² + κ otherwise;
+ * - `l1` (natural big-M relaxation, eq. (5)/(7)): z = x/u, φ(x) = x² + (κ/u) x;
+ * - `persp` (eq. (8), reverse Huber): for u ≥ √κ, φ(x) = 2√κ·x if x ≤ √κ, x² + κ otherwise;
  *   for u < √κ, z = x/u and φ(x) = (u + κ/u)·x.
  * φ is convex and C¹, so F is a convex C¹ piecewise quadratic on a box.
  *

@@ -1,5 +1,5 @@
 /**
- * The tailored Lagrangian decomposition of AGH21 §4.3 (note §3), as published.
+ * The tailored Lagrangian decomposition of AGH21 §4.3 (pp. 23–25), as published.
  *
  * Problem (37)/(44) on a path (see segments.ts). Split into m blocks at
  * ℓ_j = 1 + (j−1)⌊n/m⌋, dualise only the m−1 coupling constraints (38b)
@@ -8,7 +8,7 @@
  *   L(γ) = Σ_j B_j(γ_j, γ_{j+1}) − Σ_{j=2}^m γ_j²/(4λ),
  * B_j = block j's relaxation value with linear terms −γ_j x_{ℓ_j} + γ_{j+1} x_{ℓ_{j+1}−1}.
  * Subgradient ξ_j = −γ_j/(2λ) + x*_{ℓ_j−1} − x*_{ℓ_j}; step γ^{h+1} = γ^h + (1/h) ξ(γ^h)
- * from γ¹ = 0 (the paper's γ⁰, with the first step 1/1 — note §5 item 10);
+ * from γ¹ = 0 (the paper's γ⁰; its index starts at h = 0, which would make the first step 1/0, so the first step is 1/1);
  * stop when ‖ξ‖∞ < ε = 1e-3 or after h_max = 100 evaluations.
  * Only blocks whose boundary multipliers changed are re-solved.
  *

@@ -1,6 +1,6 @@
 /**
  * Segments and block subproblems of the tailored Lagrangian decomposition
- * (AGH21 §4.3, note §3).
+ * (AGH21 §4.3, pp. 23–25).
  *
  * Problem (37)/(44) on a path, penalty form, n nodes:
  *   min ‖y − x‖² + λ Σ_{i=1}^{n−1} (x_{i+1} − x_i)² + κ Σ z_i + μ₁ Σ x_i

@@ -13,7 +13,7 @@
  *   relaxation and the perspective relaxation of the block, solved exactly
  *   with z minimised out in closed form (chain-qp.ts). With these blocks the
  *   Lagrangian dual converges to the whole-path ℓ1 / persp value, since
- *   neither relaxation strengthens the smoothing edges (note §3.4 [D]).
+ *   neither relaxation strengthens the smoothing edges (docs/claims/agh21.md#scale-lagrangian-strength).
  * Other block solvers (e.g. fault injection in tests) are loaded from a module named by the
  * pool's `solverModule` option, never registered here.
  */

@@ -1,5 +1,5 @@
 /**
- * The relaxation-quality study of AGH21 §5.1 on the accelerometer series (note §4.2).
+ * The relaxation-quality study of AGH21 §5.1 on the accelerometer series (§5.1, pp. 25–28).
  *
  * For each cell (λ, k) of the grid λ = 0.1t, k = 500t (t = 1..10): each relaxation's lower bound
  * ζ_LB of (41), the thresholding upper bound ζ_UB (k largest entries of that relaxation's x̂, no

@@ -1,5 +1,5 @@
 /**
- * Table 3 of AGH21 (§5.3, note §4.4): the Lagrangian decomposition at n = 100,000.
+ * Table 3 of AGH21 (§5.3, pp. 34–36): the Lagrangian decomposition at n = 100,000.
  *
  * Instance: the §5.2.1 generator (src/signal/generator.ts) with n = 100,000, s = 10, h = 100,
  * σ = 0.5 under the σ² noise reading (noise std 0.25; the reading is recorded in the output).
@@ -12,6 +12,7 @@
  */
 import type { Series } from '../../claims/claim.ts';
 import { InvalidArgumentError } from '../../core/errors.ts';
+import { integerInRange } from '../../core/validate.ts';
 import { pathExactL0 } from '../exact/path-dp.ts';
 import { generateSpikes, type NoiseReading, type SpikeInstance } from '../generator.ts';
 import { lagrangianDecompositionSync, type LagrangianResult } from '../lagrangian/method.ts';
@@ -23,7 +24,7 @@ import { signalProblem } from '../model.ts';
 export const TABLE3_KAPPAS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02];
 export const TABLE3_MS = [1, 10, 100, 1000];
 
-/** The paper's time/#iter/#sub columns (note §4.4), for side-by-side reporting. */
+/** The paper's time/#iter/#sub columns (Table 3, p. 36), for side-by-side reporting. */
 export const TABLE3_PAPER: Record<string, { time: number; iter: number; resolves: number }> = {
   '0.0005/1': { time: 172, iter: 1, resolves: 0 }, '0.0005/10': { time: 1825, iter: 89, resolves: 362 },
   '0.0005/100': { time: 656, iter: 100, resolves: 3252 }, '0.0005/1000': { time: 631, iter: 100, resolves: 31932 },
@@ -62,6 +63,11 @@ export interface Table3Options {
   hMax?: number;
   /** Also compute the exact optimum per κ by the path DP (default true). */
   exact?: boolean;
+  /**
+   * Run on the window [start, start + length) of the generated instance, not rescaled (miniatures that keep
+   * the full instance's noise level relative to κ; the path's ‖y‖∞ is the window's).
+   */
+  window?: { start: number; length: number };
 }
 
 /** One cell. */
@@ -85,15 +91,20 @@ export interface Table3Row {
 }
 
 export interface Table3Study {
-  instance: { n: number; s: number; h: number; sigma: number; noise: NoiseReading; noiseStd: number; seed: number; lambda: number; nnzTruth: number };
+  instance: {
+    n: number; s: number; h: number; sigma: number; noise: NoiseReading; noiseStd: number; seed: number; lambda: number; nnzTruth: number;
+    /** The window of the generated path that was solved (absent: the whole path). */
+    window?: { start: number; length: number };
+  };
   solver: string;
   rows: Table3Row[];
   series: Series[];
 }
 
 interface Setup {
-  inst: SpikeInstance;
-  o: Required<Omit<Table3Options, 'cells' | 'jobs' | 'solverFn'>> & { jobs?: number };
+  inst: Pick<SpikeInstance, 'y' | 'truth' | 'n' | 's' | 'h' | 'sigma' | 'noise' | 'noiseStd'>;
+  window?: { start: number; length: number };
+  o: Required<Omit<Table3Options, 'cells' | 'jobs' | 'solverFn' | 'window'>> & { jobs?: number };
   cells: [number, number][];
   truthNorm2: number;
 }
@@ -108,11 +119,19 @@ function setup(opts: Table3Options): Setup {
   getSegmentSolver(o.solver);
   const cells = opts.cells ?? o.kappas.flatMap((k) => o.ms.map((m) => [k, m] as [number, number]));
   if (cells.length === 0) throw new InvalidArgumentError('cells', cells, 'at least one [κ, m]');
-  for (const [, m] of cells) if (!Number.isInteger(m) || m < 1 || m > o.n) throw new InvalidArgumentError('m', m, `an integer in [1, ${o.n}]`);
-  const inst = generateSpikes({ n: o.n, s: o.s, h: o.h, sigma: o.sigma, noise: o.noise, seed: o.seed });
+  const w = opts.window;
+  if (w !== undefined) {
+    if (w === null || typeof w !== 'object') throw new InvalidArgumentError('window', w, 'an object {start, length}');
+    integerInRange('window.start', w.start, 0, o.n - 1);
+    integerInRange('window.length', w.length, 1, o.n - w.start);
+  }
+  const nRun = w?.length ?? o.n;
+  for (const [, m] of cells) if (!Number.isInteger(m) || m < 1 || m > nRun) throw new InvalidArgumentError('m', m, `an integer in [1, ${nRun}]`);
+  const full = generateSpikes({ n: o.n, s: o.s, h: o.h, sigma: o.sigma, noise: o.noise, seed: o.seed });
+  const inst = w ? { ...full, n: w.length, y: full.y.slice(w.start, w.start + w.length), truth: full.truth.slice(w.start, w.start + w.length) } : full;
   let truthNorm2 = 0;
   for (const v of inst.truth) truthNorm2 += v * v;
-  return { inst, o, cells, truthNorm2 };
+  return { inst, window: w ? { start: w.start, length: w.length } : undefined, o, cells, truthNorm2 };
 }
 
 function row(S: Setup, kappa: number, m: number, r: LagrangianResult, timeMs: number, opt?: number): Table3Row {
@@ -143,7 +162,10 @@ function finish(S: Setup, rows: Table3Row[]): Table3Study {
     },
   ];
   return {
-    instance: { n: inst.n, s: inst.s, h: inst.h, sigma: inst.sigma, noise: inst.noise, noiseStd: inst.noiseStd, seed: o.seed, lambda: o.lambda, nnzTruth: nnz },
+    instance: {
+      n: inst.n, s: inst.s, h: inst.h, sigma: inst.sigma, noise: inst.noise, noiseStd: inst.noiseStd, seed: o.seed, lambda: o.lambda, nnzTruth: nnz,
+      ...(S.window ? { window: S.window } : {}),
+    },
     solver: o.solver, rows, series,
   };
 }
