@@ -108,7 +108,7 @@ describe('agh21.scale negative controls', () => {
   it('table3-few-subproblems rejects blocks without the ℓ0 term and multiplier terms of the wrong sign, 50× too large', () => {
     assertRejected(withSubject(table3FewSubproblems, { block: (p) => persp({ ...p, kappa: 0, cFirst: -50 * p.cFirst, cLast: -50 * p.cLast }) }));
   }, 300_000);
-  it('table3-m10-no-iterations (paper size at every budget) rejects blocks that drop the ℓ0 term (κ not passed to the blocks)', () => {
+  it('table3-m10-no-iterations rejects blocks that drop the ℓ0 term (κ not passed to the blocks)', () => {
     const r = assertRejected(withSubject(table3NoIterations, { block: (p) => persp({ ...p, kappa: 0 }) }));
     expect(r.published.find((p) => p.key === 'iter-m10-k0.01')!.ours).toBeGreaterThan(1);
   }, 300_000);
