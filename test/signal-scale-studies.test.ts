@@ -140,6 +140,16 @@ describe('Table 3 study', () => {
     const noExact = table3Sync({ ...opts, cells: [[0.02, 20]], exact: false });
     expect(noExact.rows[0].opt).toBeUndefined();
   });
+  it('runs a window of the generated instance, not rescaled (the miniature of the grid claims)', () => {
+    const st = table3Sync({ n: 4000, s: 2, h: 100, kappas: [0.02], ms: [1], solver: 'persp', window: { start: 1000, length: 1500 }, exact: false });
+    expect(st.instance.n).toBe(1500);
+    expect(st.instance.window).toEqual({ start: 1000, length: 1500 });
+    expect(st.rows[0].firstXiInf).toBe(0);
+    expect(() => table3Sync({ n: 100, s: 1, h: 10, window: { start: 90, length: 20 } })).toThrow(/window.length/);
+    expect(() => table3Sync({ n: 100, s: 1, h: 10, window: { start: -1, length: 20 } })).toThrow(/window.start/);
+    expect(() => table3Sync({ n: 100, s: 1, h: 10, window: null as never })).toThrow(InvalidArgumentError);
+    expect(() => table3Sync({ n: 100, s: 1, h: 10, ms: [30], window: { start: 0, length: 20 } })).toThrow(/m/);
+  });
   it('rejects bad grids', () => {
     expect(() => table3Sync({ n: 100, s: 1, h: 10, cells: [] })).toThrow(InvalidArgumentError);
     expect(() => table3Sync({ n: 100, s: 1, h: 10, cells: [[0.02, 101]] })).toThrow(InvalidArgumentError);
