@@ -33,6 +33,7 @@ const registry: Record<string, () => Promise<{ default: Benchmark }>> = {
   adagrad: () => import('./adagrad.ts'),
   startup: () => import('./startup.ts'),
   stats: () => import('./stats.ts'),
+  relu: () => import('./relu.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

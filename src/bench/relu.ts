@@ -1,0 +1,72 @@
+/**
+ * Two-layer ReLU networks (src/relu): time to a certified relative duality gap
+ * ≤ 1e-6 against the number of patterns P and samples n — exact enumeration,
+ * then the conic program, the working-set method (conic inner solves) and FISTA
+ * (first-order, with a time limit) — and non-convex Adam training on the same
+ * problem (best objective and its excess over the certified p*). The machine
+ * load is recorded: figures taken on a shared machine are slower than idle ones;
+ * compare methods within one run.
+ */
+import { loadavg } from 'node:os';
+import type { Benchmark } from './main.ts';
+import { createRng } from '../core/random.ts';
+import { enumeratePatterns } from '../relu/arrangements.ts';
+import { solveConicProgram } from '../relu/conic-program.ts';
+import { solveFirstOrder } from '../relu/first-order.ts';
+import { trainNetwork } from '../relu/nonconvex.ts';
+import { reluProblem } from '../relu/problem.ts';
+import { solveWorkingSet } from '../relu/working-set.ts';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const bench: Benchmark = {
+  name: 'relu',
+  description: 'exact pattern enumeration + certified solve (conic, working set, FISTA) vs P and n; Adam on the same problem',
+  run({ quick }) {
+    const sizes: [number, number][] = quick ? [[8, 3], [12, 4]] : [[8, 3], [10, 3], [12, 4], [16, 4], [20, 4]];
+    const beta = 0.1;
+    const rows: Record<string, unknown>[] = [];
+    const loadBefore = loadavg();
+    for (const [n, d] of sizes) {
+      const rng = createRng(1000 * n + d);
+      const X = rng.fillNormal(new Float64Array(n * d));
+      const y = rng.fillNormal(new Float64Array(n));
+      const problem = reluProblem({ X, d, y, beta });
+      const enumTimes: number[] = [];
+      let P = 0;
+      for (let rep = 0; rep < 3; rep++) {
+        const t0 = performance.now();
+        P = enumeratePatterns(problem.X, n, d).masks.length;
+        enumTimes.push(performance.now() - t0);
+      }
+      const patterns = enumeratePatterns(problem.X, n, d);
+      const enumerateMs = median(enumTimes);
+      const row: Record<string, unknown> = { n, d, P, enumerateMs };
+      const ws = solveWorkingSet(problem, patterns, { tolGap: 1e-6 });
+      row.workingSet = { ms: ws.timeMs, totalWithEnumerationMs: ws.timeMs + enumerateMs, relGap: ws.certificate.relGap, status: ws.status, neurons: ws.certificate.neurons };
+      if (P <= 500) {
+        const c = solveConicProgram(problem, patterns, { tolGap: 1e-6 });
+        row.conic = { ms: c.timeMs, relGap: c.certificate.relGap, status: c.status, iterations: c.iterations };
+      }
+      const fo = solveFirstOrder(problem, patterns, { tolGap: 1e-6, timeLimitMs: quick ? 5_000 : 30_000 });
+      row.firstOrder = { ms: fo.timeMs, relGap: fo.certificate.relGap, status: fo.status, iterations: fo.iterations };
+      const fo4 = solveFirstOrder(problem, patterns, { tolGap: 1e-4, timeLimitMs: quick ? 5_000 : 30_000 });
+      row.firstOrder1e4 = { ms: fo4.timeMs, relGap: fo4.certificate.relGap, status: fo4.status, iterations: fo4.iterations };
+      const pStar = ws.certificate.networkValue;
+      let best = Infinity;
+      const t0 = performance.now();
+      for (let run = 0; run < 3; run++) {
+        const tr = trainNetwork(problem, { m: 2 * Math.max(1, ws.certificate.neurons), rng: createRng(run + 17), iterations: 3000, stepSize: 2e-2 });
+        best = Math.min(best, tr.objective);
+      }
+      row.adam = { msFor3Runs: performance.now() - t0, best, pStar, relExcess: (best - pStar) / pStar };
+      rows.push(row);
+      process.stdout.write(`${JSON.stringify(row)}\n`);
+    }
+    return { beta, rows, loadavgBefore: loadBefore, loadavgAfter: loadavg() };
+  },
+};
+export default bench;
