@@ -3,7 +3,7 @@
  * λ = 0.3: penalty form (μ = 0.05) and cardinality form (k = hs = 100). Reports per instance the
  * rounds, cuts, time per round, total time, the bound, the exact optimum (path DPs) and the gap
  * (42); and, on a smaller shared instance, the same run with each subproblem solver for (32): primal–dual
- * (the default), barrier and the generic conic solver (certification and speed ratios). Target (issue 4): n = 1000 in ≤ 2 s.
+ * (the default), barrier and the generic conic solver (certification and speed ratios). Target: n = 1000 in ≤ 2 s.
  */
 import type { Benchmark } from './main.ts';
 import { generateSpikes } from '../signal/generator.ts';

@@ -2,7 +2,7 @@
  * Exact path DP (penalty form, `pathExactL0`) on §5.2.1 generator instances, n = 10³, 10⁴, 10⁵:
  * median wall and CPU time per solve (after a JIT warm-up; the machine is shared, so CPU time is
  * the steadier figure), segment evaluations per position, live candidates, and the growth exponents
- * fitted by least squares on log t vs log n (wall, CPU, and machine-independent segment evaluations). Targets (issue 4): n = 10⁴ ≤ 0.1 s,
+ * fitted by least squares on log t vs log n (wall, CPU, and machine-independent segment evaluations). Targets: n = 10⁴ ≤ 0.1 s,
  * n = 10⁵ ≤ 2 s. The unpruned O(n²) DP is timed at n ≤ 10⁴ as the reference.
  *
  * Instances: σ = 0.5 with the σ² noise reading (std 0.25), λ = 0.3 (the §5.3 choice), ℓ0 weight

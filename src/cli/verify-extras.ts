@@ -1,5 +1,5 @@
 /**
- * The parts of `theorycheck verify` added by issue 7, kept out of the CLI
+ * The parts of `theorycheck verify` beyond running claims (shards, baseline comparison, counterexample fixtures), kept out of the CLI
  * module: shard selection (`--shard i/n [--shard-costs report.json]`), the
  * HTML report, `--save-counterexamples` and `--baseline` comparison.
  * Inputs are loaded before the run so a bad file fails fast (exit 2).
