@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../src/core/errors.ts';
-import { paperVsMeasured, reportToHtml, writeHtmlReport } from '../src/report/html.ts';
+import { claimIndex, paperVsMeasured, reportToHtml, writeHtmlReport } from '../src/report/html.ts';
 import { escapeHtml, katexCss, renderTex } from '../src/report/math.ts';
 import { drawableRows, renderSeries, renderVegaLiteSvg, seriesToVegaLite } from '../src/report/plots.ts';
 import type { Series } from '../src/claims/claim.ts';
@@ -16,7 +16,7 @@ describe('plots (vega-lite → SVG in Node)', () => {
     expect(drawableRows(line)).toEqual({ rows: [{ x: 1, y: 1, group: '' }, { x: 2, y: 0.1, group: '' }], dropped: 2 });
     expect(() => drawableRows({ title: 'x' } as unknown as Series)).toThrow(InvalidArgumentError);
   });
-  it('builds a spec with log scales, groups as colours, bars on a band scale', () => {
+  it('builds a spec with log scales, groups as colours, bars on a band scale', async () => {
     const spec = seriesToVegaLite({ ...line, points: [{ x: 1, y: 1, group: 'a' }, { x: 2, y: 2, group: 'b' }] }) as any;
     expect(spec.encoding.y.scale).toEqual({ type: 'log' });
     expect(spec.encoding.color.field).toBe('group');
@@ -26,6 +26,26 @@ describe('plots (vega-lite → SVG in Node)', () => {
     expect(bar.encoding.color).toBeUndefined();
     const pts = seriesToVegaLite({ title: 'p', mark: 'point', x: 'n', y: 't', logX: true, points: [{ x: 1, y: 2 }] }) as any;
     expect(pts.encoding.x.scale).toEqual({ type: 'log' });
+    // Groups differ by dash and shape too, not only by colour; integer data get integer ticks (not on log axes).
+    expect(spec.encoding.strokeDash.field).toBe('group');
+    expect(spec.encoding.shape.field).toBe('group');
+    expect(spec.encoding.x.axis).toEqual({ tickMinStep: 1, format: 'd' });
+    expect(spec.encoding.y.axis).toBeUndefined();
+    expect(pts.encoding.x.axis).toBeUndefined();
+    const frac = seriesToVegaLite({ ...line, points: [{ x: 0.5, y: 1 }] }) as any;
+    expect(frac.encoding.x.axis).toBeUndefined();
+    // Measured drawn over published: the published group is the first (lower) layer.
+    const pub = seriesToVegaLite({
+      title: 'iterates', mark: 'line', x: 'iteration', y: 'ζ',
+      points: [{ x: 1, y: 1, group: 'measured' }, { x: 2, y: 2, group: 'measured' }, { x: 1, y: 1.01, group: 'published' }, { x: 2, y: 2.01, group: 'published' }],
+    }) as any;
+    expect(pub.mark).toBeUndefined();
+    expect(pub.layer[0].transform[0].filter).toEqual({ field: 'group', oneOf: ['published'] });
+    expect(pub.layer[1].transform[0].filter).toEqual({ not: { field: 'group', oneOf: ['published'] } });
+    expect(pub.layer[0].mark.strokeWidth).toBeGreaterThan(2);
+    expect(await renderVegaLiteSvg(pub)).toMatch(/^<svg/);
+    const pubPts = seriesToVegaLite({ title: 'snr', mark: 'point', x: 'σ', y: 'SNR', points: [{ x: 0.1, y: 1, group: 'measured' }, { x: 0.1, y: 1, group: 'paper' }] }) as any;
+    expect(pubPts.layer[0].mark.size).toBeGreaterThan(pubPts.layer[1].mark.size);
   });
   it('renders an SVG with marks', async () => {
     const p = await renderSeries(line);
@@ -117,6 +137,31 @@ describe('reportToHtml', () => {
     expect(paperVsMeasured([passResult('dx.a.b')])).toBe('');
     const failing = paperVsMeasured([passResult('dx.a.b', { kind: 'published-number', status: 'error', worst: [], error: 'boom' })]);
     expect(failing).toContain('boom');
+  });
+  it('puts a claim index at the top: failures and non-confirmed verdicts first, passing cards collapsed, scale shown', async () => {
+    const html = await reportToHtml(sampleReport());
+    const index = html.slice(html.indexOf('<section id="index">'), html.indexOf('<section id="overview">'));
+    expect(html.indexOf('<section id="index">')).toBeLessThan(html.indexOf('<section id="overview">'));
+    const order = [...index.matchAll(/href="#claim-([^"]+)"/g)].map((m) => m[1]);
+    // fail, error (rank 0) · reduced scale (2) · holds (3) — catalogue order within a rank.
+    expect(order).toEqual(['agh21.signal.bound', 'agh21.signal.throws', 'agh21.table.t2-objective', 'dx.prox.soft-brute-force', 'dx.prox.tl1-threshold']);
+    expect(index).toContain('REDUCED: n 100 of 1,000, instances 20 of 200');
+    // Failing cards open, passing ones collapsed (no script: <details>).
+    const card = (id: string): string => html.slice(html.indexOf(`id="claim-${id}"`), html.indexOf('</article>', html.indexOf(`id="claim-${id}"`)));
+    expect(card('agh21.signal.bound')).toMatch(/^id="claim-agh21.signal.bound">\n<details open><summary>/);
+    expect(card('dx.prox.soft-brute-force')).toMatch(/^id="claim-dx.prox.soft-brute-force">\n<details><summary>/);
+    expect(card('dx.prox.soft-brute-force')).toContain('<span class="glance"><span class="verdict v-holds">holds</span> · paper&#39;s setting</span>');
+    // Cards follow the same order within a paper section; verdict counts in the header.
+    expect(html.indexOf('id="claim-agh21.signal.bound"')).toBeLessThan(html.indexOf('id="claim-agh21.table.t2-objective"'));
+    expect(html).toMatch(/verdicts: .*holds<\/span> 2/);
+  });
+  it('leaves out empty columns (no unit column when no comparison has a unit)', async () => {
+    const html = await reportToHtml(makeReport([passResult('dx.a.b')]));
+    expect(html).not.toContain('<th>unit</th>');
+    const withUnit = await reportToHtml(makeReport([passResult('dx.a.b', { worst: [{ quantity: 't', measured: 1, relation: '<=', claimed: 2, pass: true, slack: 1, unit: 's' }] })]));
+    expect(withUnit).toContain('<th>unit</th>');
+    expect(claimIndex([passResult('dx.a.b', { worst: [], timeMs: 5 })])).not.toContain('tightest comparison');
+    expect(claimIndex([])).toBe('');
   });
   it('notes plots that cannot be drawn instead of failing', async () => {
     const html = await reportToHtml(makeReport([passResult('dx.a.b', { series: [{ ...line, points: [{ x: 1, y: NaN }] }] })]));

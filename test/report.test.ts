@@ -8,7 +8,7 @@ import { reportToJunit, xmlEscape } from '../src/report/junit.ts';
 import { reportToJson, stripTimings } from '../src/report/json.ts';
 import { writeFileAtomic } from '../src/report/atomic.ts';
 import { writeReports } from '../src/report/write.ts';
-import { fmt, provenanceLabel, tightest, utilisation } from '../src/report/format.ts';
+import { fmt, glanceOrder, glanceRank, nonEmptyColumns, provenanceLabel, tightest, utilisation } from '../src/report/format.ts';
 import { softBruteForce } from '../theorems/dinh-xin/prox.ts';
 import { throwing, wrongSoft } from './fixtures/catalogue.ts';
 import { toJsonSafe } from '../src/runner/run-claim.ts';
@@ -26,6 +26,25 @@ describe('reporters', async () => {
     expect(md).toMatch(/Replay: `npm run theorycheck -- verify --only test.wrong-soft --seed 2 --path /);
     expect(md).toMatch(/Error: RangeError/);
     expect(md).toMatch(/shard 1\/2/);
+    // At a glance: failures first (fail, error), then the passing claim; no column is empty.
+    const ids = [...md.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
+    expect(ids.slice(0, 3)).toEqual(['test.wrong-soft', 'test.throws', 'dx.prox.soft-brute-force']);
+    const header = md.split('\n').find((l) => l.startsWith('| claim | verdict | status | scale |'))!;
+    expect(header).toBeDefined();
+  });
+
+  it('orders results at a glance and finds empty columns', () => {
+    const rs = [
+      { id: 'a', status: 'pass', verdict: 'confirmed' },
+      { id: 'b', status: 'pass', verdict: 'holds' },
+      { id: 'c', status: 'fail', verdict: 'fails' },
+      { id: 'd', status: 'pass', verdict: 'consistent-at-reduced-scale' },
+      { id: 'e', status: 'pass', verdict: 'not-reproduced' },
+      { id: 'f', status: 'timeout', verdict: 'inconclusive' },
+    ];
+    expect(glanceOrder(rs).map((r) => r.id)).toEqual(['c', 'f', 'e', 'd', 'b', 'a']);
+    expect(glanceRank({ status: 'pass', verdict: 'paper-misprint' })).toBe(2);
+    expect(nonEmptyColumns([['x', '', ' '], ['y', '', 'z']], 3)).toEqual([0, 2]);
   });
 
   it('JUnit: one testcase per claim, failure and error elements, escaped', () => {

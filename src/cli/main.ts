@@ -26,7 +26,7 @@ import { selectIds } from '../runner/select.ts';
 import { assertsOf, failureMeaningOf } from '../runner/verdict.ts';
 import type { ClaimResult, Report } from '../runner/result.ts';
 import { reportToJson } from '../report/json.ts';
-import { fmt, fmtComparison, formatFailure, provenanceLabel, tightest } from '../report/format.ts';
+import { fmt, fmtComparison, formatFailure, glanceOrder, nonEmptyColumns, provenanceLabel, scaleLabel, tightest } from '../report/format.ts';
 import { finishVerifyExtras, prepareVerifyExtras, type VerifyExtraOptions } from './verify-extras.ts';
 import { compareCommand, type CompareCommandOptions } from './compare-command.ts';
 import { mergeCommand, type MergeCommandOptions } from './merge-command.ts';
@@ -139,16 +139,22 @@ export interface VerifyOptions extends VerifyExtraOptions {
 }
 
 function summaryTable(report: Report): string {
-  const rows = report.results.map((r) => [
+  // Failures and every non-confirmed verdict first; columns without content are left out.
+  const all = glanceOrder(report.results).map((r) => [
     r.status === 'pass' ? 'pass' : r.status.toUpperCase(),
     r.id,
     r.verdict,
+    scaleLabel(r.scale),
     r.worst.length ? fmtComparison(tightest(r.worst)!) : (r.error ?? ''),
     `${r.runsExecuted}/${r.runs}`,
     `${fmt(r.timeMs / 1000)}s`,
   ]);
-  const head = ['status', 'claim', 'verdict', 'tightest comparison (measured vs claimed)', 'runs', 'time'];
-  const widths = head.map((h, i) => Math.min(i === 3 ? 70 : 60, Math.max(h.length, ...rows.map((r) => r[i].length))));
+  const allHead = ['status', 'claim', 'verdict', 'scale', 'tightest comparison (measured vs claimed)', 'runs', 'time'];
+  const keep = nonEmptyColumns(all, allHead.length);
+  const head = keep.map((i) => allHead[i]);
+  const rows = all.map((r) => keep.map((i) => r[i]));
+  const wide = head.indexOf('tightest comparison (measured vs claimed)');
+  const widths = head.map((h, i) => Math.min(i === wide ? 70 : 60, Math.max(h.length, ...rows.map((r) => r[i].length))));
   const line = (cells: string[]): string =>
     cells.map((c, i) => (c.length > widths[i] ? c.slice(0, widths[i] - 1) + '…' : c.padEnd(widths[i]))).join('  ').trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
@@ -213,6 +219,8 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
     for (const r of report.results) if (r.status !== 'pass') log('\n' + formatFailure(r) + '\n');
     const s = report.summary;
     log(`\n${s.pass} passed, ${s.fail} failed, ${s.error} errors, ${s.timeout} timeouts (seed ${opts.seed}) in ${fmt(report.meta.timeMs / 1000)} s\n`);
+    const verdicts = Object.entries(s.verdicts ?? {}).filter(([, n]) => n > 0);
+    if (verdicts.length) log(`verdicts: ${verdicts.map(([v, n]) => `${v} ${n}`).join(' · ')}\n`);
     log(`reports: ${written.json}, ${written.markdown}, ${written.junit}\n`);
     if (written.html) log(`html report: ${written.html}\n`);
     if (finished.compareMarkdown) log('\n' + finished.compareMarkdown);

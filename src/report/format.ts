@@ -115,3 +115,37 @@ export function formatFailure(r: ClaimResult, opts: FailureFormat = {}): string 
   }
   return lines.join('\n');
 }
+
+/**
+ * Reading rank of a result at a glance: 0 a failed, erroring or timed-out check; 1 an adverse or
+ * inconclusive verdict (refuted, not-reproduced, fails, inconclusive); 2 a passing check that
+ * confirms less than the paper's statement at its scale (consistent-at-reduced-scale,
+ * paper-misprint); 3 a project statement that holds; 4 confirmed.
+ */
+export function glanceRank(r: { status: string; verdict: string }): number {
+  if (r.status !== 'pass') return 0;
+  switch (r.verdict) {
+    case 'confirmed':
+      return 4;
+    case 'holds':
+      return 3;
+    case 'consistent-at-reduced-scale':
+    case 'paper-misprint':
+      return 2;
+    default:
+      return 1;
+  }
+}
+
+/** Results in reading order: failures and every non-confirmed verdict first, catalogue order within a rank. */
+export function glanceOrder<T extends { status: string; verdict: string }>(results: readonly T[]): T[] {
+  return results
+    .map((r, i) => [r, i] as const)
+    .sort((a, b) => glanceRank(a[0]) - glanceRank(b[0]) || a[1] - b[1])
+    .map(([r]) => r);
+}
+
+/** Indices of the columns of a table that have a non-empty cell in some row. */
+export function nonEmptyColumns(rows: readonly (readonly string[])[], width: number): number[] {
+  return Array.from({ length: width }, (_, i) => i).filter((i) => rows.some((r) => (r[i] ?? '').trim() !== ''));
+}

@@ -3,9 +3,12 @@
  * plots as inline SVG rendered in Node by Vega-Lite/Vega, no script, a
  * Content-Security-Policy that forbids any network access).
  *
- * Layout: overview (run metadata, counts by status and by paper), then one
- * section per paper with its "paper vs measured" table (published-number
- * claims) and one card per claim: statement (KaTeX), location, hypotheses,
+ * Layout: counts by status and verdict; the claim index (failures and every
+ * verdict short of confirmed first, with verdict and scale); overview (run
+ * metadata, counts by paper); then one section per paper with its "paper vs
+ * measured" table and one card per claim in the same order — failing and
+ * adverse cards open, passing ones collapsed (<details>, no script):
+ * statement (KaTeX), location, hypotheses,
  * provenance (derived/unverified flagged), tolerance and why, measured vs
  * claimed, status, runs, time, values, plots, and for failures the shrunk
  * counterexample and the replay command.
@@ -14,7 +17,7 @@ import { join } from 'node:path';
 import type { ClaimResult, RecordedComparison, Report } from '../runner/result.ts';
 import { InvalidArgumentError } from '../core/errors.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { fmt, fmtDifference, fmtPublishedTolerance, provenanceLabel, scaleLabel } from './format.ts';
+import { fmt, fmtComparison, fmtDifference, fmtPublishedTolerance, glanceOrder, glanceRank, nonEmptyColumns, provenanceLabel, scaleLabel, tightest } from './format.ts';
 import { escapeHtml as esc, katexCss, renderTex } from './math.ts';
 import { claimTimesSpec, renderSeries, renderVegaLiteSvg, type RenderedPlot } from './plots.ts';
 
@@ -39,16 +42,63 @@ function badge(status: string): string {
 
 function comparisonsTable(comps: RecordedComparison[], caption: string): string {
   if (comps.length === 0) return '';
+  // The unit column only when some comparison has a unit (no empty columns).
+  const units = comps.some((c) => (c.unit ?? '').trim() !== '');
   const rows = comps
     .map(
       (c) =>
         `<tr class="${c.pass ? 'ok' : 'bad'}"><td>${esc(c.quantity)}</td><td class="num">${esc(fmt(c.measured))}</td><td class="rel">${rel(c.relation)}</td>` +
-        `<td class="num">${esc(fmt(c.claimed))}</td><td>${esc(c.unit ?? '')}</td><td class="num">${esc(fmt(c.slack))}</td><td>${c.pass ? 'holds' : '<strong>violated</strong>'}</td></tr>`,
+        `<td class="num">${esc(fmt(c.claimed))}</td>${units ? `<td>${esc(c.unit ?? '')}</td>` : ''}<td class="num">${esc(fmt(c.slack))}</td><td>${c.pass ? 'holds' : '<strong>violated</strong>'}</td></tr>`,
     )
     .join('');
   return (
-    `<table class="cmp"><caption>${esc(caption)}</caption><thead><tr><th>quantity</th><th>measured</th><th></th><th>claimed</th><th>unit</th><th>slack</th><th></th></tr></thead>` +
+    `<table class="cmp"><caption>${esc(caption)}</caption><thead><tr><th>quantity</th><th>measured</th><th>relation</th><th>claimed</th>${units ? '<th>unit</th>' : ''}<th>slack</th><th>result</th></tr></thead>` +
     `<tbody>${rows}</tbody></table>`
+  );
+}
+
+const verdictSpan = (v: string): string => `<span class="verdict v-${esc(v)}">${esc(v)}</span>`;
+
+/** Whether a card starts open: failures and adverse or inconclusive verdicts (rank ≤ 1) are shown, the rest collapsed. */
+export const cardOpen = (r: ClaimResult): boolean => glanceRank(r) <= 1;
+
+/**
+ * The claim index at the top of the page: one row per claim, failures and every verdict short of
+ * confirmed first; columns without content are left out.
+ */
+export function claimIndex(results: ClaimResult[]): string {
+  if (results.length === 0) return '';
+  const head = ['status', 'claim', 'verdict', 'scale', 'paper', 'tightest comparison (measured vs claimed)', 'time'];
+  const ordered = glanceOrder(results);
+  const text = ordered.map((r) => [
+    r.status,
+    r.id,
+    r.verdict,
+    scaleLabel(r.scale),
+    r.paper,
+    r.worst.length ? fmtComparison(tightest(r.worst)!) : (r.error ?? ''),
+    `${fmt(r.timeMs / 1000)} s`,
+  ]);
+  const keep = nonEmptyColumns(text, head.length);
+  const cellOf = (r: ClaimResult, t: string[], i: number): string => {
+    switch (i) {
+      case 0:
+        return `<td>${badge(r.status)}</td>`;
+      case 1:
+        return `<td><a href="#${esc(anchor(r.id))}"><code>${esc(r.id)}</code></a></td>`;
+      case 2:
+        return `<td>${verdictSpan(r.verdict)}</td>`;
+      case 6:
+        return `<td class="num">${esc(t[i])}</td>`;
+      default:
+        return `<td>${esc(t[i])}</td>`;
+    }
+  };
+  const rows = ordered.map((r, j) => `<tr class="rank-${glanceRank(r)}">${keep.map((i) => cellOf(r, text[j], i)).join('')}</tr>`).join('');
+  return (
+    `<section id="index"><h2>Claims at a glance</h2>` +
+    `<p class="muted">Failures and every verdict short of <em>confirmed</em> first (then catalogue order). Passing claims' cards below are collapsed; open one by its title.</p>` +
+    `<table class="index"><thead><tr>${keep.map((i) => `<th>${esc(head[i])}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table></section>`
   );
 }
 
@@ -61,7 +111,8 @@ function plotFigure(p: RenderedPlot, key: string): string {
 async function claimCard(r: ClaimResult, texErrors: string[]): Promise<string> {
   const parts: string[] = [];
   parts.push(`<article class="claim st-${esc(r.status)}" id="${esc(anchor(r.id))}">`);
-  parts.push(`<h3>${badge(r.status)} <code>${esc(r.id)}</code> — ${esc(r.title)}</h3>`);
+  parts.push(`<details${cardOpen(r) ? ' open' : ''}><summary><h3>${badge(r.status)} <code>${esc(r.id)}</code> — ${esc(r.title)}</h3>`);
+  parts.push(`<span class="glance">${verdictSpan(r.verdict)} · ${esc(scaleLabel(r.scale))}</span></summary>`);
   parts.push(`<p class="statement">${esc(r.statement)}</p>`);
   if (r.tex) {
     const m = renderTex(r.tex);
@@ -75,7 +126,7 @@ async function claimCard(r: ClaimResult, texErrors: string[]): Promise<string> {
     ['location', esc(r.location)],
     ['kind', esc(r.kind)],
     ['provenance', prov + (r.source ? ` <span class="muted">— ${esc(r.source)}</span>` : '')],
-    ['verdict', `<span class="verdict v-${esc(r.verdict)}">${esc(r.verdict)}</span>`],
+    ['verdict', verdictSpan(r.verdict)],
     ['scale', esc(scaleLabel(r.scale))],
     ['tolerance', `${esc(fmt(r.tolerance.value))} <span class="muted">— ${esc(r.tolerance.reason)}</span>`],
     ['runs', `${r.runsExecuted} of ${r.runs} (fast-check seed ${r.seed})`],
@@ -107,13 +158,13 @@ async function claimCard(r: ClaimResult, texErrors: string[]): Promise<string> {
     const plots = await Promise.all(r.series.map(renderSeries));
     parts.push(`<div class="plots">${plots.map((p, i) => plotFigure(p, `${r.id}#${i}`)).join('')}</div>`);
   }
-  parts.push('</article>');
+  parts.push('</details></article>');
   return parts.join('\n');
 }
 
 /** The "paper vs ours" table of a paper: one row per published value — paper and source, ours, difference, tolerance, verdict, scale. */
 export function paperVsMeasured(results: ClaimResult[]): string {
-  const pub = results.filter((r) => (r.published?.length ?? 0) > 0 || r.kind === 'published-number');
+  const pub = glanceOrder(results.filter((r) => (r.published?.length ?? 0) > 0 || r.kind === 'published-number'));
   if (pub.length === 0) return '';
   const rows: string[] = [];
   for (const r of pub) {
@@ -177,7 +228,7 @@ export async function reportToHtml(report: Report, opts: HtmlOptions = {}): Prom
   for (const p of papers) {
     const rs = report.results.filter((r) => r.paper === p);
     const cards = [];
-    for (const r of rs) cards.push(await claimCard(r, texErrors));
+    for (const r of glanceOrder(rs)) cards.push(await claimCard(r, texErrors));
     sections.push(
       `<section class="paper" id="paper-${esc(p)}"><h2>${esc(m.papers?.[p] ?? p)} <span class="muted">(${esc(p)}, ${rs.length} claim(s))</span></h2>` +
         paperVsMeasured(rs) +
@@ -196,6 +247,10 @@ export async function reportToHtml(report: Report, opts: HtmlOptions = {}): Prom
     }
     timesPlot = plotFigure({ title: 'Wall time per claim', svg, dropped: 0, note }, 'overview#times');
   }
+  const verdictEntries = Object.entries(s.verdicts ?? {}).filter(([, n]) => n > 0);
+  const verdictCounts = verdictEntries.length
+    ? `<p class="counts">verdicts: ${verdictEntries.map(([v, n]) => `${verdictSpan(v)} ${n}`).join(' &nbsp; ')}</p>`
+    : '';
   const plotCount = report.results.reduce((n, r) => n + (r.series?.length ?? 0), 0) + (timesPlot ? 1 : 0);
 
   return `<!DOCTYPE html>
@@ -211,7 +266,9 @@ export async function reportToHtml(report: Report, opts: HtmlOptions = {}): Prom
 </head>
 <body data-plots="${plotCount}">
 <header><h1>${esc(title)}</h1>
-<p class="counts">${STATUSES.map((st) => `${badge(st)} ${s[st]}`).join(' &nbsp; ')} &nbsp; of ${s.total} claim(s)</p></header>
+<p class="counts">${STATUSES.map((st) => `${badge(st)} ${s[st]}`).join(' &nbsp; ')} &nbsp; of ${s.total} claim(s)</p>
+${verdictCounts}</header>
+${claimIndex(report.results)}
 <section id="overview"><h2>Overview</h2>
 <table class="meta"><tbody>${meta.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</tbody></table>
 <table class="bypaper"><caption>Claims by paper and status</caption><thead><tr><th>paper</th><th></th>${STATUSES.map((st) => `<th>${st}</th>`).join('')}<th>total</th></tr></thead><tbody>${byPaper}</tbody></table>
@@ -249,4 +306,7 @@ tr.bad td{background:#ffebe9}.error{color:#cf222e}pre.instance{background:#f6f8f
 code.replay{background:#f6f8fa;padding:.1em .3em;user-select:all}.tex{overflow-x:auto}.plots{display:flex;flex-wrap:wrap;gap:1em}
 figure.plot{margin:0}figure.plot svg{max-width:100%;height:auto}figcaption{font-size:.85em;color:#57606a}
 code.tex-error{color:#cf222e}
+details>summary{cursor:pointer;list-style-position:outside;margin-left:1em}details>summary h3{display:inline;margin:.5em 0}
+summary .glance{display:block;font-size:.9em;color:#57606a;margin:.2em 0 .4em}
+table.index td,table.index th{font-size:.9em}table.index td.num{white-space:nowrap}table.index tr.rank-0 td{background:#ffebe9}table.index tr.rank-1 td{background:#fff8c5}
 `;

@@ -1,11 +1,15 @@
 /**
- * Markdown report: a summary table (claim, paper location, kind, provenance,
- * status, measured vs claimed, runs, time), then details of every failure
- * with its shrunk counterexample and replay command.
+ * Markdown report: the claims at a glance (failures and every non-confirmed
+ * verdict first: claim, status, verdict, scale, paper location, kind,
+ * provenance, measured vs claimed, runs, time; empty columns left out), the
+ * paper-vs-ours table, then details of every failure with its shrunk
+ * counterexample and replay command.
  */
 import type { ClaimResult, Report } from '../runner/result.ts';
 import { mdCode, mdFence, mdText } from './md-escape.ts';
-import { fmt, fmtComparison, fmtDifference, fmtPublishedTolerance, provenanceLabel, scaleLabel, tightest } from './format.ts';
+import {
+  fmt, fmtComparison, fmtDifference, fmtPublishedTolerance, glanceOrder, nonEmptyColumns, provenanceLabel, scaleLabel, tightest,
+} from './format.ts';
 
 const cell = mdText;
 
@@ -33,19 +37,31 @@ export function reportToMarkdown(report: Report): string {
   const verdicts = Object.entries(s.verdicts ?? {}).map(([v, n]) => `${mdText(v)} ${n}`);
   if (verdicts.length) lines.push('', `Verdicts: ${verdicts.join(' · ')}.`);
   lines.push('');
-  lines.push('| claim | location | kind | provenance | verdict | scale | status | measured vs claimed (tightest) | runs | time (s) |');
-  lines.push('|---|---|---|---|---|---|---|---|---|---|');
-  for (const r of report.results) {
-    lines.push(
-      `| ${mdCode(r.id)} | ${cell(r.location)} | ${cell(r.kind)} | ${cell(provenanceLabel(r.provenance))} | ${cell(r.verdict)} | ${cell(scaleLabel(r.scale))} | ${r.status === 'pass' ? 'pass' : '**' + cell(r.status) + '**'} | ${cell(headline(r))} | ${r.runsExecuted}/${r.runs} | ${fmt(r.timeMs / 1000)} |`,
-    );
-  }
+  lines.push('## Claims at a glance', '');
+  lines.push('Failures and every verdict short of `confirmed` first; the catalogue order within each group. Columns without content are left out.', '');
+  const head = ['claim', 'verdict', 'status', 'scale', 'location', 'kind', 'provenance', 'measured vs claimed (tightest)', 'runs', 'time (s)'];
+  const rows = glanceOrder(report.results).map((r) => [
+    mdCode(r.id),
+    cell(r.verdict),
+    r.status === 'pass' ? 'pass' : '**' + cell(r.status) + '**',
+    cell(scaleLabel(r.scale)),
+    cell(r.location),
+    cell(r.kind),
+    cell(provenanceLabel(r.provenance)),
+    cell(headline(r)),
+    `${r.runsExecuted}/${r.runs}`,
+    fmt(r.timeMs / 1000),
+  ]);
+  const keep = nonEmptyColumns(rows, head.length);
+  lines.push(`| ${keep.map((i) => head[i]).join(' | ')} |`);
+  lines.push(`|${keep.map(() => '---').join('|')}|`);
+  for (const row of rows) lines.push(`| ${keep.map((i) => row[i]).join(' | ')} |`);
   const pub = report.results.filter((r) => r.published?.length);
   if (pub.length) {
     lines.push('', '## Paper vs ours', '');
     lines.push('| claim | quantity | source | paper | ours | difference (relative) | tolerance | verdict | scale |');
     lines.push('|---|---|---|---|---|---|---|---|---|');
-    for (const r of pub) {
+    for (const r of glanceOrder(pub)) {
       for (const p of r.published) {
         lines.push(
           `| ${mdCode(r.id)} | ${cell(p.quantity)} | ${cell(p.source)} | ${fmt(p.paper)} | ${fmt(p.ours)} | ${fmtDifference(p)} | ${cell(fmtPublishedTolerance(p))}${p.printed === 'misprint' ? ' (printed value wrong)' : ''} | ${cell(r.verdict)} | ${cell(scaleLabel(r.scale))} |`,
@@ -53,7 +69,7 @@ export function reportToMarkdown(report: Report): string {
       }
     }
   }
-  const bad = report.results.filter((r) => r.status !== 'pass');
+  const bad = glanceOrder(report.results.filter((r) => r.status !== 'pass'));
   if (bad.length) {
     lines.push('');
     lines.push('## Failures');

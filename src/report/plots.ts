@@ -34,37 +34,74 @@ export function drawableRows(series: Series): { rows: { x: number; y: number; gr
   return { rows, dropped };
 }
 
-/** The Vega-Lite specification of a series (line / point / bar; one colour per group). */
+/** Groups that hold a paper's printed values (drawn first, dashed, so the measured series lies on top). */
+export const PUBLISHED_GROUP = /\b(paper|published|printed)\b/i;
+
+/** Axis of integer ticks when every value on it is an integer (iterations, counts, sizes). */
+function integerAxis(values: number[], log: boolean | undefined): { axis?: { tickMinStep: number; format: string } } {
+  return !log && values.length > 0 && values.every(Number.isInteger) ? { axis: { tickMinStep: 1, format: 'd' } } : {};
+}
+
+/**
+ * The Vega-Lite specification of a series (line / point / bar). Groups get a colour and, so that
+ * they can be told apart without colour, a dash pattern (lines) and a point shape. Groups that hold
+ * a paper's printed values (see {@link PUBLISHED_GROUP}) are drawn first and dashed, the measured ones over them.
+ * Axes whose values are all integers (iterations, counts) get integer ticks.
+ */
 export function seriesToVegaLite(series: Series): TopLevelSpec {
   const { rows } = drawableRows(series);
-  const grouped = rows.some((r) => r.group !== '');
+  const groups = [...new Set(rows.map((r) => r.group))];
+  const grouped = groups.some((g) => g !== '');
   // Bars over a few distinct x values (a histogram's bins) are drawn on a band scale so they are visible.
   const distinctX = new Set(rows.map((r) => r.x)).size;
   const x =
     series.mark === 'bar' && distinctX <= 40
       ? { field: 'x', type: 'ordinal' as const, title: series.x, sort: 'ascending' as const }
-      : { field: 'x', type: 'quantitative' as const, title: series.x, scale: series.logX ? { type: 'log' as const } : { zero: false } };
-  const y = { field: 'y', type: 'quantitative' as const, title: series.y, scale: series.logY ? { type: 'log' as const } : { zero: series.mark === 'bar' } };
-  const mark =
-    series.mark === 'line' ? { type: 'line' as const, point: rows.length <= 60 } : series.mark === 'point' ? { type: 'point' as const, filled: true, size: 50 } : { type: 'bar' as const };
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: series.title,
-    width: PLOT_WIDTH,
-    height: PLOT_HEIGHT,
-    background: 'white',
-    data: { values: rows },
-    mark,
-    encoding: {
-      x,
-      y,
-      ...(grouped ? { color: { field: 'group', type: 'nominal' as const, title: null } } : {}),
-      tooltip: [
-        { field: 'x', type: 'quantitative' as const, title: series.x },
-        { field: 'y', type: 'quantitative' as const, title: series.y },
-      ],
-    },
+      : {
+          field: 'x', type: 'quantitative' as const, title: series.x, scale: series.logX ? { type: 'log' as const } : { zero: false },
+          ...integerAxis(rows.map((r) => r.x), series.logX),
+        };
+  const y = {
+    field: 'y', type: 'quantitative' as const, title: series.y, scale: series.logY ? { type: 'log' as const } : { zero: series.mark === 'bar' },
+    ...integerAxis(rows.map((r) => r.y), series.logY),
   };
+  const showPoints = rows.length <= 60;
+  const mark =
+    series.mark === 'line' ? { type: 'line' as const, point: showPoints } : series.mark === 'point' ? { type: 'point' as const, filled: true, size: 50 } : { type: 'bar' as const };
+  const byGroup = grouped && series.mark !== 'bar'
+    ? {
+        ...(series.mark === 'line' ? { strokeDash: { field: 'group', type: 'nominal' as const, title: null } } : {}),
+        shape: { field: 'group', type: 'nominal' as const, title: null },
+      }
+    : {};
+  const encoding = {
+    x,
+    y,
+    ...(grouped ? { color: { field: 'group', type: 'nominal' as const, title: null } } : {}),
+    ...byGroup,
+    tooltip: [
+      { field: 'x', type: 'quantitative' as const, title: series.x },
+      { field: 'y', type: 'quantitative' as const, title: series.y },
+    ],
+  };
+  const base = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: series.title, width: PLOT_WIDTH, height: PLOT_HEIGHT, background: 'white', data: { values: rows } };
+  const published = groups.filter((g) => PUBLISHED_GROUP.test(g));
+  if (grouped && series.mark !== 'bar' && published.length > 0 && published.length < groups.length) {
+    // Published values first (underneath), measured values drawn over them.
+    return {
+      ...base,
+      encoding,
+      layer: [
+        // Wider and translucent underneath, so a published value stays visible where the measured one covers it.
+        {
+          transform: [{ filter: { field: 'group', oneOf: published } }],
+          mark: series.mark === 'line' ? { ...mark, opacity: 0.45, strokeWidth: 5 } : { ...mark, opacity: 0.5, size: 140 },
+        },
+        { transform: [{ filter: { not: { field: 'group', oneOf: published } } }], mark },
+      ],
+    } as TopLevelSpec;
+  }
+  return { ...base, mark, encoding } as TopLevelSpec;
 }
 
 /** Render a Vega-Lite specification to an SVG string (headless Vega view). */

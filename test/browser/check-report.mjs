@@ -9,8 +9,9 @@
  * must be self-contained), a plot that did not render (every figure.plot must hold a
  * non-empty Vega SVG with marks; their number must equal <body data-plots>; no
  * figure.plot-missing), math that did not render, or KaTeX fonts that did not load.
- * Saves a full-page screenshot (default: screenshot.png next to the report) and the first
- * screen as screenshot-top.png.
+ * Saves the first screen as the reader sees it (passing cards collapsed) as screenshot-top.png,
+ * then opens every collapsed card (<details>) before checking plots and math, and saves a
+ * full-page screenshot of the opened page (default: screenshot.png next to the report).
  * Without Chromium it prints SKIP and exits 0, unless --require (then exit 1).
  * Chromium: $CHROMIUM_PATH, /usr/bin/chromium or /usr/bin/chromium-browser.
  */
@@ -79,6 +80,16 @@ try {
   });
   await page.goto(pathToFileURL(report).href, { waitUntil: 'load', timeout: 60_000 });
   await page.evaluate(() => document.fonts.ready);
+  // The first screen as a reader sees it (passing claim cards collapsed), then every card opened so
+  // that the plots and math inside collapsed cards are rendered and checked too.
+  const top = screenshot.replace(/\.png$/, '') + '-top.png';
+  await page.screenshot({ path: top, fullPage: false, timeout: 60_000 });
+  const collapsed = await page.evaluate(() => {
+    const closed = [...document.querySelectorAll('details:not([open])')];
+    for (const d of closed) d.open = true;
+    return closed.length;
+  });
+  await page.evaluate(() => document.fonts.ready);
 
   const facts = await page.evaluate(() => {
     const expected = Number(document.body.dataset.plots ?? 'NaN');
@@ -118,8 +129,6 @@ try {
   if (facts.tex > 0 && !facts.katexFont) problems.push('KaTeX fonts did not load');
   if (facts.claims === 0) problems.push('no claim in the report');
 
-  const top = screenshot.replace(/\.png$/, '') + '-top.png';
-  await page.screenshot({ path: top, fullPage: false, timeout: 60_000 });
   // Full page when the browser manages it in time (long reports on a loaded machine may not), else the first screen.
   let shot = 'full page';
   try {
@@ -130,7 +139,7 @@ try {
   }
   const size = statSync(screenshot).size;
   console.log(
-    `browser check: ${report}\n  ${facts.claims} claim(s), ${facts.plots - facts.badPlots.length}/${facts.expected} plot(s) rendered, ${facts.tex - facts.badTex - facts.texErrors}/${facts.tex} TeX rendered` +
+    `browser check: ${report}\n  ${facts.claims} claim(s) (${collapsed} collapsed card(s) opened for the check), ${facts.plots - facts.badPlots.length}/${facts.expected} plot(s) rendered, ${facts.tex - facts.badTex - facts.texErrors}/${facts.tex} TeX rendered` +
       `${facts.texErrors ? ` (${facts.texErrors} shown verbatim: TeX parse error)` : ''}, KaTeX fonts ${facts.katexFont ? 'loaded' : 'NOT loaded'}\n  screenshot: ${screenshot} (${size} bytes, ${shot}); first screen: ${top}`,
   );
 } catch (e) {
