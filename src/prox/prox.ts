@@ -56,6 +56,21 @@ export function validatePenalty(name: string, penalty: Penalty): Penalty {
 }
 
 /**
+ * The threshold of prox_{τp}: below it (in absolute value) the prox is 0. ℓ1: τ; ℓ0: √(2τ), formed as
+ * √2·√τ (2τ overflows for τ > 9e307); TL1: t*(τ, a). The same value the prox compares against.
+ */
+export function proxThreshold(penalty: Penalty, tau: number): number {
+  switch (penalty.kind) {
+    case 'l1':
+      return tau;
+    case 'l0':
+      return Math.SQRT2 * Math.sqrt(tau);
+    case 'tl1':
+      return tl1Threshold(tau, penalty.a);
+  }
+}
+
+/**
  * A scalar prox function for (penalty, τ), with the threshold precomputed.
  * Unvalidated: callers validate once, then call it in hot loops.
  */
@@ -64,7 +79,7 @@ export function scalarProx(penalty: Penalty, tau: number): (x: number) => number
     case 'l1':
       return (x) => softScalar(x, tau);
     case 'l0': {
-      const gamma = Math.SQRT2 * Math.sqrt(tau);
+      const gamma = proxThreshold(penalty, tau);
       return (x) => hardScalar(x, gamma);
     }
     case 'tl1': {

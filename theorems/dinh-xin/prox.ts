@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { defineClaim, eq, ge, le, type Comparison } from '../../src/claims/claim.ts';
-import { type Penalty, penaltyValue, proxVector } from '../../src/prox/prox.ts';
+import { type Penalty, penaltyValue, proxThreshold, proxVector } from '../../src/prox/prox.ts';
 import { hardScalar, softScalar, tl1Scalar, tl1Threshold } from '../../src/prox/scalar.ts';
 import { bruteForceProx, minOverPositive, numericalThreshold } from '../../src/prox/brute-force.ts';
 import { logUniformDouble, uniformDouble } from '../../properties/arbitraries/numbers.ts';
@@ -25,8 +25,8 @@ export interface ScalarProxSubject {
 
 export const softSubject: ScalarProxSubject = { prox: (x, t) => softScalar(x, t), threshold: (t) => t };
 export const hardSubject: ScalarProxSubject = {
-  prox: (x, t) => hardScalar(x, Math.sqrt(2 * t)),
-  threshold: (t) => Math.sqrt(2 * t),
+  prox: (x, t) => hardScalar(x, proxThreshold({ kind: 'l0' }, t)),
+  threshold: (t) => proxThreshold({ kind: 'l0' }, t),
 };
 export const tl1Subject: ScalarProxSubject = { prox: (x, t, a) => tl1Scalar(x, t, a), threshold: tl1Threshold };
 
@@ -289,8 +289,8 @@ export interface VectorProxSubject {
 
 export const vectorSubject: VectorProxSubject = {
   prox: (penalty, x, tau) => proxVector(penalty, x, tau),
-  threshold: (penalty, tau) =>
-    penalty.kind === 'l1' ? tau : penalty.kind === 'l0' ? Math.sqrt(2 * tau) : tl1Threshold(tau, penalty.a),
+  // The threshold the prox itself uses (ℓ0: √2·√τ; √(2τ) can differ from it by an ulp, and the check includes x = ±t).
+  threshold: proxThreshold,
 };
 
 const penaltyArb: fc.Arbitrary<Penalty> = fc.oneof(
