@@ -155,7 +155,7 @@ describe('fuzz: thresholds files', () => {
       }),
       params(200),
     );
-  });
+  }, TIMEOUT);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -198,7 +198,7 @@ describe('fuzz: report files for compare and merge', () => {
       }),
       params(200),
     );
-  });
+  }, TIMEOUT);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -225,7 +225,7 @@ describe('fuzz: accelerometer data loader', () => {
       }),
       params(300),
     );
-  });
+  }, TIMEOUT);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -246,7 +246,7 @@ describe('fuzz: numeric entry points (tiny, huge, subnormal, ±0)', () => {
       }),
       params(300),
     );
-  });
+  }, TIMEOUT);
 
   it('generator: finite y in [0, 1] or a typed error', () => {
     fc.assert(
@@ -258,7 +258,7 @@ describe('fuzz: numeric entry points (tiny, huge, subnormal, ±0)', () => {
       }),
       params(300),
     );
-  });
+  }, TIMEOUT);
 
   it('prox maps: finite, no larger than |x|, of x’s sign, and no worse than 0 or x', () => {
     fc.assert(
@@ -287,9 +287,9 @@ describe('fuzz: numeric entry points (tiny, huge, subnormal, ±0)', () => {
         }
         worksOrTyped(() => expect(Number.isFinite(tl1ThresholdValue(tau, a))).toBe(true));
       }),
-      params(2000),
+      params(1000),
     );
-  });
+  }, TIMEOUT);
 
   it('nets: loss, gradient and angle are finite or a typed error', () => {
     fc.assert(
@@ -303,7 +303,7 @@ describe('fuzz: numeric entry points (tiny, huge, subnormal, ±0)', () => {
       }),
       params(500),
     );
-  });
+  }, TIMEOUT);
 
   it('conic PSD test agrees with the eigenvalues of 2×2 matrices (exact formula) over the double range', () => {
     fc.assert(
@@ -317,7 +317,7 @@ describe('fuzz: numeric entry points (tiny, huge, subnormal, ±0)', () => {
       }),
       params(500),
     );
-  });
+  }, TIMEOUT);
 });
 
 describe('fuzz: the runner', () => {
