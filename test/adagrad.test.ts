@@ -261,3 +261,17 @@ describe('bad input: typed errors naming the argument', () => {
     expect(argOf(f)).toBe(name);
   });
 });
+
+describe('Theorem 4 instance', () => {
+  it('rescaled Lemma 16 pieces: smoothness L, gap ≤ Δ, slope 2ε√(LΔ) at AdaGrad\'s first points, bad ε named', () => {
+    const inst = A.theorem4Instance([2, 0.5], [0.5, 0.3], [0.03, 0.04], 3, 0.7);
+    expect(inst.problem.L[0]).toBeCloseTo(2, 12);
+    expect(inst.problem.L[1]).toBeCloseTo(0.5, 12);
+    expect(inst.problem.value([0, 0]) - inst.problem.infimum).toBeLessThanOrEqual(3);
+    const g = new Float64Array(2);
+    inst.problem.gradient([0, 0], g);
+    expect(-g[0]).toBeCloseTo(inst.coords[0].slope, 14);
+    expect(inst.T).toBe(Math.min(inst.coords[0].T, inst.coords[1].T));
+    expect(argOf(() => A.theorem4Instance([1], [1], [0.1], 1, 1))).toBe('eps');
+  });
+});

@@ -73,6 +73,46 @@ export function lemma16Instance(eps: number, sigma: number, eta: number): Lemma1
   return { eps, sigma, eta, N, T, p, oracle, problem: separableSum([{ p, a: 1, b: 1 }]), moveProbability: (4 * eps * eps) / (sigma * sigma + 4 * eps * eps) };
 }
 
+/** Theorem 4's instance: f(x) = Σ_i Δ_i p_i(√(L_i/Δ_i)·x_i), each p_i Lemma 16's function for AdaGrad's step η. */
+export interface Theorem4Instance {
+  problem: Problem;
+  oracle: TwoPointOracle;
+  /** Per coordinate: Lemma 16's normalised instance data (ε_i, N_i, T_i) and the scale factors. */
+  coords: { eps: number; N: number; T: number; Delta: number; L: number; slope: number }[];
+  /** min_i T_i: the horizon for which every coordinate's Lemma 16 applies. */
+  T: number;
+}
+
+/**
+ * Theorem 4's separable construction (App. C.2): Δ_i = L_iΔ/‖L‖₁ (the first choice of the proof), and on
+ * coordinate i the rescaling p̃(x) = Δ_i p(√(L_i/Δ_i)x) of Lemma 16's function built for AdaGrad (δ = 0) with
+ * step η — its knots are AdaGrad's x-space query points times √(L_i/Δ_i). The oracle has noise √(L_iΔ_i)σ_i
+ * and target slope 2ε_i√(L_iΔ_i); |∂_if| = 2ε_i√(L_iΔ_i) at every knot, A4b holds with L and f(x₁) − inf f ≤ Δ.
+ */
+export function theorem4Instance(L: ArrayLike<number>, sigma: ArrayLike<number>, eps: ArrayLike<number>, Delta: number, eta: number): Theorem4Instance {
+  const l = positiveVector('L', L);
+  const s = positiveVector('sigma', sigma, l.length);
+  const e = positiveVector('eps', eps, l.length);
+  positive('Delta', Delta);
+  positive('eta', eta);
+  const L1 = norm1(l);
+  const coords = Array.from(l, (Li, i) => {
+    const norm = lemma16Instance(e[i], s[i], eta); // validates ε_i < 1/(16√2); gives N_i, T_i
+    const Di = (Li * Delta) / L1;
+    return { eps: e[i], N: norm.N, T: norm.T, Delta: Di, L: Li, slope: 2 * e[i] * Math.sqrt(Li * Di) };
+  });
+  const oracle = twoPointOracle(coords.map((c, i) => s[i] * Math.sqrt(c.L * c.Delta)), coords.map((c) => c.slope));
+  const pieces: Piece[] = coords.map((c, i) => {
+    const b = Math.sqrt(c.L / c.Delta);
+    const a = c.Delta;
+    const gradX = a * b * -(2 * c.eps); // the gradient separableSum returns at a knot
+    const qx = adagradFloatPoints(eta, oracle.law(i, gradX).value, c.N);
+    const p = bumpChain(Array.from(qx, (q) => b * q), 2 * c.eps, 1);
+    return { p, a, b };
+  });
+  return { problem: separableSum(pieces), oracle, coords, T: Math.min(...coords.map((c) => c.T)) };
+}
+
 /** One coordinate of Lemma 19's instance. */
 export interface Lemma19Piece {
   which: Lemma19Case;

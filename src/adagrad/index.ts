@@ -17,7 +17,7 @@ export {
 } from './bounds.ts';
 export type { Lemma19Case, Theorem2Bound, Theorem2Input } from './bounds.ts';
 export {
-  adagradQueryPoints, adagradFloatPoints, sgdQueryPoints, lemma15SlopeCap, lemma16Instance, lemma19Piece, theorem6Instance, resistingOracle, exact,
+  adagradQueryPoints, adagradFloatPoints, sgdQueryPoints, lemma15SlopeCap, lemma16Instance, theorem4Instance, lemma19Piece, theorem6Instance, resistingOracle, exact,
 } from './constructions.ts';
-export type { Lemma16Instance, Lemma19Piece, ResistingOracle, Theorem6Instance } from './constructions.ts';
+export type { Lemma16Instance, Theorem4Instance, Lemma19Piece, ResistingOracle, Theorem6Instance } from './constructions.ts';
 export { positiveVector } from './validate.ts';

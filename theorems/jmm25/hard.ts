@@ -5,9 +5,10 @@
 import fc from 'fast-check';
 import { defineClaim, ge, le, type Comparison } from '../../src/claims/claim.ts';
 import {
-  adagradQueryPoints, bumpChain, exactOracle, lemma15SlopeCap, lemma16Instance, norm1, norm2, resistingOracle, run, separableSum, sgd,
-  adagrad, twoPointOracle, type ResistingOracle, type Scalar1D,
+  adagradQueryPoints, bumpChain, exactOracle, lemma15SlopeCap, norm1, norm2, resistingOracle, run, sgd, adagrad, theorem4Instance,
+  type ResistingOracle, type Scalar1D,
 } from '../../src/adagrad/index.ts';
+import { createRng } from '../../src/core/random.ts';
 import { logUniformDouble, uniformDouble } from '../../properties/arbitraries/numbers.ts';
 import { EPS, jmm, meanSE, paperAdagrad, type AdagradSubject } from './common.ts';
 
@@ -87,9 +88,8 @@ export const lemma14HardFunction = defineClaim({
     const cap = Math.max(1, Math.floor(s.maxPoints(eps)));
     const N = mode === 'tight' ? cap : 1 + Math.floor(u * (cap - 1));
     const points = [x1];
-    let state = seed;
-    const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    for (let t = 1; t < N; t++) points.push(mode === 'tight' ? x1 + 2 * eps * t : x1 + 10 * next() - 5);
+    const rng = createRng(seed);
+    for (let t = 1; t < N; t++) points.push(mode === 'tight' ? x1 + 2 * eps * t : x1 + 10 * rng.uniform() - 5);
     const p = s.chain(points, eps);
     const sh = chainShape(p, points, eps, 1);
     const comparisons: Comparison[] = [
@@ -230,38 +230,39 @@ const L16_RUNS = { quick: 6, default: 16, thorough: 64 } as const;
 export const lemma16Dynamics = defineClaim({
   ...jmm,
   id: 'jmm25.lemma16.adagrad-dynamics',
-  location: 'Lemma 16 and its proof (App. C.2), oracle (37) with target slope 2ε, query points (9); Theorem 4 (separable sum)',
-  title: "Lemma 16: AdaGrad (δ = 0) under the two-point oracle walks AdaGrad's precomputed query points",
+  location: 'Lemma 16 and its proof (App. C.2), oracle (37) with target slope 2ε, query points (9); Theorem 4 (App. C.2: separable sum, rescaling p̃(x) = Δp(√(L/Δ)x))',
+  title: "Lemma 16 / Theorem 4: AdaGrad (δ = 0) under the two-point oracle walks its precomputed query points",
   statement:
-    'With L = Δ = 1, N = ⌊(1/(128ε²))log(1/(128ε²))⌋ and T = ⌊(1/(256ε²))(1 + σ²/(4ε²))log(1/(128ε²))⌋, on the Lemma 15 function with slope 2ε and ' +
-    'the oracle g = (1 + σ²/(4ε²))p′ w.p. 4ε²/(σ² + 4ε²), else 0: AdaGrad moves only on non-zero answers, by η/√M, so x_t = ηΣ_{s≤M_{t−1}}1/√s and ' +
-    '|p′(x_t)| = 2ε while M_{t−1} < N (pathwise); M_T ~ Binomial(T, 4ε²/(σ² + 4ε²)); and E[min_t|p′(x_t)|] ≥ ε. Run coordinate-wise on a separable ' +
-    'sum of such functions (Theorem 4\'s construction) with one η.',
-  hypotheses: ['d ∈ [1, 3], ε_i ∈ [0.025, 0.044], σ_i ∈ [0.2, 0.8], η ∈ [0.1, 10]', 'T = min_i T_i', 'δ = 0'],
+    'With Lemma 16\'s normalisation N = ⌊(1/(128ε²))log(1/(128ε²))⌋, T = ⌊(1/(256ε²))(1 + σ²/(4ε²))log(1/(128ε²))⌋ and the Lemma 15 function with ' +
+    'slope 2ε, rescaled per coordinate as in Theorem 4 (f = Σ_i Δ_i p_i(√(L_i/Δ_i)x_i), Δ_i = L_iΔ/‖L‖₁, oracle noise √(L_iΔ_i)σ_i): AdaGrad moves ' +
+    'only on non-zero answers, by η/√M, so x_{t,i} = ηΣ_{s≤M}1/√s and |∂_if(x_t)| = 2ε_i√(L_iΔ_i) while fewer than N_i moves were made (pathwise); ' +
+    'the number of moves is Binomial(T, 4ε_i²/(σ_i² + 4ε_i²)); E[min_t|∂_if(x_t)|] ≥ ε_i√(L_iΔ_i); f satisfies A4b with L and f(x₁) − inf f ≤ Δ.',
+  hypotheses: ['d ∈ [1, 3], L_i ∈ [0.1, 10], Δ ∈ [0.1, 10]', 'normalised ε_i ∈ [0.025, 0.044], σ_i ∈ [0.2, 0.8], η ∈ [0.1, 10]', 'T = min_i T_i', 'δ = 0'],
   kind: 'identity',
   provenance: 'paper',
   tolerance: {
     value: 1e-10,
     reason:
-      'the knots are AdaGrad\'s own floating-point query points, so positions agree with ηΣ1/√s up to the rounding of two different summations ' +
-      '(≤ N·ε_mach·q_N ≈ 1e-12·(1 + q)) and p′ is exact at knots; 1e-10 leaves 100×. Counts: Monte Carlo, mean within 5 binomial SE',
+      'the knots are AdaGrad\'s own floating-point query points (scaled by √(L_i/Δ_i) with the same multiplication f uses), so positions agree with ' +
+      'ηΣ1/√s up to the rounding of two different summations (≤ N·ε_mach·q_N ≈ 1e-12·(1 + q)) and p′ is exact at knots; 1e-10 leaves 100×. ' +
+      'Counts: Monte Carlo, mean within 5 binomial SE',
   },
   budget: { quick: 8, default: 40, thorough: 300 },
   subject: paperAdagrad as AdagradSubject,
   instances: fc.integer({ min: 1, max: 3 }).chain((d) =>
     fc.record({
+      L: fc.array(logUniformDouble(0.1, 10), { minLength: d, maxLength: d }),
+      Delta: logUniformDouble(0.1, 10),
       eps: fc.array(uniformDouble(0.025, 0.044), { minLength: d, maxLength: d }),
       sigma: fc.array(uniformDouble(0.2, 0.8), { minLength: d, maxLength: d }),
       eta: logUniformDouble(0.1, 10),
     }),
   ),
-  check: ({ eps, sigma, eta }, s, ctx) => {
+  check: ({ L, Delta, eps, sigma, eta }, s, ctx) => {
     const d = eps.length;
-    const inst = eps.map((e, i) => lemma16Instance(e, sigma[i], eta));
-    const T = Math.min(...inst.map((x) => x.T));
-    const problem = separableSum(inst.map((x) => ({ p: x.p, a: 1, b: 1 })));
-    const oracle = twoPointOracle(sigma, eps.map((e) => 2 * e));
-    const qMath = inst.map((x) => adagradQueryPoints(eta, x.N));
+    const inst = theorem4Instance(L, sigma, eps, Delta, eta);
+    const { T, problem, oracle, coords } = inst;
+    const qMath = coords.map((c) => adagradQueryPoints(eta, c.N));
     let posErr = 0;
     let slopeErr = 0;
     let diverged = 0;
@@ -277,10 +278,10 @@ export const lemma16Dynamics = defineClaim({
         observer: (_t, w, grad, g) => {
           for (let i = 0; i < d; i++) {
             minAbs[i] = Math.min(minAbs[i], Math.abs(grad[i]));
-            if (M[i] < inst[i].N) {
+            if (M[i] < coords[i].N) {
               const q = qMath[i][M[i]];
               posErr = Math.max(posErr, Math.abs(w[i] - q) / (1 + q));
-              slopeErr = Math.max(slopeErr, Math.abs(Math.abs(grad[i]) - 2 * eps[i]) / (2 * eps[i]));
+              slopeErr = Math.max(slopeErr, Math.abs(Math.abs(grad[i]) - coords[i].slope) / coords[i].slope);
             }
             if (g[i] !== 0) M[i]++;
           }
@@ -292,20 +293,26 @@ export const lemma16Dynamics = defineClaim({
         counts[i].push(M[i]);
       }
     }
+    const x1 = new Array<number>(d).fill(0);
+    let curvErr = 0;
+    for (let i = 0; i < d; i++) curvErr = Math.max(curvErr, Math.abs(problem.L[i] - L[i]) / L[i]);
     const comparisons: Comparison[] = [
       le('runs not completed', diverged, 0),
       le('max |x_{t,i} − ηΣ_{s≤M}1/√s| / (1 + q) while M < N', posErr, 1e-10),
-      le('max ||∂_if(x_t)| − 2ε_i| / 2ε_i while M < N', slopeErr, 1e-10),
+      le('max ||∂_if(x_t)| − 2ε_i√(L_iΔ_i)| / (2ε_i√(L_iΔ_i)) while M < N', slopeErr, 1e-10),
+      le('max_i |curvature of f_i − L_i| / L_i (A4b)', curvErr, 1e-12),
+      le('(f(x₁) − inf f) / Δ', (problem.value(x1) - problem.infimum) / Delta, 1 + 1e-10),
     ];
     const values: Record<string, number> = { T };
     for (let i = 0; i < d; i++) {
-      const p = inst[i].moveProbability;
+      const p = (4 * eps[i] * eps[i]) / (sigma[i] * sigma[i] + 4 * eps[i] * eps[i]);
       const mc = meanSE(counts[i]);
       const binSE = Math.sqrt((T * p * (1 - p)) / counts[i].length);
       comparisons.push(le(`coordinate ${i}: |mean M_T − Tp| / binomial SE`, Math.abs(mc.mean - T * p) / binSE, 5));
       const mn = meanSE(mins[i]);
-      comparisons.push(ge(`coordinate ${i}: (mean + 5·SE of min_t|∂_if(x_t)|) / ε_i`, (mn.mean + 5 * mn.se) / eps[i], 1 - 1e-10));
-      Object.assign(values, { [`N${i}`]: inst[i].N, [`meanM${i}`]: mc.mean, [`Tp${i}`]: T * p, [`meanMin${i}`]: mn.mean });
+      const target = eps[i] * Math.sqrt(L[i] * coords[i].Delta);
+      comparisons.push(ge(`coordinate ${i}: (mean + 5·SE of min_t|∂_if(x_t)|) / (ε_i√(L_iΔ_i))`, (mn.mean + 5 * mn.se) / target, 1 - 1e-10));
+      Object.assign(values, { [`N${i}`]: coords[i].N, [`meanM${i}`]: mc.mean, [`Tp${i}`]: T * p, [`meanMin/target${i}`]: mn.mean / target });
     }
     return { comparisons, values };
   },
