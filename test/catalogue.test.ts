@@ -2,9 +2,14 @@
  * Integrity of the claim catalogue: every claim is well-formed data, and
  * nothing derived or unverified is presented as a paper's statement.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../theorems/index.ts';
 import { validateClaim } from '../src/claims/claim.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 describe('claim catalogue', () => {
   it('has unique ids of the form <paper>.<area>.<name>', () => {
@@ -33,6 +38,34 @@ describe('claim catalogue', () => {
     }
     expect(typeof c.check).toBe('function');
     expect(() => validateClaim(c)).not.toThrow();
+  });
+
+  it('cites only what a user of the repository has: no paper note, no ../shared path, no issue number', () => {
+    const forbidden = /note §|\.\.\/shared|issue [0-9]/;
+    const offending: string[] = [];
+    for (const c of catalogue) {
+      const texts: [string, string | undefined][] = [
+        ['location', c.location],
+        ['source', c.source],
+        ['statement', c.statement],
+        ['title', c.title],
+        ...c.hypotheses.map((h, i): [string, string] => [`hypotheses[${i}]`, h]),
+        ...(c.published ?? []).map((p, i): [string, string] => [`published[${i}].source`, p.source]),
+      ];
+      for (const [field, text] of texts) if (text !== undefined && forbidden.test(text)) offending.push(`${c.id}.${field}: ${text.slice(0, 120)}`);
+    }
+    expect(offending).toEqual([]);
+  });
+
+  it('cites the project\'s derivation of every Dinh–Xin claim in docs/claims/dinh-xin.md, by an existing section', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'claims', 'dinh-xin.md'), 'utf8');
+    const anchors = new Set([...doc.matchAll(/^## (.+)$/gm)].map((m) => m[1].trim().toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')));
+    for (const c of catalogue.filter((x) => x.paper === 'dx')) {
+      expect(c.location, c.id).toMatch(/arXiv:(1812\.05719|1901\.09731)/);
+      const cited = [...(c.source ?? '').matchAll(/docs\/claims\/dinh-xin\.md#([a-z0-9-]+)/g)].map((m) => m[1]);
+      expect(cited.length, `${c.id} cites docs/claims/dinh-xin.md#<section>`).toBeGreaterThan(0);
+      for (const a of cited) expect(anchors.has(a), `${c.id}: no section #${a}`).toBe(true);
+    }
   });
 
   it('never attributes a Dinh–Xin claim to the paper text (only the abstracts are available)', () => {
