@@ -4,6 +4,7 @@
  */
 import { describe, it } from 'vitest';
 import { withSubject } from '../src/claims/claim.ts';
+import { solveInPlace } from '../src/relu/linalg.ts';
 import { coverCount, enumeratePatterns, samplePatterns } from '../src/relu/arrangements.ts';
 import { whitenedClosedForm } from '../src/relu/closed-forms.ts';
 import { solveConicProgram } from '../src/relu/conic-program.ts';
@@ -17,6 +18,7 @@ import { mappingIdentity, rescaleLemma1 } from '../theorems/ep21/identities.ts';
 import { appendix11Value, oneDEquivalence, prop1Certificate, prop1NonUnique, prop1Subject } from '../theorems/ep21/one-d.ts';
 import { conicPipeline, nonConvexAbove, programConic, programFirstOrder, sampledUpperBound } from '../theorems/ep21/program.ts';
 import { whitenedTheorem9 } from '../theorems/ep21/whitened.ts';
+import { rankOneCorollary5, vertexLemma7, vertexSubject } from '../theorems/ep21/vertex.ts';
 import { assertRejected } from '../properties/support.ts';
 
 const enumerate = (p: ReturnType<typeof reluProblem>) => enumeratePatterns(p.X, p.n, p.d);
@@ -130,5 +132,40 @@ describe('negative controls: ep claims reject plausible wrong implementations', 
   });
   it('a 1-D dictionary with one ReLU direction only ((x − a_i)_+) is rejected', () => {
     assertRejected(withSubject(oneDEquivalence, { ramps: (a: readonly number[]) => ({ u: a.map(() => 1), b: a.map((ai) => -ai) }) }));
+  });
+  it('Lemma 7 with unconstrained least squares (λ off the simplex: distance to the span, not the hull) is rejected', () => {
+    assertRejected(withSubject(vertexLemma7, {
+      neuron: (X: Float64Array, n: number, d: number, i: number) => {
+        // λ from the normal equations of min ‖a_i − Σλ_j a_j‖ without λ ≥ 0, 1ᵀλ = 1
+        const others = Array.from({ length: n }, (_, j) => j).filter((j) => j !== i);
+        const m = others.length;
+        const G = new Float64Array(m * m);
+        const lambda = new Float64Array(m);
+        for (let p = 0; p < m; p++) {
+          for (let k = 0; k < d; k++) lambda[p] += X[others[p] * d + k] * X[i * d + k];
+          for (let q = 0; q < m; q++) for (let k = 0; k < d; k++) G[p * m + q] += X[others[p] * d + k] * X[others[q] * d + k];
+        }
+        solveInPlace(G, lambda, m);
+        const u = new Float64Array(d);
+        for (let k = 0; k < d; k++) u[k] = X[i * d + k] - others.reduce((acc, j, p) => acc + lambda[p] * X[j * d + k], 0);
+        const residualNorm = Math.hypot(...u);
+        for (let k = 0; k < d; k++) u[k] /= residualNorm;
+        const b = Math.min(...others.map((j) => -u.reduce((acc, uk, k) => acc + uk * X[j * d + k], 0)));
+        return { lambda, u, b, residualNorm };
+      },
+    }));
+  });
+  it('Lemma 7 with the bias through the sample itself (b_i = −a_iᵀu_i) is rejected', () => {
+    assertRejected(withSubject(vertexLemma7, {
+      neuron: (X: Float64Array, n: number, d: number, i: number) => {
+        const v = vertexSubject.neuron(X, n, d, i);
+        let s = 0;
+        for (let k = 0; k < d; k++) s += X[i * d + k] * v.u[k];
+        return { ...v, b: -s };
+      },
+    }));
+  });
+  it('rank-one reduction with the data points c_i instead of c_i‖a‖ is rejected', () => {
+    assertRejected(withSubject(rankOneCorollary5, { coordinates: (c: readonly number[]) => [...c] }));
   });
 });

@@ -7,6 +7,7 @@ import { InvalidArgumentError } from '../src/core/errors.ts';
 import { createRng } from '../src/core/random.ts';
 import { ConicModel } from '../src/conic/index.ts';
 import {
+  projectSimplex, vertexNeuron,
   ConeProjector, certify, convexFromNetwork, convexObjective, coverCount, coverUpperBound, enumeratePatterns, givenPatterns, maskKey,
   networkFromConvex, networkObjective, networkOutput, patternOf, patterns1dWithBias, pathNormPenalty, reluProblem, rescaleNetwork,
   samplePatterns, solveConicProgram, solveFirstOrder, solveWorkingSet, withBiasColumn, zeroSolution, type ReluProblem,
@@ -229,5 +230,20 @@ describe('relu: bad input gives typed errors naming the argument', () => {
     expectArgError(() => solveConicProgram(problem, empty), 'patterns');
     expectArgError(() => solveWorkingSet(problem, empty), 'patterns');
     expectArgError(() => certify(problem, givenPatterns([[1, 0, 1]], 3), zeroSolution(problem, 1)), 'patterns.masks[0].length');
+  });
+});
+
+describe('relu: Lemma 7 helpers', () => {
+  it('simplex projection and a vertex neuron', () => {
+    const v = projectSimplex(Float64Array.from([0.5, 2, -1]));
+    expect(v[0] + v[1] + v[2]).toBeCloseTo(1, 14);
+    expect(Math.min(...v)).toBeGreaterThanOrEqual(0);
+    expect(Array.from(projectSimplex(Float64Array.from([0.2, 0.3, 0.5])))).toEqual([0.2, 0.3, 0.5].map((x) => expect.closeTo(x, 14)));
+    // square corners: each corner is at distance √2/2 from the segment... of the two neighbours' hull
+    const X = Float64Array.from([0, 0, 1, 0, 0, 1, 1, 1]);
+    const nb = vertexNeuron(X, 4, 2, 0);
+    expect(nb.residualNorm).toBeCloseTo(Math.SQRT1_2, 10);
+    expect(nb.b + nb.u[0] * 0 + nb.u[1] * 0).toBeGreaterThan(0);
+    expect(() => vertexNeuron(X, 4, 2, 4)).toThrow(InvalidArgumentError);
   });
 });

@@ -183,3 +183,94 @@ export function whitenedClosedForm(problem: ReluProblem): WhitenedSolution {
   const dual = vy - 0.5 * vv;
   return { network, primal, dual, v, weights, p, q };
 }
+
+/** Euclidean projection of v onto the probability simplex {λ ≥ 0, 1ᵀλ = 1} (sort-based, in place). */
+export function projectSimplex(v: Float64Array): Float64Array {
+  const s = Float64Array.from(v).sort().reverse();
+  let cum = 0;
+  let theta = 0;
+  for (let k = 0; k < s.length; k++) {
+    cum += s[k];
+    const t = (cum - 1) / (k + 1);
+    if (s[k] - t > 0) theta = t;
+  }
+  for (let k = 0; k < v.length; k++) v[k] = Math.max(v[k] - theta, 0);
+  return v;
+}
+
+/** Lemma 7's neuron of sample i: λ on the simplex, u_i, b_i and ‖a_i − Σλ_j a_j‖. */
+export interface VertexNeuron {
+  /** Weights on the other samples (length n − 1, in index order skipping i). */
+  lambda: Float64Array;
+  /** Unit direction u_i = (a_i − Σλ_j a_j)/‖·‖. */
+  u: Float64Array;
+  /** b_i = min_{j≠i}(−a_jᵀu_i). */
+  b: number;
+  /** ‖a_i − Σ_{j≠i} λ_j a_j‖ ≥ the distance from a_i to the hull of the other samples. */
+  residualNorm: number;
+}
+
+/**
+ * Lemma 7 (eq. (10)): λ* = argmin_{λ ∈ simplex} ‖a_i − Σ_{j≠i} λ_j a_j‖ by accelerated projected gradient
+ * (step 1/λ_max of the Gram matrix of the other samples), u_i the normalised residual and
+ * b_i = min_{j≠i}(−a_jᵀu_i), so that (a_jᵀu_i + b_i)_+ = 0 for every j ≠ i.
+ */
+export function vertexNeuron(X: Float64Array, n: number, d: number, i: number, iterations = 20_000): VertexNeuron {
+  integerInRange('i', i, 0, n - 1);
+  const others: number[] = [];
+  for (let j = 0; j < n; j++) if (j !== i) others.push(j);
+  const m = others.length;
+  const G = new Float64Array(m * m);
+  const c = new Float64Array(m); // a_jᵀa_i
+  for (let p = 0; p < m; p++) {
+    for (let k = 0; k < d; k++) c[p] += X[others[p] * d + k] * X[i * d + k];
+    for (let q = 0; q < m; q++) {
+      let s = 0;
+      for (let k = 0; k < d; k++) s += X[others[p] * d + k] * X[others[q] * d + k];
+      G[p * m + q] = s;
+    }
+  }
+  let L = 0;
+  for (let p = 0; p < m; p++) {
+    let row = 0;
+    for (let q = 0; q < m; q++) row += Math.abs(G[p * m + q]);
+    L = Math.max(L, row); // Gershgorin bound on λ_max
+  }
+  const lam = new Float64Array(m).fill(1 / m);
+  const prev = Float64Array.from(lam);
+  const yk = Float64Array.from(lam);
+  const grad = new Float64Array(m);
+  let t = 1;
+  for (let it = 0; it < iterations; it++) {
+    // ∇ ½‖a_i − Gλ‖² = Gλ − c (in the Gram form)
+    for (let p = 0; p < m; p++) {
+      let s = -c[p];
+      for (let q = 0; q < m; q++) s += G[p * m + q] * yk[q];
+      grad[p] = s;
+    }
+    prev.set(lam);
+    for (let p = 0; p < m; p++) lam[p] = yk[p] - grad[p] / L;
+    projectSimplex(lam);
+    let moved = 0;
+    for (let p = 0; p < m; p++) moved = Math.max(moved, Math.abs(lam[p] - prev[p]));
+    const tn = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
+    for (let p = 0; p < m; p++) yk[p] = lam[p] + ((t - 1) / tn) * (lam[p] - prev[p]);
+    t = tn;
+    if (moved <= 1e-16) break;
+  }
+  const u = new Float64Array(d);
+  for (let k = 0; k < d; k++) {
+    let s = X[i * d + k];
+    for (let p = 0; p < m; p++) s -= lam[p] * X[others[p] * d + k];
+    u[k] = s;
+  }
+  const residualNorm = Math.hypot(...u);
+  for (let k = 0; k < d; k++) u[k] /= residualNorm;
+  let b = Infinity;
+  for (const j of others) {
+    let s = 0;
+    for (let k = 0; k < d; k++) s += X[j * d + k] * u[k];
+    b = Math.min(b, -s);
+  }
+  return { lambda: lam, u, b, residualNorm };
+}

@@ -29,5 +29,7 @@ export {
   convexFromNetwork, networkFromConvex, networkObjective, networkOutput, pathNormPenalty, rescaleNetwork, type ReluNetwork,
 } from './network.ts';
 export { trainNetwork, type TrainOptions, type TrainResult } from './nonconvex.ts';
-export { knotCertificate, lassoCD, lassoValue, rampDictionary, whitenedClosedForm, type LassoOptions, type WhitenedSolution } from './closed-forms.ts';
+export {
+  knotCertificate, lassoCD, lassoValue, projectSimplex, rampDictionary, vertexNeuron, whitenedClosedForm, type LassoOptions, type VertexNeuron, type WhitenedSolution,
+} from './closed-forms.ts';
 export { appendix11, prop1Data, prop1OffKnot, prop1Spline, PROP1_VALUE } from './examples.ts';
