@@ -220,3 +220,19 @@ describe('JMF-9 / JMF-10 controls (§5, design guard)', () => {
     assertRejected(withSubject(skewVsDimension, { skew: (_r0, d) => 1 / d }));
   });
 });
+
+import { corollary17 } from '../src/adagrad/index.ts';
+import { corollary17FromLemma16 } from '../theorems/jmm25/hard.ts';
+
+describe('Corollary 17 controls', () => {
+  it('Corollary 17 with 1/16 for 1/32 in the noiseless term is rejected (Lemma 16 does not give it)', () => {
+    assertRejected(withSubject(corollary17FromLemma16, { bound: (L, D, s, T) => Math.max(corollary17(L, D, 0, T) * 2, corollary17(L, D, s, T)) }));
+  });
+  it('Corollary 17 with 1/8 for 1/16 in the noise term is rejected', () => {
+    assertRejected(
+      withSubject(corollary17FromLemma16, {
+        bound: (L, D, s, T) => Math.max(corollary17(L, D, 0, T), s === 0 ? 0 : (2 * (((s * s * L * D) / T) * Math.log1p((T * L * D) / (8 * s * s))) ** 0.25) / 16),
+      }),
+    );
+  });
+});

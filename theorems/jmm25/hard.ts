@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { defineClaim, ge, le, type Comparison } from '../../src/claims/claim.ts';
 import {
-  adagradQueryPoints, bumpChain, exactOracle, lemma15SlopeCap, norm1, norm2, resistingOracle, run, sgd, adagrad, theorem4Instance,
+  adagradQueryPoints, bumpChain, corollary17, exactOracle, lemma15SlopeCap, norm1, norm2, resistingOracle, run, sgd, adagrad, theorem4Instance,
   type ResistingOracle, type Scalar1D,
 } from '../../src/adagrad/index.ts';
 import { createRng } from '../../src/core/random.ts';
@@ -318,4 +318,54 @@ export const lemma16Dynamics = defineClaim({
   },
 });
 
-export const hardClaims = [lemma14HardFunction, lemma15HardFunction, resistingOracles, lemma16Dynamics];
+/** The implementation under test: Corollary 17's right-hand side. */
+export interface Corollary17Subject {
+  bound(L: number, Delta: number, sigma: number, T: number): number;
+}
+export const corollary17Subject: Corollary17Subject = { bound: corollary17 };
+
+/** Lemma 16's horizon T(ε) = (LΔ/(256ε²))(1 + σ²/(4ε²))log(LΔ/(128ε²)) (rescaled form). */
+const lemma16Horizon = (L: number, D: number, s: number, e: number): number =>
+  ((L * D) / (256 * e * e)) * (1 + (s * s) / (4 * e * e)) * Math.log((L * D) / (128 * e * e));
+
+/** The largest ε ≤ √(LΔ)/(16√2) with T ≤ T(ε) (T(ε) decreases in ε on that range), by bisection on a log scale. */
+function lemma16Eps(L: number, D: number, s: number, T: number): number {
+  let hi = (Math.sqrt(L * D) / (16 * Math.SQRT2)) * (1 - 1e-12);
+  if (lemma16Horizon(L, D, s, hi) >= T) return hi;
+  let lo = hi * 1e-12;
+  for (let k = 0; k < 200; k++) {
+    const m = Math.sqrt(lo * hi);
+    if (lemma16Horizon(L, D, s, m) >= T) lo = m;
+    else hi = m;
+  }
+  return lo;
+}
+
+export const corollary17FromLemma16 = defineClaim({
+  ...jmm,
+  id: 'jmm25.corollary17.from-lemma16',
+  location: 'Corollary 17, eq. (38), from Lemma 16 via Lemma 18 (App. C.2)',
+  title: "Corollary 17's rate is implied by Lemma 16: the best ε Lemma 16 allows at horizon T is at least (38)'s right-hand side",
+  statement:
+    'Lemma 16 gives E[min_t|p′(x_t)|] ≥ ε whenever ε < √(LΔ)/(16√2) and T ≤ (LΔ/(256ε²))(1 + σ²/(4ε²))log(LΔ/(128ε²)). For every (L, Δ, σ, T) the ' +
+    'largest such ε is ≥ max{(1/32)√(LΔ log(2T+1)/T), (1/16)((σ²LΔ/T)log(1 + TLΔ/(8σ²)))^{1/4}} — the inversion of the horizon that Corollary 17 performs.',
+  hypotheses: ['L, Δ ∈ [e⁻³, e³], σ ∈ {0} ∪ [e⁻⁴, e²], T ∈ [2, 10⁸]'],
+  kind: 'bound',
+  provenance: 'paper',
+  tolerance: { value: 1e-9, reason: 'bisection over 200 halvings of a log interval of width 28 locates ε to ~1e-15 relative; the horizon formula carries ~1e-15 relative rounding: 1e-9 relative is far above both' },
+  budget: { quick: 200, default: 2000, thorough: 20000 },
+  subject: corollary17Subject as Corollary17Subject,
+  instances: fc.record({
+    L: logUniformDouble(Math.exp(-3), Math.exp(3)),
+    Delta: logUniformDouble(Math.exp(-3), Math.exp(3)),
+    sigma: fc.oneof(fc.constant(0), logUniformDouble(Math.exp(-4), Math.exp(2))),
+    T: logUniformDouble(2, 1e8).map(Math.round),
+  }),
+  check: ({ L, Delta, sigma, T }, s) => {
+    const e = lemma16Eps(L, Delta, sigma, T);
+    const b = s.bound(L, Delta, sigma, T);
+    return { comparisons: [ge('largest ε of Lemma 16 at horizon T / Corollary 17 RHS', e / b, 1 - 1e-9)], values: { eps: e, corollary17: b } };
+  },
+});
+
+export const hardClaims = [lemma14HardFunction, lemma15HardFunction, resistingOracles, lemma16Dynamics, corollary17FromLemma16];
