@@ -42,7 +42,7 @@ const ROOT = packageRoot();
 export const CATALOGUE_MODULE = packageModule('theorems/index.ts');
 export const DEFAULT_SEED = 1;
 export const DEFAULT_OUT = join('reports', 'latest');
-/** Default worker threads: one per core, at most 4. */
+/** Default worker processes: one per core, at most 4. */
 export const DEFAULT_JOBS = Math.max(1, Math.min(4, availableParallelism()));
 
 export { packageVersion };
@@ -278,7 +278,7 @@ export function buildProgram(io: CliIo, state: { code: number }, catalogue?: Cla
     .option('--json', 'print the JSON report on stdout instead of the table')
     .option('--path <path>', 'replay a fast-check path (with --only <one id> and its --seed)', parseReplayPath)
     .option('--timeout <ms>', 'per-claim time limit in ms (default: the claim\'s own, else 120000)', parseInteger('timeout', 1, 1e9))
-    .option('--jobs <n>', 'worker threads (0 = in process, soft time limits only; default: one per core, at most 4)', parseInteger('jobs', 0, 256), DEFAULT_JOBS)
+    .option('--jobs <n>', 'worker processes (0 = in process: a run in flight is not stopped; default: one per core, at most 4)', parseInteger('jobs', 0, 256), DEFAULT_JOBS)
     .option('--shard <i/n>', 'run only shard i of n (deterministic partition of the selection)')
     .option('--shard-costs <report.json>', 'balance shards by the claim times recorded in a previous report')
     .option('--baseline <report.json>', 'compare with a baseline report after the run (exit 1 on regression)')
