@@ -141,7 +141,7 @@ export const pathDpPruning = defineClaim({
   tex: 'W_a(m)>P(m)+2c_mt_m-Q_{mm}t_m^2-\\mu\\ \\Rightarrow\\ a\\text{ never optimal}',
   hypotheses: ['path graph', 'y ≥ 0', 'λ > 0, μ ≥ 0'],
   provenance: 'ours',
-  source: 'src/signal/exact/path-dp.ts (proof in the doc comment)',
+  source: 'docs/claims/agh21.md#path-dp-pruning (proof also in the doc comment of src/signal/exact/path-dp.ts)',
   tolerance: {
     value: DP_TOL,
     reason: 'both values come from the same incremental sums, evaluated in the same order for each surviving start; only the set of starts differs. 1e-9 relative as for the brute-force comparison.',
@@ -222,7 +222,7 @@ export const supportMathjs = defineClaim({
   hypotheses: ['y ≥ 0', 'any graph', 'λ ∈ [1e-2, 1e2]'],
   kind: 'identity',
   provenance: 'ours',
-  source: 'src/signal/model.ts',
+  source: 'docs/claims/agh21.md#support-solution-reference',
   tolerance: {
     value: MATHJS_TOL,
     reason:
@@ -597,7 +597,7 @@ export const cardinalityLagrangian = defineClaim({
   hypotheses: ['path, y ≥ 0', 'cardinality form, 0 ≤ k ≤ n ≤ 12, μ ≥ 0'],
   kind: 'bound',
   provenance: 'ours',
-  source: 'src/signal/exact/cardinality-lagrangian.ts (proof in the doc comment)',
+  source: 'docs/claims/agh21.md#cardinality-lagrangian-bounds',
   tolerance: { value: DP_TOL, reason: DP_REASON },
   budget: { quick: 100, default: 1500, thorough: 15000 },
   subject: cardinalityBoundsSubject,
@@ -648,7 +648,7 @@ export const cardinalityLarge = defineClaim({
   hypotheses: ['path, y ≥ 0', 'cardinality form: n ≤ 14 with 0 ≤ k ≤ n and μ ≥ 0, or spiky n ∈ [20, 60], k ∈ [1, 20], μ = 0'],
   kind: 'identity',
   provenance: 'ours',
-  source: 'src/signal/exact/cardinality-exact.ts (proof in the doc comment); docs/claims/agh21.md#cardinality-large',
+  source: 'docs/claims/agh21.md#cardinality-large (proof of the pruning tests in the doc comment of src/signal/exact/cardinality-exact.ts)',
   tolerance: { value: DP_TOL, reason: DP_REASON },
   budget: { quick: 15, default: 200, thorough: 2000 },
   subject: cardinalityLargeSubject,
