@@ -28,7 +28,7 @@ import { globMatch, matches, selectIds } from '../src/runner/select.ts';
 import { parseThresholds, ruleFor } from '../src/compare/thresholds.ts';
 import { ReportFileError } from '../src/report/load.ts';
 import { proxClaims, softBruteForce } from '../theorems/dinh-xin/prox.ts';
-import { runClaim } from '../src/runner/run-claim.ts';
+import { runClaim, toJsonSafe } from '../src/runner/run-claim.ts';
 import { runCatalogue } from '../src/runner/run-catalogue.ts';
 import { killed, slow, slowFinish, throwing, wrongSoft } from './fixtures/catalogue.ts';
 import { reportToMarkdown } from '../src/report/markdown.ts';
@@ -210,6 +210,8 @@ describe('hardening', () => {
     writeFileSync(join(dir, 'x.y.json'), JSON.stringify({ schema: 1, id: 'x.y', cases: [{ instance: JSON.parse('{"__proto__": {"n": 3}}'), runSeed: 1 }] }));
     const inst = decodeValue(readFixture(dir, 'x.y')!.cases[0].instance) as { n?: number };
     expect(inst.n).toBeUndefined();
+    // the report's copy of an instance keeps the key too
+    expect(JSON.stringify(toJsonSafe(JSON.parse('{"__proto__": {"n": 3}}')))).toBe('{"__proto__":{"n":3}}');
   });
 
   it('the HTML report forbids <base> and form submission', async () => {

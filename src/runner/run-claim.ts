@@ -50,7 +50,8 @@ export function toJsonSafe(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(toJsonSafe);
   if (v && typeof v === 'object') {
     const o: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) o[k] = toJsonSafe(x);
+    // defineProperty: an own "__proto__" key stays data (an assignment would replace the prototype)
+    for (const [k, x] of Object.entries(v)) Object.defineProperty(o, k, { value: toJsonSafe(x), enumerable: true, writable: true, configurable: true });
     return o;
   }
   return v;
