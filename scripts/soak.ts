@@ -207,7 +207,7 @@ async function main(argv: string[]): Promise<number> {
     else if (report !== null && first !== null) {
       const d = firstDifference(first, report);
       fig.identical = d === null;
-      if (d) fig.difference = d;
+      if (d) fig.difference = d.startsWith('.meta.gitCommit') ? `${d} (the checkout changed during the soak: run it on a fixed commit)` : d;
     } else fig.identical = false;
     figs.push(fig);
     console.log(
