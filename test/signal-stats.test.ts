@@ -171,6 +171,20 @@ describe('study protocol', () => {
     expect(a.series.some((s) => s.title.includes('Fig. 8'))).toBe(true);
     expect(a.trainingMsBySigma.L1.length).toBe(1);
   });
+  it('a failed warm-started solve is retried cold once; the cold result is used', () => {
+    let retries = 0;
+    const flaky: StatsEstimator = (y, lambda, mu, prior, warm) => {
+      const r = l1Estimator(y, lambda, mu, prior);
+      if (warm) {
+        retries++;
+        return { ...r, status: 'numerical_error' };
+      }
+      return { ...r, cutSets: [] };
+    };
+    const st = statsStudy({ ...tiny, methods: ['Decomp-sparse'], estimators: { 'Decomp-sparse': flaky } });
+    expect(retries).toBe(1); // the second grid pair starts warm from the first
+    expect(st.records.every((r) => Number.isFinite(r.error))).toBe(true);
+  });
   it('table quantiles, FP/FN', () => {
     const rec = (error: number, seconds: number): StatsRecord => ({ sigma: 0.5, instance: 0, method: 'L1', criterion: 'error', lambda: 1, mu: 0, snr: 3, error, fp: 2, fn: 1, seconds });
     const [row] = statsTable([rec(1, 1), rec(2, 3), rec(3, 1), rec(4, 3)]);

@@ -68,26 +68,24 @@ const rowsOf = (st: StatsStudy, criterion: Criterion, method: StatsMethod): Stat
  */
 function output(st: StatsStudy, comparisons: Comparison[], figures: string[]): CheckOutput {
   const series = st.series.filter((s) => figures.some((f) => s.title.includes(f)));
-  const out = { comparisons, series, values: statsValues(st), scale: scaleOf(st) };
-  return out;
+  return { comparisons, series, values: statsValues(st), scale: scaleOf(st) };
 }
 
-type StatsClaimInput = Omit<Claim<null, StatsSubject>, 'paper' | 'kind' | 'provenance' | 'budget' | 'subject' | 'instances' | 'timeoutMs'>;
-/** A §5.2 claim: one study per budget, the paper's scale declared. */
+type StatsClaimInput = Omit<Claim<null, StatsSubject>, 'paper' | 'kind' | 'provenance' | 'onFailure' | 'paperScale' | 'budget' | 'subject' | 'instances' | 'timeoutMs'>;
+/** A §5.2 claim: one study per budget, the paper's scale declared; a failing check means not reproduced. */
 function statsClaim(c: StatsClaimInput): Claim<null, StatsSubject> {
-  const claim = {
-    paper: 'agh21' as const,
-    kind: 'statistical' as const,
-    provenance: 'paper' as const,
-    onFailure: 'not-reproduced' as const,
+  return defineClaim({
+    paper: 'agh21',
+    kind: 'statistical',
+    provenance: 'paper',
+    onFailure: 'not-reproduced',
     paperScale: STATS_PAPER_SCALE,
     budget: { quick: 1, default: 1, thorough: 1 },
     timeoutMs: 48 * 3600_000,
     subject: statsSubject,
     instances: fc.constant(null),
     ...c,
-  };
-  return defineClaim(claim);
+  });
 }
 
 const hyp = [

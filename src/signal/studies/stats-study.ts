@@ -212,8 +212,13 @@ export function studySignal(o: Pick<StatsStudyOptions, 'n' | 's' | 'h' | 'seed' 
   return generateSpikes({ n: o.n, s: o.s, h: o.h, sigma, noise: o.noise ?? 'sigma-squared', rng });
 }
 
+/** Solve, retrying a failed warm-started solve cold once; a solve that still fails stops the study with its certificate. */
 function solveChecked(method: string, est: StatsEstimator, y: Float64Array, lambda: number, mu: number, prior: { s: number; h: number }, warm?: StatsEstimate): StatsEstimate {
-  const r = est(y, lambda, mu, prior, warm);
+  let r = est(y, lambda, mu, prior, warm);
+  if (r.status !== 'optimal' && warm) {
+    const cold = est(y, lambda, mu, prior);
+    r = { ...cold, timeMs: r.timeMs + cold.timeMs };
+  }
   if (r.status !== 'optimal') throw new EstimatorFailedError(method, r);
   return r;
 }
