@@ -244,6 +244,8 @@ const perspBlock: SegmentSolver = (p) => solveChainBlock('persp', p);
 
 const LB_TOL = 1e-6;
 const STRENGTH = 0.5;
+/** Algorithm 1's stopping rule (Remark 13): a relative improvement ≤ 5e-5 per round. */
+const ALG1_STOP = 5e-5;
 export const lagrangianValidBound = defineClaim({
   id: 'agh21.scale.lagrangian-valid-bound',
   paper: 'agh21',
@@ -261,7 +263,7 @@ export const lagrangianValidBound = defineClaim({
   source: 'docs/claims/agh21.md#scale-lagrangian-weak-duality (validity) and #scale-lagrangian-strength (the ½ of persp\'s gap)',
   tolerance: {
     value: LB_TOL,
-    reason: 'block bounds are conic dual values at relative accuracy 1e-8 (RELAX_SOLVER_OPTIONS) summed over ≤ 6 blocks of values ≤ n; 1e-6 relative to max(1, OPT) leaves a margin of ~10². The factor ½ of persp\'s gap is ours (see the source).',
+    reason: 'validity: block bounds are conic dual values at relative accuracy 1e-8 (RELAX_SOLVER_OPTIONS) summed over ≤ 6 blocks of values ≤ n; 1e-6 relative to max(1, OPT) leaves a margin of ~10². Strength: Algorithm 1 stops at a relative improvement ≤ 5e-5 (Remark 13), so a block bound may sit that far below decomp; the ½ of persp\'s gap is ours (see the source).',
   },
   budget: { quick: 3, default: 10, thorough: 60 },
   timeoutMs: 600_000,
@@ -277,7 +279,7 @@ export const lagrangianValidBound = defineClaim({
       comparisons: [
         le('(dual bound − OPT)/max(1, OPT)', (r.lowerBound - opt) / scale, LB_TOL),
         ge('(UB − OPT)/max(1, OPT)', (r.upperBound - opt) / scale, -LB_TOL),
-        le('[(OPT − dual bound) − ½(OPT − persp)]/max(1, OPT)', (opt - r.lowerBound - STRENGTH * (opt - persp)) / scale, LB_TOL),
+        le('[(OPT − dual bound) − ½(OPT − persp)]/max(1, OPT)', (opt - r.lowerBound - STRENGTH * (opt - persp)) / scale, ALG1_STOP),
       ],
       values: {
         m: inst.m,
