@@ -10,7 +10,7 @@ import {
   projectSimplex, vertexNeuron,
   ConeProjector, certify, convexFromNetwork, convexObjective, coverCount, coverUpperBound, enumeratePatterns, givenPatterns, maskKey,
   networkFromConvex, networkObjective, networkOutput, patternOf, patterns1dWithBias, pathNormPenalty, reluProblem, rescaleNetwork,
-  samplePatterns, solveConicProgram, solveFirstOrder, solveWorkingSet, withBiasColumn, zeroSolution, type ReluProblem,
+  samplePatterns, solveConicProgram, trainNetwork, solveFirstOrder, solveWorkingSet, withBiasColumn, zeroSolution, type ReluProblem,
 } from '../src/relu/index.ts';
 
 function gaussian(n: number, d: number, seed: number): Float64Array {
@@ -245,5 +245,20 @@ describe('relu: Lemma 7 helpers', () => {
     expect(nb.residualNorm).toBeCloseTo(Math.SQRT1_2, 10);
     expect(nb.b + nb.u[0] * 0 + nb.u[1] * 0).toBeGreaterThan(0);
     expect(() => vertexNeuron(X, 4, 2, 4)).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('relu: non-convex baseline', () => {
+  it('Adam and Armijo gradient descent end at or above the certified p* and report their objective', () => {
+    const problem = randomProblem(6, 2, 13, 0.1, true);
+    const patterns = enumeratePatterns(problem.X, problem.n, problem.d);
+    const lower = solveConicProgram(problem, patterns).certificate.dualValue;
+    for (const optimizer of ['adam', 'gd'] as const) {
+      const r = trainNetwork(problem, { m: 6, rng: createRng(5), optimizer, iterations: 400 });
+      expect(r.objective).toBeGreaterThanOrEqual(lower - 1e-9);
+      expect(r.objective).toBeCloseTo(networkObjective(problem, r.network), 12);
+      expect(r.objective).toBeLessThan(0.5 * problem.y.reduce((a, v) => a + v * v, 0) + 1e-12);
+    }
+    expectArgError(() => trainNetwork(problem, { m: 0, rng: createRng(1) }), 'm');
   });
 });
