@@ -16,6 +16,8 @@ import {
   statsTimeRatios,
 } from '../theorems/agh21/stats.ts';
 import { assertRejected } from '../properties/support.ts';
+import { solveDecompPathPD } from '../src/signal/relax/path-pd.ts';
+import { statsPdPriorsEqualsConic, type PriorsSolver } from '../theorems/agh21/stats.ts';
 
 /** "Decomp" that returns the L1 estimate (same λ, μ), e.g. a relaxation whose cuts and priors were lost. */
 const decompAsL1: StatsEstimator = (y, lambda, mu, prior) => l1Estimator(y, lambda, mu, prior);
@@ -52,5 +54,15 @@ describe('agh21.stats negative controls', () => {
     const c = { ...statsSubject, 'Decomp-prior': priorDropped };
     assertRejected(withSubject(statsPriorImproves, c), 'quick');
     assertRejected(withSubject(statsTimeRatios, c), 'quick');
+  }, 600_000);
+});
+
+describe('agh21.stats.pd-priors-equals-conic negative control', () => {
+  it('rejects the prior-free primal–dual solver (priors (43c), (43d) dropped)', () => {
+    const dropped: PriorsSolver = (p, cuts) => {
+      const r = solveDecompPathPD({ ...p, priors: [] }, cuts);
+      return { value: r.value, lowerBound: r.lowerBound };
+    };
+    assertRejected(withSubject(statsPdPriorsEqualsConic, { ...statsPdPriorsEqualsConic.subject, pd: dropped }), 'quick', 20);
   }, 600_000);
 });
