@@ -19,7 +19,7 @@ export function runForTest(claim: Claim, budget: BudgetName = 'quick', runs?: nu
 
 /** Assert that a claim passes; on failure the message carries the counterexample and replay command. */
 export function assertClaim(claim: Claim, budget: BudgetName = 'quick', runs?: number): ClaimResult {
-  // Saved counterexamples (properties/fixtures/<id>.json, `verify --save-counterexamples`) first, forever after.
+  // Saved counterexamples (test/fixtures/counterexamples/<id>.json, `verify --save-counterexamples`) first, forever after.
   for (const c of replayFixtures(claim, undefined, budget)) {
     const bad = c.error ?? c.comparisons.filter((x) => !x.pass).map((x) => `${x.quantity}: ${x.measured} ${x.relation} ${x.claimed}`).join('; ');
     expect(c.pass, `${claim.id}: saved counterexample ${c.index} of ${c.file} fails again: ${bad}`).toBe(true);

@@ -5,10 +5,10 @@
  * instance replays exactly).
  */
 import fc from 'fast-check';
-import { createRng, type Rng } from '../../src/core/random.ts';
-import { ConicModel, type Term } from '../../src/conic/model.ts';
-import type { ConeSpec, ConicProblem } from '../../src/conic/solver.ts';
-import { cscFromTriplets, type CscMatrix, matTVec, matVec, symUpperMatVec } from '../../src/conic/sparse.ts';
+import { createRng, type Rng } from '../core/random.ts';
+import { ConicModel, type Term } from '../conic/model.ts';
+import type { ConeSpec, ConicProblem } from '../conic/solver.ts';
+import { cscFromTriplets, type CscMatrix, matTVec, matVec, symUpperMatVec } from '../conic/sparse.ts';
 
 /** Problem families. */
 export type ConicKind = 'lp' | 'qp' | 'socp' | 'rotated';

@@ -6,9 +6,9 @@
  * and shrinking a 20-dimensional vector would cost hundreds of such checks for no clearer example.
  */
 import fc from 'fast-check';
-import { createRng } from '../../src/core/random.ts';
-import { randomInit, sparseTeacher } from '../../src/nets/teacher.ts';
-import type { Penalty } from '../../src/prox/prox.ts';
+import { createRng } from '../core/random.ts';
+import { randomInit, sparseTeacher } from '../nets/teacher.ts';
+import type { Penalty } from '../prox/prox.ts';
 
 /** Angle regimes of a (w, w*) pair: near 0, near π/2, near π, or anywhere in (0.05, π − 0.05). */
 export type AngleRegime = 'small' | 'right' | 'large' | 'any';

@@ -3,7 +3,7 @@
  * controlled relative to the critical value τ_c(a) = a²/(2(a+1)).
  */
 import fc from 'fast-check';
-import { tl1Threshold } from '../../src/prox/scalar.ts';
+import { tl1Threshold } from '../prox/scalar.ts';
 import { logUniformDouble, uniformDouble, uniformVector } from './numbers.ts';
 
 /** TL1 regime: subcritical τ ≤ τ_c (continuous map) or supercritical τ > τ_c (jump). */

@@ -3,7 +3,7 @@
  * seed inside the arbitrary, so a counterexample prints its data and replays.
  */
 import fc from 'fast-check';
-import { createRng } from '../../src/core/random.ts';
+import { createRng } from '../core/random.ts';
 
 /** Gaussian X (rows), y and β. */
 export interface GaussianInstance {

@@ -2,7 +2,7 @@
  * Arbitraries for the AGH21 scale claims (Lagrangian decomposition, §4.3).
  */
 import fc from 'fast-check';
-import { generateSpikes } from '../../src/signal/generator.ts';
+import { generateSpikes } from '../signal/generator.ts';
 
 /**
  * A small path instance for the Lagrangian method:

@@ -5,7 +5,7 @@
  * {@link SignalProblem} inside the checks.
  */
 import fc from 'fast-check';
-import { gridGraph, type Graph, pathGraph, edgeGraph } from '../../src/signal/model.ts';
+import { gridGraph, type Graph, pathGraph, edgeGraph } from '../signal/model.ts';
 import { logUniformDouble, uniformDouble } from './numbers.ts';
 
 /** A small problem instance on a path. */

@@ -285,7 +285,7 @@ export function buildProgram(io: CliIo, state: { code: number }, catalogue?: Cla
     .option('--thresholds <file.json>', 'regression thresholds for --baseline')
     .option('--catalogue <module>', CATALOGUE_HELP)
     .option('--save-counterexamples', 'save failing claims\' shrunk counterexamples as fixtures (<dir>/<id>.json, see --fixtures)')
-    .option('--fixtures <dir>', 'fixture directory for --save-counterexamples (default: properties/fixtures of a theorycheck checkout, else ./theorycheck-fixtures)')
+    .option('--fixtures <dir>', 'fixture directory for --save-counterexamples (default: test/fixtures/counterexamples of a theorycheck checkout, else ./theorycheck-fixtures)')
     .option('--no-html', 'do not write index.html')
     .action(async (opts: VerifyOptions) => {
       state.code = await verifyCommand(opts, io, catalogue);

@@ -123,7 +123,7 @@ export async function finishVerifyExtras(
 
 /**
  * The fixture directory of a run: `--fixtures`, else the checkout's
- * properties/fixtures for the built-in catalogue run from source, else
+ * test/fixtures/counterexamples for the built-in catalogue run from source, else
  * ./theorycheck-fixtures in the user's project (never inside node_modules).
  */
 export function fixtureDirOf(opts: Pick<VerifyExtraOptions, 'fixtures' | 'catalogue'>): string {

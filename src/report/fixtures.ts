@@ -1,7 +1,7 @@
 /**
  * Counterexample fixtures (`verify --save-counterexamples`): each failing
  * claim's shrunk counterexample is written to
- * `properties/fixtures/<claim-id>.json`, and the property tests replay every
+ * `test/fixtures/counterexamples/<claim-id>.json`, and the claim tests replay every
  * fixture before their random cases, forever after.
  *
  * A fixture stores the instance exactly (typed arrays and non-finite numbers
@@ -22,8 +22,8 @@ import type { ClaimResult, RecordedComparison, Report } from '../runner/result.t
 import { toJsonSafe } from '../runner/run-claim.ts';
 import { writeFileAtomic } from './atomic.ts';
 
-/** The project's fixture directory, properties/fixtures. */
-export const FIXTURE_DIR = join(packageRoot(), 'properties', 'fixtures');
+/** The project's fixture directory, test/fixtures/counterexamples. */
+export const FIXTURE_DIR = join(packageRoot(), 'test', 'fixtures', 'counterexamples');
 
 /** The fixture directory in use: env THEORYCHECK_FIXTURE_DIR if set, else {@link FIXTURE_DIR}. */
 export function defaultFixtureDir(): string {

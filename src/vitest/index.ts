@@ -11,7 +11,7 @@
  * Seeds: `opts.seed`, else env THEORYCHECK_SEED, else 1. A failure message
  * carries the shrunk counterexample and how to replay it
  * (THEORYCHECK_SEED=<s> THEORYCHECK_PATH=<p> npx vitest run -t '<id>').
- * Saved fixtures (properties/fixtures/<id>.json by default) are replayed first.
+ * Saved fixtures (test/fixtures/counterexamples/<id>.json by default) are replayed first.
  */
 import { test } from 'vitest';
 import type { BudgetName, Claim } from '../claims/claim.ts';
@@ -38,7 +38,7 @@ export interface ClaimTestOptions {
   runs?: number;
   /** Replay one fast-check path (default: env THEORYCHECK_PATH). */
   path?: string;
-  /** Fixture directory replayed before random cases; `false` to skip (default: env THEORYCHECK_FIXTURE_DIR, else theorycheck's properties/fixtures). */
+  /** Fixture directory replayed before random cases; `false` to skip (default: env THEORYCHECK_FIXTURE_DIR, else theorycheck's test/fixtures/counterexamples). */
   fixtures?: string | false;
   /** Collects results for a report. */
   collector?: ReportCollector;

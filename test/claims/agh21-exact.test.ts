@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
-import { exactClaims } from '../theorems/agh21/exact.ts';
-import { generatorClaims } from '../theorems/agh21/generator.ts';
-import { assertClaim } from './support.ts';
+import { exactClaims } from '../../theorems/agh21/exact.ts';
+import { generatorClaims } from '../../theorems/agh21/generator.ts';
+import { assertClaim } from '../support.ts';
 
 describe('agh21.exact (ground truth: brute force, path DPs, big-M, Propositions 2–3, Examples)', () => {
   for (const claim of exactClaims) it(claim.id, () => void assertClaim(claim), 60_000);

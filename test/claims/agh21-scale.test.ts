@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accelAverageGaps, scaleClaims } from '../theorems/agh21/scale.ts';
-import { assertClaim, runForTest } from './support.ts';
+import { accelAverageGaps, scaleClaims } from '../../theorems/agh21/scale.ts';
+import { assertClaim, runForTest } from '../support.ts';
 
 describe('agh21.scale (Lagrangian decomposition §4.3, accelerometer §5.1, Table 3 §5.3) — quick budget', () => {
   for (const claim of scaleClaims.filter((c) => c !== accelAverageGaps)) {

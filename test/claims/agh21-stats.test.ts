@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { statsClaims } from '../theorems/agh21/stats.ts';
-import { assertClaim, runForTest } from './support.ts';
+import { statsClaims } from '../../theorems/agh21/stats.ts';
+import { assertClaim, runForTest } from '../support.ts';
 
 /**
  * The §5.2 study claims at the quick budget (a miniature: n = 100, s = 1, σ ∈ {0.3, 0.9}, 2 instances,

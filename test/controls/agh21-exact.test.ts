@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as math from 'mathjs';
-import { withSubject } from '../src/claims/claim.ts';
+import { withSubject } from '../../src/claims/claim.ts';
 import {
   denseQ,
   objective,
@@ -15,13 +15,13 @@ import {
   solveOnSupport,
   supportSolution,
   edgeGraph,
-} from '../src/signal/model.ts';
-import { bruteForce } from '../src/signal/exact/brute-force.ts';
-import { pathExactCardinality, pathExactL0 } from '../src/signal/exact/path-dp.ts';
-import { thresholdHeuristic, thresholdRefit } from '../src/signal/heuristic.ts';
-import { pathCardinalityBounds } from '../src/signal/exact/cardinality-lagrangian.ts';
-import { pathExactCardinalityLarge } from '../src/signal/exact/cardinality-exact.ts';
-import { generateSpikes } from '../src/signal/generator.ts';
+} from '../../src/signal/model.ts';
+import { bruteForce } from '../../src/signal/exact/brute-force.ts';
+import { pathExactCardinality, pathExactL0 } from '../../src/signal/exact/path-dp.ts';
+import { thresholdHeuristic, thresholdRefit } from '../../src/signal/heuristic.ts';
+import { pathCardinalityBounds } from '../../src/signal/exact/cardinality-lagrangian.ts';
+import { pathExactCardinalityLarge } from '../../src/signal/exact/cardinality-exact.ts';
+import { generateSpikes } from '../../src/signal/generator.ts';
 import {
   bigMValid,
   cardinalityLagrangian,
@@ -38,7 +38,7 @@ import {
   supportMathjs,
   thresholdBounds,
   window43dWeaker,
-} from '../theorems/agh21/exact.ts';
+} from '../../theorems/agh21/exact.ts';
 import {
   generatorInvariants,
   literalSigmaDiscrepancy,
@@ -46,8 +46,8 @@ import {
   meanNnz,
   sigmaSquaredGenerator,
   table2Snr,
-} from '../theorems/agh21/generator.ts';
-import { assertRejected } from '../properties/support.ts';
+} from '../../theorems/agh21/generator.ts';
+import { assertRejected } from '../support.ts';
 
 /**
  * A plain O(n²) segment DP. With `boundary = false` the segment cost uses the Laplacian of the

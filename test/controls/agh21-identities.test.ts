@@ -4,10 +4,10 @@
  * persp, the reverse-Huber threshold at μ/r instead of √(μ/r)) are rejected by the same checks.
  */
 import { describe, it } from 'vitest';
-import { withSubject } from '../src/claims/claim.ts';
-import { l1Relaxation, perspRelaxation } from '../src/signal/relax/relaxations.ts';
-import { bigMIsL1, bigMSubject, l1ShiftedSmoothing, reverseHuber, reverseHuberSubject, shiftSubject } from '../theorems/agh21/identities.ts';
-import { assertRejected } from '../properties/support.ts';
+import { withSubject } from '../../src/claims/claim.ts';
+import { l1Relaxation, perspRelaxation } from '../../src/signal/relax/relaxations.ts';
+import { bigMIsL1, bigMSubject, l1ShiftedSmoothing, reverseHuber, reverseHuberSubject, shiftSubject } from '../../theorems/agh21/identities.ts';
+import { assertRejected } from '../support.ts';
 
 describe('negative controls: agh21 identities', () => {
   for (const budget of ['quick', 'default'] as const) {

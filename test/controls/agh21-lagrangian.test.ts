@@ -4,11 +4,11 @@
  * block solvers that drop the ℓ0 weight κ are rejected by the same checks.
  */
 import { describe, it } from 'vitest';
-import { withSubject } from '../src/claims/claim.ts';
-import { decompBlockAlg1 } from '../src/signal/lagrangian/decomp-block.ts';
-import { lagrangianDecompositionSync } from '../src/signal/lagrangian/method.ts';
-import { breakpointsClaim, oneIterationStopClaim, subgradientClaim, subgradientSubject } from '../theorems/agh21/lagrangian.ts';
-import { assertRejected } from '../properties/support.ts';
+import { withSubject } from '../../src/claims/claim.ts';
+import { decompBlockAlg1 } from '../../src/signal/lagrangian/decomp-block.ts';
+import { lagrangianDecompositionSync } from '../../src/signal/lagrangian/method.ts';
+import { breakpointsClaim, oneIterationStopClaim, subgradientClaim, subgradientSubject } from '../../theorems/agh21/lagrangian.ts';
+import { assertRejected } from '../support.ts';
 
 describe('negative controls: §4.3 mechanics', () => {
   it('breakpoints by rounding j·n/m (near-equal blocks) are rejected', () => {

@@ -5,30 +5,30 @@
  * method (ℓ1 for persp, persp for pairwise, pairwise for decomp) at the quick AND default budgets.
  */
 import { describe, it } from 'vitest';
-import type { BudgetName } from '../src/claims/claim.ts';
-import { withSubject } from '../src/claims/claim.ts';
-import type { SignalProblem } from '../src/signal/model.ts';
-import { addG } from '../src/signal/relax/build.ts';
-import { cuttingSurface, decompRelaxation } from '../src/signal/relax/decomp.ts';
-import { ineq12, pairF, pairGExplicit, separatePair } from '../src/signal/relax/pair.ts';
-import { signalProblem } from '../src/signal/model.ts';
-import { decompositionValue } from '../src/signal/relax/separation.ts';
-import { pairwiseRelaxation, perspRelaxation } from '../src/signal/relax/relaxations.ts';
-import { solveSpec } from '../src/signal/relax/solve.ts';
-import { ConicSpec } from '../src/signal/relax/spec.ts';
-import { branchAndBound } from '../src/signal/bnb.ts';
-import { solveDecompPath } from '../src/signal/relax/path-barrier.ts';
-import { solveDecompPathPD } from '../src/signal/relax/path-pd.ts';
+import type { BudgetName } from '../../src/claims/claim.ts';
+import { withSubject } from '../../src/claims/claim.ts';
+import type { SignalProblem } from '../../src/signal/model.ts';
+import { addG } from '../../src/signal/relax/build.ts';
+import { cuttingSurface, decompRelaxation } from '../../src/signal/relax/decomp.ts';
+import { ineq12, pairF, pairGExplicit, separatePair } from '../../src/signal/relax/pair.ts';
+import { signalProblem } from '../../src/signal/model.ts';
+import { decompositionValue } from '../../src/signal/relax/separation.ts';
+import { pairwiseRelaxation, perspRelaxation } from '../../src/signal/relax/relaxations.ts';
+import { solveSpec } from '../../src/signal/relax/solve.ts';
+import { ConicSpec } from '../../src/signal/relax/spec.ts';
+import { branchAndBound } from '../../src/signal/bnb.ts';
+import { solveDecompPath } from '../../src/signal/relax/path-barrier.ts';
+import { solveDecompPathPD } from '../../src/signal/relax/path-pd.ts';
 import {
   example2Problem, example2SeparationMisprint, example2SepSubject, example2ThetaFlat, gExplicitClaim, gTightClaim, homogeneityClaim, pairFormsSubject,
   prop11Claim,
-} from '../theorems/agh21/relax-pair.ts';
+} from '../../theorems/agh21/relax-pair.ts';
 import {
   alg1FirstRoundClaim, barrierCertClaim, pdCertClaim, bnbClaim, example1Claim, example1Misprint, example2Claim, example2Decomp1Misprint, example2IteratesClaim,
   example1As44, example2ZetaLabelMisprint, orderingClaim, prop1Claim, prop6Claim, relaxSubject, theorem4Claim,
-} from '../theorems/agh21/relax.ts';
-import type { PairObjective } from '../properties/arbitraries/signal-relax.ts';
-import { assertRejected } from '../properties/support.ts';
+} from '../../theorems/agh21/relax.ts';
+import type { PairObjective } from '../../src/arbitraries/signal-relax.ts';
+import { assertRejected } from '../support.ts';
 
 /** Hull minimum with only inequality (12) — a relaxation weaker than cl conv(Z²). */
 function hullOnly12(o: PairObjective): number {

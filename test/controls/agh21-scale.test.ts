@@ -5,12 +5,12 @@
  * docs/claims/agh21.md#at-scale-51-table-3 says which claims cannot, and why.
  */
 import { describe, expect, it } from 'vitest';
-import { withSubject } from '../src/claims/claim.ts';
-import { solveChainBlock } from '../src/signal/lagrangian/chain-qp.ts';
-import { blockExact, decompBlock, decompBlockAlg1 } from '../src/signal/lagrangian/decomp-block.ts';
-import { lagrangianSteps, type LagrangianResult } from '../src/signal/lagrangian/method.ts';
-import type { SegmentResult, SegmentSolver } from '../src/signal/lagrangian/segments.ts';
-import { getCardinalityRelaxation, type CardinalityRelaxation } from '../src/signal/studies/relaxations.ts';
+import { withSubject } from '../../src/claims/claim.ts';
+import { solveChainBlock } from '../../src/signal/lagrangian/chain-qp.ts';
+import { blockExact, decompBlock, decompBlockAlg1 } from '../../src/signal/lagrangian/decomp-block.ts';
+import { lagrangianSteps, type LagrangianResult } from '../../src/signal/lagrangian/method.ts';
+import type { SegmentResult, SegmentSolver } from '../../src/signal/lagrangian/segments.ts';
+import { getCardinalityRelaxation, type CardinalityRelaxation } from '../../src/signal/studies/relaxations.ts';
 import {
   accelDecompGap,
   accelL1FarLarger,
@@ -24,8 +24,8 @@ import {
   table3FewSubproblems,
   table3NoIterations,
   type LagrangianMethod,
-} from '../theorems/agh21/scale.ts';
-import { assertRejected } from '../properties/support.ts';
+} from '../../theorems/agh21/scale.ts';
+import { assertRejected } from '../support.ts';
 
 const persp: SegmentSolver = (p) => solveChainBlock('persp', p);
 const perspRelaxation = memoRelaxation(getCardinalityRelaxation('persp'));

@@ -4,8 +4,8 @@
  * quick AND default budgets (it only solves L1, so both are cheap); the thorough run is recorded in the README.
  */
 import { describe, it } from 'vitest';
-import { withSubject } from '../src/claims/claim.ts';
-import { l1Estimator, decompSparseEstimator, type StatsEstimator } from '../src/signal/studies/stats-estimators.ts';
+import { withSubject } from '../../src/claims/claim.ts';
+import { l1Estimator, decompSparseEstimator, type StatsEstimator } from '../../src/signal/studies/stats-estimators.ts';
 import {
   statsErrorHalved,
   statsFpOrderLower,
@@ -14,10 +14,10 @@ import {
   statsSparsityL1Zero,
   statsSubject,
   statsTimeRatios,
-} from '../theorems/agh21/stats.ts';
-import { assertRejected } from '../properties/support.ts';
-import { solveDecompPathPD } from '../src/signal/relax/path-pd.ts';
-import { statsPdPriorsEqualsConic, type PriorsSolver } from '../theorems/agh21/stats.ts';
+} from '../../theorems/agh21/stats.ts';
+import { assertRejected } from '../support.ts';
+import { solveDecompPathPD } from '../../src/signal/relax/path-pd.ts';
+import { statsPdPriorsEqualsConic, type PriorsSolver } from '../../theorems/agh21/stats.ts';
 
 /** "Decomp" that returns the L1 estimate (same λ, μ), e.g. a relaxation whose cuts and priors were lost. */
 const decompAsL1: StatsEstimator = (y, lambda, mu, prior) => l1Estimator(y, lambda, mu, prior);

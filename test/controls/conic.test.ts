@@ -4,13 +4,13 @@
  * or certificate with the wrong sign, the wrong model) must fail.
  */
 import { describe, expect, it } from 'vitest';
-import { withSubject } from '../src/claims/claim.ts';
-import type { ConicSolver } from '../src/conic/model.ts';
-import { solveConic, type ConicProblem } from '../src/conic/solver.ts';
-import { cscFromTriplets } from '../src/conic/sparse.ts';
-import { kktRandom, projections, nnls, denseReferences, infeasibility, invariance } from '../theorems/conic/solver.ts';
-import { example1Model, example1Natural, example1Persp, example1Subject } from '../theorems/conic/agh-examples.ts';
-import { assertRejected } from '../properties/support.ts';
+import { withSubject } from '../../src/claims/claim.ts';
+import type { ConicSolver } from '../../src/conic/model.ts';
+import { solveConic, type ConicProblem } from '../../src/conic/solver.ts';
+import { cscFromTriplets } from '../../src/conic/sparse.ts';
+import { kktRandom, projections, nnls, denseReferences, infeasibility, invariance } from '../../theorems/conic/solver.ts';
+import { example1Model, example1Natural, example1Persp, example1Subject } from '../../theorems/conic/agh-examples.ts';
+import { assertRejected } from '../support.ts';
 
 /** The problem without cone block `pick` (an index into p.cones, negative from the end): its rows are left out of A and b. */
 export function dropConeBlock(p: ConicProblem, pick: (cones: ConicProblem['cones']) => number): ConicProblem {

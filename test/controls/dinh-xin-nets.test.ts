@@ -5,22 +5,22 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { withSubject } from '../src/claims/claim.ts';
-import { createRng } from '../src/core/random.ts';
-import { angle, gradRelu, lossBinary, lossRelu, norm, reluCurvatureAtOptimum } from '../src/nets/model.ts';
-import type { RvscgdOptions, SplittingOptions } from '../src/nets/splitting.ts';
+import { withSubject } from '../../src/claims/claim.ts';
+import { createRng } from '../../src/core/random.ts';
+import { angle, gradRelu, lossBinary, lossRelu, norm, reluCurvatureAtOptimum } from '../../src/nets/model.ts';
+import type { RvscgdOptions, SplittingOptions } from '../../src/nets/splitting.ts';
 import {
   angleNumerics, binaryLoss, binaryLossSubject, coarseGradients, coarseSubject, landscapeSubject, reluGradient, reluGradSubject,
   reluLandscape, reluLossMc,
-} from '../theorems/dinh-xin/nets.ts';
+} from '../../theorems/dinh-xin/nets.ts';
 import {
   normalisationInvariance, rvscgdAngleRecursion, rvscgdL0Recovery, rvscgdLimit, rvscgdMinibatch, rvsmDescent, rvsmL0Recovery,
   rvsmL0Subject, rvsmLimit, rvsmMinibatch, rvsmOrderings, splittingSubject, type SplittingSubject,
-} from '../theorems/dinh-xin/nets-splitting.ts';
-import { assertRejected } from '../properties/support.ts';
-import { splittingInstance } from '../properties/arbitraries/nets.ts';
-import { tradeoff, tradeoffSubject } from '../theorems/dinh-xin/nets-tradeoff.ts';
-import { rvscgdErrorEstimate, rvsmSufficientDecrease, rvsmTheoremB } from '../theorems/dinh-xin/nets-reconstructed.ts';
+} from '../../theorems/dinh-xin/nets-splitting.ts';
+import { assertRejected } from '../support.ts';
+import { splittingInstance } from '../../src/arbitraries/nets.ts';
+import { tradeoff, tradeoffSubject } from '../../theorems/dinh-xin/nets-tradeoff.ts';
+import { rvscgdErrorEstimate, rvsmSufficientDecrease, rvsmTheoremB } from '../../theorems/dinh-xin/nets-reconstructed.ts';
 
 /** A splitting subject whose RVSM / RVSCGD options are rewritten. */
 function rewrite(

@@ -3,8 +3,8 @@
  * wrong operator, is rejected by the same check with a shrunk counterexample.
  */
 import { describe, expect, it } from 'vitest';
-import { withSubject } from '../src/claims/claim.ts';
-import { hardScalar, softScalar, tl1Scalar, tl1Threshold } from '../src/prox/scalar.ts';
+import { withSubject } from '../../src/claims/claim.ts';
+import { hardScalar, softScalar, tl1Scalar, tl1Threshold } from '../../src/prox/scalar.ts';
 import {
   hardBruteForce,
   proxStructure,
@@ -15,8 +15,8 @@ import {
   tl1ThresholdShape,
   vectorSubject,
   type ScalarProxSubject,
-} from '../theorems/dinh-xin/prox.ts';
-import { assertRejected } from '../properties/support.ts';
+} from '../../theorems/dinh-xin/prox.ts';
+import { assertRejected } from '../support.ts';
 
 /** TL1 that always uses the subcritical threshold τ(a+1)/a, even in the supercritical regime. */
 const tl1WrongThreshold: ScalarProxSubject = {

@@ -3,23 +3,23 @@
  * implementation, is rejected by the same check with a counterexample.
  */
 import { describe, it } from 'vitest';
-import { withSubject } from '../src/claims/claim.ts';
-import { solveInPlace } from '../src/relu/linalg.ts';
-import { coverCount, enumeratePatterns, samplePatterns } from '../src/relu/arrangements.ts';
-import { whitenedClosedForm } from '../src/relu/closed-forms.ts';
-import { solveConicProgram } from '../src/relu/conic-program.ts';
-import { convexObjective } from '../src/relu/convex.ts';
-import { solveFirstOrder } from '../src/relu/first-order.ts';
-import type { ReluNetwork } from '../src/relu/network.ts';
-import { trainNetwork } from '../src/relu/nonconvex.ts';
-import { reluProblem } from '../src/relu/problem.ts';
-import { coverCountClaim, countSubject, oneDBiasCount } from '../theorems/ep21/arrangements.ts';
-import { mappingIdentity, rescaleLemma1 } from '../theorems/ep21/identities.ts';
-import { appendix11Value, oneDEquivalence, prop1Certificate, prop1NonUnique, prop1Subject } from '../theorems/ep21/one-d.ts';
-import { conicPipeline, nonConvexAbove, programConic, programFirstOrder, sampledUpperBound } from '../theorems/ep21/program.ts';
-import { whitenedTheorem9 } from '../theorems/ep21/whitened.ts';
-import { rankOneCorollary5, vertexLemma7, vertexSubject } from '../theorems/ep21/vertex.ts';
-import { assertRejected } from '../properties/support.ts';
+import { withSubject } from '../../src/claims/claim.ts';
+import { solveInPlace } from '../../src/relu/linalg.ts';
+import { coverCount, enumeratePatterns, samplePatterns } from '../../src/relu/arrangements.ts';
+import { whitenedClosedForm } from '../../src/relu/closed-forms.ts';
+import { solveConicProgram } from '../../src/relu/conic-program.ts';
+import { convexObjective } from '../../src/relu/convex.ts';
+import { solveFirstOrder } from '../../src/relu/first-order.ts';
+import type { ReluNetwork } from '../../src/relu/network.ts';
+import { trainNetwork } from '../../src/relu/nonconvex.ts';
+import { reluProblem } from '../../src/relu/problem.ts';
+import { coverCountClaim, countSubject, oneDBiasCount } from '../../theorems/ep21/arrangements.ts';
+import { mappingIdentity, rescaleLemma1 } from '../../theorems/ep21/identities.ts';
+import { appendix11Value, oneDEquivalence, prop1Certificate, prop1NonUnique, prop1Subject } from '../../theorems/ep21/one-d.ts';
+import { conicPipeline, nonConvexAbove, programConic, programFirstOrder, sampledUpperBound } from '../../theorems/ep21/program.ts';
+import { whitenedTheorem9 } from '../../theorems/ep21/whitened.ts';
+import { rankOneCorollary5, vertexLemma7, vertexSubject } from '../../theorems/ep21/vertex.ts';
+import { assertRejected } from '../support.ts';
 
 const enumerate = (p: ReturnType<typeof reluProblem>) => enumeratePatterns(p.X, p.n, p.d);
 

@@ -5,11 +5,11 @@
  * show are recorded as passing, with the reason.
  */
 import { describe, expect, it } from 'vitest';
-import { withSubject } from '../src/claims/claim.ts';
-import { adagrad, adagradNorm } from '../src/adagrad/index.ts';
-import { assertRejected, runForTest } from '../properties/support.ts';
-import { lemma12Pathwise, lemma13Trajectory, scaleInvariance, updateRule } from '../theorems/jmm25/update.ts';
-import type { AdagradSubject } from '../theorems/jmm25/common.ts';
+import { withSubject } from '../../src/claims/claim.ts';
+import { adagrad, adagradNorm } from '../../src/adagrad/index.ts';
+import { assertRejected, runForTest } from '../support.ts';
+import { lemma12Pathwise, lemma13Trajectory, scaleInvariance, updateRule } from '../../theorems/jmm25/update.ts';
+import type { AdagradSubject } from '../../theorems/jmm25/common.ts';
 
 const deltaInside: AdagradSubject = { method: (eta, delta) => adagrad(eta, delta, 'delta-inside-root') };
 const lagged: AdagradSubject = { method: (eta, delta) => adagrad(eta, delta, 'lagged-accumulator') };
@@ -32,8 +32,8 @@ describe('JMF-1 … JMF-3 controls', () => {
   });
 });
 
-import { theorem2Bound, type Theorem2Input } from '../src/adagrad/index.ts';
-import { theorem2Arithmetic, theorem2MonteCarlo, theorem2Subject, type Theorem2Subject } from '../theorems/jmm25/theorem2.ts';
+import { theorem2Bound, type Theorem2Input } from '../../src/adagrad/index.ts';
+import { theorem2Arithmetic, theorem2MonteCarlo, theorem2Subject, type Theorem2Subject } from '../../theorems/jmm25/theorem2.ts';
 
 /** The bound with one term changed. */
 const boundWith = (change: (x: Theorem2Input, b: ReturnType<typeof theorem2Bound>) => number): Theorem2Subject => ({
@@ -75,8 +75,8 @@ describe('JMF-4 controls (Theorem 2)', () => {
   });
 });
 
-import { huber, lemma19Piece, theorem6Bound, twoPointOracle } from '../src/adagrad/index.ts';
-import { lemma19Constructions, lemma19Subject, theorem6FinalInequality, theorem6OnConstruction, theorem6Subject } from '../theorems/jmm25/sgd-lower.ts';
+import { huber, lemma19Piece, theorem6Bound, twoPointOracle } from '../../src/adagrad/index.ts';
+import { lemma19Constructions, lemma19Subject, theorem6FinalInequality, theorem6OnConstruction, theorem6Subject } from '../../theorems/jmm25/sgd-lower.ts';
 
 describe('JMF-5 / JMF-6 controls (Lemma 19, Theorem 6)', () => {
   it('construction I with ε = σ√(Lη) (the 1/2 dropped) is rejected: for η < 1/L SGD lands in the quadratic part', () => {
@@ -143,8 +143,8 @@ describe('JMF-5 / JMF-6 controls (Lemma 19, Theorem 6)', () => {
   });
 });
 
-import { bumpChain, lemma15SlopeCap, resistingOracle, sgd } from '../src/adagrad/index.ts';
-import { lemma14HardFunction, lemma14Subject, lemma15HardFunction, lemma15Subject, lemma16Dynamics, resistingOracles } from '../theorems/jmm25/hard.ts';
+import { bumpChain, lemma15SlopeCap, resistingOracle, sgd } from '../../src/adagrad/index.ts';
+import { lemma14HardFunction, lemma14Subject, lemma15HardFunction, lemma15Subject, lemma16Dynamics, resistingOracles } from '../../theorems/jmm25/hard.ts';
 
 /** Lemma 14's chain with the shift p_{t+1} = p_t + (x_{t+1} − x_t)²/2 − (x_{t+1} − x_t)ε (a slip for /4): p jumps at every midpoint. */
 function chainWithWrongShift(points: ArrayLike<number>, eps: number) {
@@ -200,8 +200,8 @@ describe('JMF-7 / JMF-8 controls (Lemmas 14–16, Theorems 1 and 5)', () => {
   });
 });
 
-import { alignment, norm1, norm2, phi } from '../src/adagrad/index.ts';
-import { sec5FactorD, sec5Identities, sec5Subject, skewVsDimension } from '../theorems/jmm25/comparison.ts';
+import { alignment, norm1, norm2, phi } from '../../src/adagrad/index.ts';
+import { sec5FactorD, sec5Identities, sec5Subject, skewVsDimension } from '../../theorems/jmm25/comparison.ts';
 
 describe('JMF-9 / JMF-10 controls (§5, design guard)', () => {
   it('ϕ(v) = ‖v‖₁²/(d‖v‖₂) (square dropped) is rejected: out of [1/d, 1] for scaled vectors', () => {
@@ -221,8 +221,8 @@ describe('JMF-9 / JMF-10 controls (§5, design guard)', () => {
   });
 });
 
-import { corollary17 } from '../src/adagrad/index.ts';
-import { corollary17FromLemma16 } from '../theorems/jmm25/hard.ts';
+import { corollary17 } from '../../src/adagrad/index.ts';
+import { corollary17FromLemma16 } from '../../theorems/jmm25/hard.ts';
 
 describe('Corollary 17 controls', () => {
   it('Corollary 17 with 1/16 for 1/32 in the noiseless term is rejected (Lemma 16 does not give it)', () => {

@@ -3,9 +3,9 @@
  * bad-input errors (each naming its argument).
  */
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../src/core/errors.ts';
-import { createRng } from '../src/core/random.ts';
-import * as A from '../src/adagrad/index.ts';
+import { InvalidArgumentError } from '../../src/core/errors.ts';
+import { createRng } from '../../src/core/random.ts';
+import * as A from '../../src/adagrad/index.ts';
 
 const argOf = (f: () => unknown): string => {
   try {

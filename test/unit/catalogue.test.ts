@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../theorems/index.ts';
-import { validateClaim } from '../src/claims/claim.ts';
+import { catalogue } from '../../theorems/index.ts';
+import { validateClaim } from '../../src/claims/claim.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 describe('claim catalogue', () => {
   it('has unique ids of the form <paper>.<area>.<name>', () => {

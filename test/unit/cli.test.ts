@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { main, type CliIo } from '../src/cli/main.ts';
-import { proxClaims, softBruteForce } from '../theorems/dinh-xin/prox.ts';
-import { stripTimings } from '../src/report/json.ts';
-import { wrongSoft, throwing } from './fixtures/catalogue.ts';
+import { main, type CliIo } from '../../src/cli/main.ts';
+import { proxClaims, softBruteForce } from '../../theorems/dinh-xin/prox.ts';
+import { stripTimings } from '../../src/report/json.ts';
+import { wrongSoft, throwing } from '../fixtures/catalogue.ts';
 
 function capture(isTTY = false): CliIo & { out: () => string; err: () => string } {
   let out = '';

@@ -2,17 +2,17 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withSubject } from '../src/claims/claim.ts';
-import { main } from '../src/cli/main.ts';
-import { classifyChange, compareReports, compareToJson, compareToMarkdown } from '../src/compare/compare.ts';
-import { compareCommand } from '../src/cli/compare-command.ts';
-import { loadReport, parseReportText, ReportFileError } from '../src/report/load.ts';
-import { DEFAULT_THRESHOLDS, loadThresholds, parseThresholds, ruleFor, timeRuleFor } from '../src/compare/thresholds.ts';
-import { softScalar } from '../src/prox/scalar.ts';
-import { reportToJson } from '../src/report/json.ts';
-import type { ClaimResult } from '../src/runner/result.ts';
-import { softBruteForce } from '../theorems/dinh-xin/prox.ts';
-import { makeReport, passResult, sampleReport } from './report-html-sample.ts';
+import { withSubject } from '../../src/claims/claim.ts';
+import { main } from '../../src/cli/main.ts';
+import { classifyChange, compareReports, compareToJson, compareToMarkdown } from '../../src/compare/compare.ts';
+import { compareCommand } from '../../src/cli/compare-command.ts';
+import { loadReport, parseReportText, ReportFileError } from '../../src/report/load.ts';
+import { DEFAULT_THRESHOLDS, loadThresholds, parseThresholds, ruleFor, timeRuleFor } from '../../src/compare/thresholds.ts';
+import { softScalar } from '../../src/prox/scalar.ts';
+import { reportToJson } from '../../src/report/json.ts';
+import type { ClaimResult } from '../../src/runner/result.ts';
+import { softBruteForce } from '../../theorems/dinh-xin/prox.ts';
+import { makeReport, passResult, sampleReport } from '../fixtures/report-sample.ts';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'tc-compare-'));
 const sink = (): { out: string; err: string; io: { stdout: { write(s: string): void }; stderr: { write(s: string): void } } } => {

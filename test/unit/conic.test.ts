@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lusolve } from 'mathjs';
-import { InvalidArgumentError } from '../src/core/errors.ts';
-import { createRng } from '../src/core/random.ts';
-import { ConicModel } from '../src/conic/model.ts';
-import { solveConic, type ConicProblem } from '../src/conic/solver.ts';
-import { cscFromTriplets, transpose, matVec, matTVec, symUpperMatVec } from '../src/conic/sparse.ts';
-import { LdlFactor, minimumDegreeOrdering } from '../src/conic/ldl.ts';
-import { coneViolation, kktReport, projectSoc } from '../src/conic/verify.ts';
+import { InvalidArgumentError } from '../../src/core/errors.ts';
+import { createRng } from '../../src/core/random.ts';
+import { ConicModel } from '../../src/conic/model.ts';
+import { solveConic, type ConicProblem } from '../../src/conic/solver.ts';
+import { cscFromTriplets, transpose, matVec, matTVec, symUpperMatVec } from '../../src/conic/sparse.ts';
+import { LdlFactor, minimumDegreeOrdering } from '../../src/conic/ldl.ts';
+import { coneViolation, kktReport, projectSoc } from '../../src/conic/verify.ts';
 
 const lp = (): ConicProblem => ({
   q: [1, 1],

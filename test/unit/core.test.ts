@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, describeValue } from '../src/core/errors.ts';
-import * as v from '../src/core/validate.ts';
-import { createRng, deriveSeed, hash32 } from '../src/core/random.ts';
-import { hardThreshold, penaltySum, proxVector, softThreshold, tl1Prox, tl1ThresholdValue, validatePenalty } from '../src/prox/prox.ts';
-import { bruteForceProx, goldenSection } from '../src/prox/brute-force.ts';
-import { holds, normaliseOutput, slack, eq, ge, le } from '../src/claims/claim.ts';
+import { InvalidArgumentError, describeValue } from '../../src/core/errors.ts';
+import * as v from '../../src/core/validate.ts';
+import { createRng, deriveSeed, hash32 } from '../../src/core/random.ts';
+import { hardThreshold, penaltySum, proxVector, softThreshold, tl1Prox, tl1ThresholdValue, validatePenalty } from '../../src/prox/prox.ts';
+import { bruteForceProx, goldenSection } from '../../src/prox/brute-force.ts';
+import { holds, normaliseOutput, slack, eq, ge, le } from '../../src/claims/claim.ts';
 
 describe('validation: typed errors naming the argument and the value', () => {
   it.each([

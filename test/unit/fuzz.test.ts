@@ -8,7 +8,7 @@
  *
  * Budget: `THEORYCHECK_FUZZ=quick` (default, a few seconds in the test suite)
  * or `THEORYCHECK_FUZZ=thorough` (documented in README: ~50× the runs), e.g.
- *   THEORYCHECK_FUZZ=thorough npx vitest run test/fuzz.test.ts
+ *   THEORYCHECK_FUZZ=thorough npx vitest run test/unit/fuzz.test.ts
  * `THEORYCHECK_FUZZ_SEED` fixes the seed (default: a new one per run, printed by fast-check on failure).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -16,27 +16,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../src/cli/main.ts';
-import { TheorycheckError } from '../src/core/errors.ts';
-import { compareReports, compareToMarkdown } from '../src/compare/compare.ts';
-import { parseReportText } from '../src/report/load.ts';
-import { parseThresholds, ruleFor, timeRuleFor } from '../src/compare/thresholds.ts';
-import { reportToJson } from '../src/report/json.ts';
-import { reportToMarkdown } from '../src/report/markdown.ts';
-import { mergeReports } from '../src/shard/merge.ts';
-import { parseAccelerometerCsv } from '../src/signal/accelerometer.ts';
-import { generateSpikes } from '../src/signal/generator.ts';
-import { signalProblem } from '../src/signal/model.ts';
-import { pathExactL0 } from '../src/signal/exact/path-dp.ts';
-import { bruteForce } from '../src/signal/exact/brute-force.ts';
-import { hardThreshold, softThreshold, tl1Prox, tl1ThresholdValue } from '../src/prox/prox.ts';
-import { tl1Penalty } from '../src/prox/scalar.ts';
-import { lossRelu, gradRelu, angle } from '../src/nets/model.ts';
-import { cscFromTriplets } from '../src/conic/index.ts';
-import { psdTest } from '../src/conic/psd.ts';
-import { runCatalogue } from '../src/runner/run-catalogue.ts';
-import { softBruteForce } from '../theorems/dinh-xin/prox.ts';
-import { makeReport, passResult } from './report-html-sample.ts';
+import { main, type CliIo } from '../../src/cli/main.ts';
+import { TheorycheckError } from '../../src/core/errors.ts';
+import { compareReports, compareToMarkdown } from '../../src/compare/compare.ts';
+import { parseReportText } from '../../src/report/load.ts';
+import { parseThresholds, ruleFor, timeRuleFor } from '../../src/compare/thresholds.ts';
+import { reportToJson } from '../../src/report/json.ts';
+import { reportToMarkdown } from '../../src/report/markdown.ts';
+import { mergeReports } from '../../src/shard/merge.ts';
+import { parseAccelerometerCsv } from '../../src/signal/accelerometer.ts';
+import { generateSpikes } from '../../src/signal/generator.ts';
+import { signalProblem } from '../../src/signal/model.ts';
+import { pathExactL0 } from '../../src/signal/exact/path-dp.ts';
+import { bruteForce } from '../../src/signal/exact/brute-force.ts';
+import { hardThreshold, softThreshold, tl1Prox, tl1ThresholdValue } from '../../src/prox/prox.ts';
+import { tl1Penalty } from '../../src/prox/scalar.ts';
+import { lossRelu, gradRelu, angle } from '../../src/nets/model.ts';
+import { cscFromTriplets } from '../../src/conic/index.ts';
+import { psdTest } from '../../src/conic/psd.ts';
+import { runCatalogue } from '../../src/runner/run-catalogue.ts';
+import { softBruteForce } from '../../theorems/dinh-xin/prox.ts';
+import { makeReport, passResult } from '../fixtures/report-sample.ts';
 
 const THOROUGH = process.env.THEORYCHECK_FUZZ === 'thorough';
 /** Runs per property: quick in the suite, ×50 at thorough. */

@@ -3,17 +3,17 @@
  * argument), Monte Carlo determinism, teachers, splitting traces and divergence reporting, trade-off.
  */
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../src/core/errors.ts';
-import { createRng } from '../src/core/random.ts';
+import { InvalidArgumentError } from '../../src/core/errors.ts';
+import { createRng } from '../../src/core/random.ts';
 import {
   angle, coarseConstant, expectedCoarseGrad, gradBinaryTrue, gradRelu, lossBinary, lossRelu, norm, reluCoefficients,
   reluCurvatureAtOptimum, reluKernel, reluSaddlePoint,
-} from '../src/nets/model.ts';
-import { mcCoarseGrad, mcGradRelu, mcLossBinary, mcLossRelu } from '../src/nets/monte-carlo.ts';
-import { randomInit, sameSupport, sparseTeacher, support } from '../src/nets/teacher.ts';
-import { rvscgd, rvsm, type SplittingOptions } from '../src/nets/splitting.ts';
-import { errorAtSparsity, matchedSparsity, tradeoffPoint, tradeoffSweep, type TradeoffOptions } from '../src/nets/tradeoff.ts';
-import { proxVector } from '../src/prox/prox.ts';
+} from '../../src/nets/model.ts';
+import { mcCoarseGrad, mcGradRelu, mcLossBinary, mcLossRelu } from '../../src/nets/monte-carlo.ts';
+import { randomInit, sameSupport, sparseTeacher, support } from '../../src/nets/teacher.ts';
+import { rvscgd, rvsm, type SplittingOptions } from '../../src/nets/splitting.ts';
+import { errorAtSparsity, matchedSparsity, tradeoffPoint, tradeoffSweep, type TradeoffOptions } from '../../src/nets/tradeoff.ts';
+import { proxVector } from '../../src/prox/prox.ts';
 
 /** Expect an InvalidArgumentError naming `arg`. */
 function expectArg(f: () => unknown, arg: string): void {

@@ -8,34 +8,34 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../src/cli/main.ts';
-import { InvalidArgumentError, UsageError } from '../src/core/errors.ts';
-import { generateSpikes } from '../src/signal/generator.ts';
-import { LAMBDA_MAX, signalProblem } from '../src/signal/model.ts';
-import { pathExactL0 } from '../src/signal/exact/path-dp.ts';
-import { bruteForce } from '../src/signal/exact/brute-force.ts';
-import { getSegmentSolver, lagrangianDecomposition, lagrangianDecompositionSync, SEGMENT_SOLVERS, SegmentSolveError } from '../src/signal/lagrangian/index.ts';
-import { segmentSolvers as faultyBlocks } from './fixtures/faulty-blocks.ts';
-import { cscFromTriplets, solveConic } from '../src/conic/index.ts';
-import { psdTest } from '../src/conic/psd.ts';
-import { hardThreshold, tl1Prox, tl1ThresholdValue } from '../src/prox/prox.ts';
-import { angle, lossRelu } from '../src/nets/model.ts';
-import { checkOutDir, writeFileSet } from '../src/report/atomic.ts';
-import { decodeValue, encodeValue, readFixture } from '../src/report/fixtures.ts';
-import { reportToHtml } from '../src/report/html.ts';
-import { writeReports } from '../src/report/write.ts';
-import { globMatch, matches, selectIds } from '../src/runner/select.ts';
-import { parseThresholds, ruleFor } from '../src/compare/thresholds.ts';
-import { ReportFileError } from '../src/report/load.ts';
-import { proxClaims, softBruteForce } from '../theorems/dinh-xin/prox.ts';
-import { runClaim, toJsonSafe } from '../src/runner/run-claim.ts';
-import { runCatalogue } from '../src/runner/run-catalogue.ts';
-import { killed, slow, slowFinish, throwing, wrongSoft } from './fixtures/catalogue.ts';
-import { reportToMarkdown } from '../src/report/markdown.ts';
-import { mdCode, mdFence, mdText } from '../src/report/md-escape.ts';
-import { compareReports, compareToMarkdown } from '../src/compare/compare.ts';
-import { DEFAULT_THRESHOLDS } from '../src/compare/thresholds.ts';
-import { makeReport, passResult } from './report-html-sample.ts';
+import { main, type CliIo } from '../../src/cli/main.ts';
+import { InvalidArgumentError, UsageError } from '../../src/core/errors.ts';
+import { generateSpikes } from '../../src/signal/generator.ts';
+import { LAMBDA_MAX, signalProblem } from '../../src/signal/model.ts';
+import { pathExactL0 } from '../../src/signal/exact/path-dp.ts';
+import { bruteForce } from '../../src/signal/exact/brute-force.ts';
+import { getSegmentSolver, lagrangianDecomposition, lagrangianDecompositionSync, SEGMENT_SOLVERS, SegmentSolveError } from '../../src/signal/lagrangian/index.ts';
+import { segmentSolvers as faultyBlocks } from '../fixtures/faulty-blocks.ts';
+import { cscFromTriplets, solveConic } from '../../src/conic/index.ts';
+import { psdTest } from '../../src/conic/psd.ts';
+import { hardThreshold, tl1Prox, tl1ThresholdValue } from '../../src/prox/prox.ts';
+import { angle, lossRelu } from '../../src/nets/model.ts';
+import { checkOutDir, writeFileSet } from '../../src/report/atomic.ts';
+import { decodeValue, encodeValue, readFixture } from '../../src/report/fixtures.ts';
+import { reportToHtml } from '../../src/report/html.ts';
+import { writeReports } from '../../src/report/write.ts';
+import { globMatch, matches, selectIds } from '../../src/runner/select.ts';
+import { parseThresholds, ruleFor } from '../../src/compare/thresholds.ts';
+import { ReportFileError } from '../../src/report/load.ts';
+import { proxClaims, softBruteForce } from '../../theorems/dinh-xin/prox.ts';
+import { runClaim, toJsonSafe } from '../../src/runner/run-claim.ts';
+import { runCatalogue } from '../../src/runner/run-catalogue.ts';
+import { killed, slow, slowFinish, throwing, wrongSoft } from '../fixtures/catalogue.ts';
+import { reportToMarkdown } from '../../src/report/markdown.ts';
+import { mdCode, mdFence, mdText } from '../../src/report/md-escape.ts';
+import { compareReports, compareToMarkdown } from '../../src/compare/compare.ts';
+import { DEFAULT_THRESHOLDS } from '../../src/compare/thresholds.ts';
+import { makeReport, passResult } from '../fixtures/report-sample.ts';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'tc-reliab-'));
 function capture(): CliIo & { out: () => string; err: () => string } {
@@ -281,7 +281,7 @@ describe('Lagrangian block results are checked; fault injection is not public', 
     expect(Number.isFinite(lagrangianDecompositionSync(problem, { m: 6 }, getSegmentSolver('l1')).lowerBound)).toBe(true);
   });
   it('the same check applies to results from worker threads', async () => {
-    const err = await lagrangianDecomposition(problem, { m: 6, solver: 'test-nan', solverModule: new URL('./fixtures/faulty-blocks.ts', import.meta.url).href, jobs: 1 }).catch((e) => e);
+    const err = await lagrangianDecomposition(problem, { m: 6, solver: 'test-nan', solverModule: new URL('../fixtures/faulty-blocks.ts', import.meta.url).href, jobs: 1 }).catch((e) => e);
     expect(err).toBeInstanceOf(SegmentSolveError);
     expect(err.message).toMatch(/returned value NaN/);
   });
@@ -321,7 +321,7 @@ describe('conic solver: P is tested for PSD by LDLᵀ, not by 2×2 minors', () =
 
 describe('time limits hold', () => {
   const env = { version: 't', gitCommit: null, selection: [] };
-  const FIXTURES = new URL('./fixtures/catalogue.ts', import.meta.url).href;
+  const FIXTURES = new URL('../fixtures/catalogue.ts', import.meta.url).href;
 
   it('a run that finishes after the limit is a timeout, not a pass (in process)', () => {
     const r = runClaim(slowFinish, { rootSeed: 1, budget: 'quick' });
@@ -360,7 +360,7 @@ describe('time limits hold', () => {
 
 describe('a worker killed with SIGKILL mid-claim', () => {
   it('is an error for that claim; the run goes on in a fresh worker; no worker process is left', async () => {
-    const FIXTURES = new URL('./fixtures/catalogue.ts', import.meta.url).href;
+    const FIXTURES = new URL('../fixtures/catalogue.ts', import.meta.url).href;
     const before = childPids();
     const r = await runCatalogue([softBruteForce, killed, wrongSoft, throwing], { version: 't', gitCommit: null, selection: [] }, {
       rootSeed: 2,
@@ -428,7 +428,7 @@ describe('Markdown reports carry no raw HTML, links or images from report data',
   });
 });
 
-describe('numeric edge cases found by the input fuzzer (test/fuzz.test.ts)', () => {
+describe('numeric edge cases found by the input fuzzer (test/unit/fuzz.test.ts)', () => {
   it('hard thresholding with τ > 9e307: 2τ overflowed and every x was thresholded to 0', () => {
     expect(hardThreshold(1e200, 1e308)).toBe(1e200); // ½x² = 5e399 > τ: keep x
     expect(hardThreshold(1e150, 1e308)).toBe(0);

@@ -3,15 +3,15 @@
  * solvers of the convex program and their certificates, the network maps, bad input.
  */
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../src/core/errors.ts';
-import { createRng } from '../src/core/random.ts';
-import { ConicModel } from '../src/conic/index.ts';
+import { InvalidArgumentError } from '../../src/core/errors.ts';
+import { createRng } from '../../src/core/random.ts';
+import { ConicModel } from '../../src/conic/index.ts';
 import {
   projectSimplex, vertexNeuron,
   ConeProjector, certify, convexFromNetwork, convexObjective, coverCount, coverUpperBound, enumeratePatterns, givenPatterns, maskKey,
   networkFromConvex, networkObjective, networkOutput, patternOf, patterns1dWithBias, pathNormPenalty, reluProblem, rescaleNetwork,
   samplePatterns, solveConicProgram, trainNetwork, solveFirstOrder, solveWorkingSet, withBiasColumn, zeroSolution, type ReluProblem,
-} from '../src/relu/index.ts';
+} from '../../src/relu/index.ts';
 
 function gaussian(n: number, d: number, seed: number): Float64Array {
   return createRng(seed).fillNormal(new Float64Array(n * d));

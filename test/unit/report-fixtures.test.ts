@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defineClaim, le, withSubject } from '../src/claims/claim.ts';
-import { main } from '../src/cli/main.ts';
-import { InvalidArgumentError } from '../src/core/errors.ts';
-import { softScalar } from '../src/prox/scalar.ts';
+import { defineClaim, le, withSubject } from '../../src/claims/claim.ts';
+import { main } from '../../src/cli/main.ts';
+import { InvalidArgumentError } from '../../src/core/errors.ts';
+import { softScalar } from '../../src/prox/scalar.ts';
 import {
   decodeValue,
   defaultFixtureDir,
@@ -19,10 +19,10 @@ import {
   replayFixtures,
   reproduceInstance,
   saveCounterexamples,
-} from '../src/report/fixtures.ts';
-import { runClaim } from '../src/runner/run-claim.ts';
-import { softBruteForce } from '../theorems/dinh-xin/prox.ts';
-import { makeReport } from './report-html-sample.ts';
+} from '../../src/report/fixtures.ts';
+import { runClaim } from '../../src/runner/run-claim.ts';
+import { softBruteForce } from '../../theorems/dinh-xin/prox.ts';
+import { makeReport } from '../fixtures/report-sample.ts';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'tc-fixtures-'));
 const weakSoft = withSubject(softBruteForce, { prox: (x: number, t: number) => softScalar(x, 1.1 * t), threshold: (t: number) => 1.1 * t });
@@ -151,7 +151,7 @@ describe('verify --save-counterexamples', () => {
     expect(await main(args, io, [softBruteForce])).toBe(0);
     expect(out).toContain('no failing claim: no counterexample saved');
   });
-  it('the project fixture directory is properties/fixtures', () => {
-    expect(FIXTURE_DIR.endsWith(join('properties', 'fixtures'))).toBe(true);
+  it('the project fixture directory is test/fixtures/counterexamples', () => {
+    expect(FIXTURE_DIR.endsWith(join('test', 'fixtures', 'counterexamples'))).toBe(true);
   });
 });

@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../src/core/errors.ts';
-import { claimIndex, paperVsMeasured, reportToHtml, writeHtmlReport } from '../src/report/html.ts';
-import { escapeHtml, katexCss, renderTex } from '../src/report/math.ts';
-import { drawableRows, renderSeries, renderVegaLiteSvg, seriesToVegaLite } from '../src/report/plots.ts';
-import type { Series } from '../src/claims/claim.ts';
-import { makeReport, passResult, sampleReport } from './report-html-sample.ts';
+import { InvalidArgumentError } from '../../src/core/errors.ts';
+import { claimIndex, paperVsMeasured, reportToHtml, writeHtmlReport } from '../../src/report/html.ts';
+import { escapeHtml, katexCss, renderTex } from '../../src/report/math.ts';
+import { drawableRows, renderSeries, renderVegaLiteSvg, seriesToVegaLite } from '../../src/report/plots.ts';
+import type { Series } from '../../src/claims/claim.ts';
+import { makeReport, passResult, sampleReport } from '../fixtures/report-sample.ts';
 
 const line: Series = { title: 't', mark: 'line', x: 'k', y: 'gap', logY: true, points: [{ x: 1, y: 1 }, { x: 2, y: 0.1 }, { x: 3, y: NaN }, { x: 4, y: -1 }] };
 

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCatalogue } from '../src/runner/run-catalogue.ts';
-import { reportToMarkdown } from '../src/report/markdown.ts';
-import { reportToJunit, xmlEscape } from '../src/report/junit.ts';
-import { reportToJson, stripTimings } from '../src/report/json.ts';
-import { writeFileAtomic } from '../src/report/atomic.ts';
-import { writeReports } from '../src/report/write.ts';
-import { fmt, glanceOrder, glanceRank, nonEmptyColumns, provenanceLabel, tightest, utilisation } from '../src/report/format.ts';
-import { softBruteForce } from '../theorems/dinh-xin/prox.ts';
-import { throwing, wrongSoft } from './fixtures/catalogue.ts';
-import { toJsonSafe } from '../src/runner/run-claim.ts';
+import { runCatalogue } from '../../src/runner/run-catalogue.ts';
+import { reportToMarkdown } from '../../src/report/markdown.ts';
+import { reportToJunit, xmlEscape } from '../../src/report/junit.ts';
+import { reportToJson, stripTimings } from '../../src/report/json.ts';
+import { writeFileAtomic } from '../../src/report/atomic.ts';
+import { writeReports } from '../../src/report/write.ts';
+import { fmt, glanceOrder, glanceRank, nonEmptyColumns, provenanceLabel, tightest, utilisation } from '../../src/report/format.ts';
+import { softBruteForce } from '../../theorems/dinh-xin/prox.ts';
+import { throwing, wrongSoft } from '../fixtures/catalogue.ts';
+import { toJsonSafe } from '../../src/runner/run-claim.ts';
 
 const env = { version: 'test', gitCommit: 'abc', selection: ['x'], shard: '1/2' };
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { proxClaims, softBruteForce } from '../theorems/dinh-xin/prox.ts';
-import { runClaim } from '../src/runner/run-claim.ts';
-import { runCatalogue, summarise } from '../src/runner/run-catalogue.ts';
-import { closeMatches, editDistance, matches, selectIds } from '../src/runner/select.ts';
-import { reportToJson, stripTimings } from '../src/report/json.ts';
-import { InvalidArgumentError, UsageError } from '../src/core/errors.ts';
-import { slow, throwing, wrongSoft } from './fixtures/catalogue.ts';
+import { proxClaims, softBruteForce } from '../../theorems/dinh-xin/prox.ts';
+import { runClaim } from '../../src/runner/run-claim.ts';
+import { runCatalogue, summarise } from '../../src/runner/run-catalogue.ts';
+import { closeMatches, editDistance, matches, selectIds } from '../../src/runner/select.ts';
+import { reportToJson, stripTimings } from '../../src/report/json.ts';
+import { InvalidArgumentError, UsageError } from '../../src/core/errors.ts';
+import { slow, throwing, wrongSoft } from '../fixtures/catalogue.ts';
 
 const env = { version: 'test', gitCommit: null, selection: [] };
-const FIXTURES = pathToFileURL(join(import.meta.dirname, 'fixtures', 'catalogue.ts')).href;
+const FIXTURES = pathToFileURL(join(import.meta.dirname, '..', 'fixtures', 'catalogue.ts')).href;
 
 describe('runClaim', () => {
   it('passes a true claim and records the worst comparison per quantity', () => {

@@ -2,14 +2,14 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
-import { InvalidArgumentError, UsageError } from '../src/core/errors.ts';
-import { reportToJson, stripTimings } from '../src/report/json.ts';
-import { mergeCommand } from '../src/cli/merge-command.ts';
-import { MergeError, mergeReports, type MergeInput } from '../src/shard/merge.ts';
-import { costsFromReport, parseShard, partition, shardIds, shardLabel } from '../src/shard/partition.ts';
-import { catalogue } from '../theorems/index.ts';
-import { makeReport, passResult } from './report-html-sample.ts';
+import { main } from '../../src/cli/main.ts';
+import { InvalidArgumentError, UsageError } from '../../src/core/errors.ts';
+import { reportToJson, stripTimings } from '../../src/report/json.ts';
+import { mergeCommand } from '../../src/cli/merge-command.ts';
+import { MergeError, mergeReports, type MergeInput } from '../../src/shard/merge.ts';
+import { costsFromReport, parseShard, partition, shardIds, shardLabel } from '../../src/shard/partition.ts';
+import { catalogue } from '../../theorems/index.ts';
+import { makeReport, passResult } from '../fixtures/report-sample.ts';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'tc-shard-'));
 const sink = () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataFormatError, loadAccelerometer, parseAccelerometerCsv } from '../src/signal/accelerometer.ts';
+import { DataFormatError, loadAccelerometer, parseAccelerometerCsv } from '../../src/signal/accelerometer.ts';
 
 describe('accelerometer loader', () => {
   it('loads the shipped series: n = 13800, ‖y‖∞ = 1, y ≥ 0, scaled column agrees', () => {

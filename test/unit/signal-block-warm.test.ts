@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../src/core/random.ts';
-import { generateSpikes } from '../src/signal/generator.ts';
-import { blockExact, blockSignalProblem, decompBlock, decompBlockAlg1, type BlockWarmState } from '../src/signal/lagrangian/decomp-block.ts';
-import { lagrangianDecompositionSync } from '../src/signal/lagrangian/method.ts';
-import type { SegmentProblem } from '../src/signal/lagrangian/segments.ts';
-import { getSegmentSolver } from '../src/signal/lagrangian/solvers.ts';
-import { signalProblem } from '../src/signal/model.ts';
-import { decompRelaxation } from '../src/signal/relax/decomp.ts';
-import { solveDecompPath, STALL_STAGES } from '../src/signal/relax/path-barrier.ts';
-import { loadAccelerometer } from '../src/signal/accelerometer.ts';
+import { createRng } from '../../src/core/random.ts';
+import { generateSpikes } from '../../src/signal/generator.ts';
+import { blockExact, blockSignalProblem, decompBlock, decompBlockAlg1, type BlockWarmState } from '../../src/signal/lagrangian/decomp-block.ts';
+import { lagrangianDecompositionSync } from '../../src/signal/lagrangian/method.ts';
+import type { SegmentProblem } from '../../src/signal/lagrangian/segments.ts';
+import { getSegmentSolver } from '../../src/signal/lagrangian/solvers.ts';
+import { signalProblem } from '../../src/signal/model.ts';
+import { decompRelaxation } from '../../src/signal/relax/decomp.ts';
+import { solveDecompPath, STALL_STAGES } from '../../src/signal/relax/path-barrier.ts';
+import { loadAccelerometer } from '../../src/signal/accelerometer.ts';
 
 // a 60-node block with a spike, noise and boundary terms (as the Lagrangian hands it over)
 function block(cFirst: number, cLast: number): SegmentProblem {

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as math from 'mathjs';
-import { InvalidArgumentError } from '../src/core/errors.ts';
-import { createRng } from '../src/core/random.ts';
+import { InvalidArgumentError } from '../../src/core/errors.ts';
+import { createRng } from '../../src/core/random.ts';
 import {
   buildQ,
   denseQ,
@@ -23,14 +23,14 @@ import {
   toMask,
   validateY,
   zFeasible,
-} from '../src/signal/model.ts';
-import { bruteForce } from '../src/signal/exact/brute-force.ts';
-import { pathExactCardinality, pathExactL0 } from '../src/signal/exact/path-dp.ts';
-import { factorWidthTwo, choleskySolve } from '../src/signal/exact/factor-width.ts';
-import { pathCardinalityBounds } from '../src/signal/exact/cardinality-lagrangian.ts';
-import { pathExactCardinalityLarge } from '../src/signal/exact/cardinality-exact.ts';
-import { generateSpikes, runCount, snr } from '../src/signal/generator.ts';
-import { heuristicGap, thresholdHeuristic, thresholdRefit } from '../src/signal/heuristic.ts';
+} from '../../src/signal/model.ts';
+import { bruteForce } from '../../src/signal/exact/brute-force.ts';
+import { pathExactCardinality, pathExactL0 } from '../../src/signal/exact/path-dp.ts';
+import { factorWidthTwo, choleskySolve } from '../../src/signal/exact/factor-width.ts';
+import { pathCardinalityBounds } from '../../src/signal/exact/cardinality-lagrangian.ts';
+import { pathExactCardinalityLarge } from '../../src/signal/exact/cardinality-exact.ts';
+import { generateSpikes, runCount, snr } from '../../src/signal/generator.ts';
+import { heuristicGap, thresholdHeuristic, thresholdRefit } from '../../src/signal/heuristic.ts';
 
 const bad = (f: () => unknown, arg: string | RegExp): void => {
   try {

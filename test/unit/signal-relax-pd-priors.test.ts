@@ -3,14 +3,14 @@
  * conic solver on the same model (32) with priors, and used by Algorithm 1 on paths with priors.
  */
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../src/core/errors.ts';
-import { createRng } from '../src/core/random.ts';
-import { generateSpikes } from '../src/signal/generator.ts';
-import { priors43, signalProblem, type Prior } from '../src/signal/model.ts';
-import { buildDecomp } from '../src/signal/relax/build.ts';
-import { decompRelaxation } from '../src/signal/relax/decomp.ts';
-import { pathPriorsApplies, solveDecompPathPriors } from '../src/signal/relax/path-pd-priors.ts';
-import { RELAX_SOLVER_OPTIONS, solveSpec, usable } from '../src/signal/relax/solve.ts';
+import { InvalidArgumentError } from '../../src/core/errors.ts';
+import { createRng } from '../../src/core/random.ts';
+import { generateSpikes } from '../../src/signal/generator.ts';
+import { priors43, signalProblem, type Prior } from '../../src/signal/model.ts';
+import { buildDecomp } from '../../src/signal/relax/build.ts';
+import { decompRelaxation } from '../../src/signal/relax/decomp.ts';
+import { pathPriorsApplies, solveDecompPathPriors } from '../../src/signal/relax/path-pd-priors.ts';
+import { RELAX_SOLVER_OPTIONS, solveSpec, usable } from '../../src/signal/relax/solve.ts';
 
 /** The conic solver's value of (32) with the same cut sets and priors. */
 function conicValue(p: ReturnType<typeof signalProblem>, cuts: number[][]): number {

@@ -3,16 +3,16 @@
  * on accelerometer windows (penalty and cardinality forms, cut sets with d ≠ 1), the certificate
  * (lower bound ≤ the other solver's feasible value), its use inside Algorithm 1 with the fallback
  * chain, the profile Cholesky's lost-pivot rule, and bad input. The agreement with the conic solver on
- * random small paths is the claim agh21.relax.pd-equals-conic (properties/agh21-relax.test.ts).
+ * random small paths is the claim agh21.relax.pd-equals-conic (test/claims/agh21-relax.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../src/core/errors.ts';
-import { loadAccelerometer } from '../src/signal/accelerometer.ts';
-import { gridGraph, signalProblem } from '../src/signal/model.ts';
-import { decompRelaxation } from '../src/signal/relax/decomp.ts';
-import { solveDecompPath } from '../src/signal/relax/path-barrier.ts';
-import { buildPathLayout, profileCholesky } from '../src/signal/relax/path-layout.ts';
-import { solveDecompPathPD } from '../src/signal/relax/path-pd.ts';
+import { InvalidArgumentError } from '../../src/core/errors.ts';
+import { loadAccelerometer } from '../../src/signal/accelerometer.ts';
+import { gridGraph, signalProblem } from '../../src/signal/model.ts';
+import { decompRelaxation } from '../../src/signal/relax/decomp.ts';
+import { solveDecompPath } from '../../src/signal/relax/path-barrier.ts';
+import { buildPathLayout, profileCholesky } from '../../src/signal/relax/path-layout.ts';
+import { solveDecompPathPD } from '../../src/signal/relax/path-pd.ts';
 
 const window = (start: number, n: number): Float64Array => loadAccelerometer().y.slice(start, start + n);
 

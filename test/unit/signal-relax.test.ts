@@ -3,18 +3,18 @@
  * priors, fixings), solver fallbacks, and small behaviours the claims do not reach.
  */
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../src/core/errors.ts';
-import { edgeGraph, gridGraph, priors43, signalProblem } from '../src/signal/model.ts';
-import { bruteForce } from '../src/signal/exact/brute-force.ts';
-import { branchAndBound } from '../src/signal/bnb.ts';
-import { addDecompCut, buildBase, buildDecomp, buildL1 } from '../src/signal/relax/build.ts';
-import { cuttingSurface, decompRelaxation } from '../src/signal/relax/decomp.ts';
-import { pairF, pairG, persp, separatePair } from '../src/signal/relax/pair.ts';
-import { pathBarrierApplies, solveDecompPath } from '../src/signal/relax/path-barrier.ts';
-import { l1Relaxation, pairwiseRelaxation, perspRelaxation } from '../src/signal/relax/relaxations.ts';
-import { decompositionInfeasibility, decompositionValue, separatePath } from '../src/signal/relax/separation.ts';
-import { solveSpec, usable } from '../src/signal/relax/solve.ts';
-import { ConicSpec } from '../src/signal/relax/spec.ts';
+import { InvalidArgumentError } from '../../src/core/errors.ts';
+import { edgeGraph, gridGraph, priors43, signalProblem } from '../../src/signal/model.ts';
+import { bruteForce } from '../../src/signal/exact/brute-force.ts';
+import { branchAndBound } from '../../src/signal/bnb.ts';
+import { addDecompCut, buildBase, buildDecomp, buildL1 } from '../../src/signal/relax/build.ts';
+import { cuttingSurface, decompRelaxation } from '../../src/signal/relax/decomp.ts';
+import { pairF, pairG, persp, separatePair } from '../../src/signal/relax/pair.ts';
+import { pathBarrierApplies, solveDecompPath } from '../../src/signal/relax/path-barrier.ts';
+import { l1Relaxation, pairwiseRelaxation, perspRelaxation } from '../../src/signal/relax/relaxations.ts';
+import { decompositionInfeasibility, decompositionValue, separatePath } from '../../src/signal/relax/separation.ts';
+import { solveSpec, usable } from '../../src/signal/relax/solve.ts';
+import { ConicSpec } from '../../src/signal/relax/spec.ts';
 
 const ex2 = () => signalProblem({ y: [0.3, 0.7, 1.0], lambda: 1, mu: 0.5 });
 

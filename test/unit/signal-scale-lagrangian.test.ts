@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../src/core/errors.ts';
-import { createRng } from '../src/core/random.ts';
+import { InvalidArgumentError } from '../../src/core/errors.ts';
+import { createRng } from '../../src/core/random.ts';
 import {
   getSegmentSolver,
   lagrangianDecomposition,
@@ -12,10 +12,10 @@ import {
   solveChainBlock,
   validateSegment,
   type SegmentProblem,
-} from '../src/signal/lagrangian/index.ts';
-import { segmentSolvers } from './fixtures/faulty-blocks.ts';
+} from '../../src/signal/lagrangian/index.ts';
+import { segmentSolvers } from '../fixtures/faulty-blocks.ts';
 
-const FAULTY = new URL('./fixtures/faulty-blocks.ts', import.meta.url).href;
+const FAULTY = new URL('../fixtures/faulty-blocks.ts', import.meta.url).href;
 
 function instance(n: number, seed: number): Float64Array {
   const rng = createRng(seed);

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../src/core/errors.ts';
-import { loadAccelerometer } from '../src/signal/accelerometer.ts';
-import { pathExactCardinality } from '../src/signal/exact/path-dp.ts';
-import { signalProblem } from '../src/signal/model.ts';
-import { blockExact, blockObjective, blockSignalProblem, decompBlock, decompBlockAlg1 } from '../src/signal/lagrangian/decomp-block.ts';
-import { solveChainBlock } from '../src/signal/lagrangian/chain-qp.ts';
-import type { SegmentProblem } from '../src/signal/lagrangian/segments.ts';
-import { accelerometerCell, accelerometerStudy, fullGrid, PAPER_KS, PAPER_LAMBDAS } from '../src/signal/studies/accelerometer-study.ts';
-import { cardinalityChainBound } from '../src/signal/studies/cardinality.ts';
-import { getCardinalityRelaxation } from '../src/signal/studies/relaxations.ts';
-import { table3, table3Sync, TABLE3_PAPER } from '../src/signal/studies/table3.ts';
+import { InvalidArgumentError } from '../../src/core/errors.ts';
+import { loadAccelerometer } from '../../src/signal/accelerometer.ts';
+import { pathExactCardinality } from '../../src/signal/exact/path-dp.ts';
+import { signalProblem } from '../../src/signal/model.ts';
+import { blockExact, blockObjective, blockSignalProblem, decompBlock, decompBlockAlg1 } from '../../src/signal/lagrangian/decomp-block.ts';
+import { solveChainBlock } from '../../src/signal/lagrangian/chain-qp.ts';
+import type { SegmentProblem } from '../../src/signal/lagrangian/segments.ts';
+import { accelerometerCell, accelerometerStudy, fullGrid, PAPER_KS, PAPER_LAMBDAS } from '../../src/signal/studies/accelerometer-study.ts';
+import { cardinalityChainBound } from '../../src/signal/studies/cardinality.ts';
+import { getCardinalityRelaxation } from '../../src/signal/studies/relaxations.ts';
+import { table3, table3Sync, TABLE3_PAPER } from '../../src/signal/studies/table3.ts';
 
 const acc = loadAccelerometer().y;
 const small = (() => {

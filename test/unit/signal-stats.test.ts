@@ -3,11 +3,11 @@
  * construction), the table, and bad input.
  */
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from '../src/core/errors.ts';
-import { createRng } from '../src/core/random.ts';
-import { generateSpikes } from '../src/signal/generator.ts';
-import { objective, signalProblem } from '../src/signal/model.ts';
-import { decompRelaxation } from '../src/signal/relax/decomp.ts';
+import { InvalidArgumentError } from '../../src/core/errors.ts';
+import { createRng } from '../../src/core/random.ts';
+import { generateSpikes } from '../../src/signal/generator.ts';
+import { objective, signalProblem } from '../../src/signal/model.ts';
+import { decompRelaxation } from '../../src/signal/relax/decomp.ts';
 import {
   checkPriorsSatisfiable,
   decompEstimateFor,
@@ -19,7 +19,7 @@ import {
   l1Estimator,
   l1PathCertificate,
   type StatsEstimator,
-} from '../src/signal/studies/stats-estimators.ts';
+} from '../../src/signal/studies/stats-estimators.ts';
 import {
   PAPER_GRID,
   SELECTORS,
@@ -32,7 +32,7 @@ import {
   type StatsRecord,
   type StatsStudyOptions,
   type StudyPhase,
-} from '../src/signal/studies/stats-study.ts';
+} from '../../src/signal/studies/stats-study.ts';
 
 const inst = (n: number, sigma: number, seed: number) => generateSpikes({ n, s: Math.max(1, Math.round(n / 100)), h: 10, sigma, seed });
 

@@ -14,10 +14,10 @@ import {
   defineClaim,
   le,
   validateClaim,
-} from '../src/claims/claim.ts';
-import { runClaim } from '../src/runner/run-claim.ts';
-import { CONFIRMING, publishedRow, runScale, verdictOf } from '../src/runner/verdict.ts';
-import type { ClaimStatus } from '../src/runner/result.ts';
+} from '../../src/claims/claim.ts';
+import { runClaim } from '../../src/runner/run-claim.ts';
+import { CONFIRMING, publishedRow, runScale, verdictOf } from '../../src/runner/verdict.ts';
+import type { ClaimStatus } from '../../src/runner/result.ts';
 
 const base = {
   location: 'Thm 1',

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadReport } from '../src/report/load.ts';
-import { InvalidArgumentError } from '../src/core/errors.ts';
-import { saveCounterexamples } from '../src/report/fixtures.ts';
-import { checkClaim, claimTest, defineClaim, describeFailure, le, reportCollector, resolveSeed, withSubject } from '../src/vitest/index.ts';
+import { loadReport } from '../../src/report/load.ts';
+import { InvalidArgumentError } from '../../src/core/errors.ts';
+import { saveCounterexamples } from '../../src/report/fixtures.ts';
+import { checkClaim, claimTest, defineClaim, describeFailure, le, reportCollector, resolveSeed, withSubject } from '../../src/vitest/index.ts';
 
 /** A user's claim declared next to their code: |clamp(x)| ≤ 1. */
 const clamp = (x: number): number => Math.max(-1, Math.min(1, x));

@@ -37,8 +37,8 @@ import {
   instanceGraph,
   mMatrixInstance,
   spikyPathInstance,
-} from '../../properties/arbitraries/signal.ts';
-import { uniformDouble } from '../../properties/arbitraries/numbers.ts';
+} from '../../src/arbitraries/signal.ts';
+import { uniformDouble } from '../../src/arbitraries/numbers.ts';
 
 const EPS = Number.EPSILON;
 

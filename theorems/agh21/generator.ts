@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { defineClaim, eq, ge, le, type Comparison, type PublishedValue } from '../../src/claims/claim.ts';
 import type { Rng } from '../../src/core/random.ts';
 import { generateSpikes, type NoiseReading, runCount, type SpikeInstance, snr } from '../../src/signal/generator.ts';
-import { spikeParamsInstance, type SpikeParamsInstance } from '../../properties/arbitraries/signal.ts';
+import { spikeParamsInstance, type SpikeParamsInstance } from '../../src/arbitraries/signal.ts';
 
 /** A generator under test. */
 export interface GeneratorSubject {

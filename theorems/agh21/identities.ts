@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { defineClaim, le, type Comparison } from '../../src/claims/claim.ts';
 import { edgeGraph, type Graph, signalProblem, type SignalProblem, solveOnSupport } from '../../src/signal/model.ts';
 import { l1Relaxation, perspRelaxation, type RelaxationResult } from '../../src/signal/relax/relaxations.ts';
-import { logUniformDouble, uniformDouble } from '../../properties/arbitraries/numbers.ts';
+import { logUniformDouble, uniformDouble } from '../../src/arbitraries/numbers.ts';
 
 /**
  * min_{x ≥ 0} ‖b − x‖² + λΣ_A(x_i − x_j)² − ‖b‖² = min_{x ≥ 0} xᵀQx − 2bᵀx by enumeration of the supports

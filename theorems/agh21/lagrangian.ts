@@ -13,7 +13,7 @@ import { blockSignalProblem, decompBlockAlg1 } from '../../src/signal/lagrangian
 import { decompRelaxation } from '../../src/signal/relax/decomp.ts';
 import { lagrangianDecompositionSync, subgradientXi, type LagrangianResult } from '../../src/signal/lagrangian/method.ts';
 import { segmentStarts, type SegmentProblem, type SegmentSolver } from '../../src/signal/lagrangian/segments.ts';
-import { logUniformDouble, uniformDouble } from '../../properties/arbitraries/numbers.ts';
+import { logUniformDouble, uniformDouble } from '../../src/arbitraries/numbers.ts';
 
 export interface BreakpointSubject {
   /** 0-based block starts (ℓ_j − 1) and n. */

@@ -9,7 +9,7 @@ import { signalProblem } from '../../src/signal/model.ts';
 import { cutFunction, ineq12, ineq13, pairF, pairG, pairGExplicit, pairQuadratic, separatePair } from '../../src/signal/relax/pair.ts';
 import { decompositionValue, separatePath } from '../../src/signal/relax/separation.ts';
 import { perspRelaxation } from '../../src/signal/relax/relaxations.ts';
-import { integerPairPoint, liftedPair, pairPoint, scaleFactor } from '../../properties/arbitraries/signal-relax.ts';
+import { integerPairPoint, liftedPair, pairPoint, scaleFactor } from '../../src/arbitraries/signal-relax.ts';
 
 const EPS = Number.EPSILON;
 

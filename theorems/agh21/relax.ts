@@ -7,7 +7,7 @@
  *
  * Discrimination: every relaxation-quality claim here rejects the next-weaker method put in place of
  * the one it is about (ℓ1 for persp, persp for pairwise, pairwise for decomp) at the quick and
- * default budgets (test/signal-relax-negative.test.ts); each claim says why its instances separate
+ * default budgets (test/controls/agh21-relax.test.ts); each claim says why its instances separate
  * the two.
  *
  * Tolerances. Every conic solve stops at gap and residuals ≤ 1e-8 relative to the iterate's size
@@ -30,9 +30,9 @@ import { solveSpec } from '../../src/signal/relax/solve.ts';
 import { buildDecomp } from '../../src/signal/relax/build.ts';
 import { solveDecompPath } from '../../src/signal/relax/path-barrier.ts';
 import { solveDecompPathPD } from '../../src/signal/relax/path-pd.ts';
-import { logUniformDouble } from '../../properties/arbitraries/numbers.ts';
+import { logUniformDouble } from '../../src/arbitraries/numbers.ts';
 import { ConicSpec } from '../../src/signal/relax/spec.ts';
-import { pairObjective, smallPath, type PairObjective, type SmallPath } from '../../properties/arbitraries/signal-relax.ts';
+import { pairObjective, smallPath, type PairObjective, type SmallPath } from '../../src/arbitraries/signal-relax.ts';
 import { example2Problem, pairClaims } from './relax-pair.ts';
 
 /** Relative accuracy of a relaxation value (see module comment). */
@@ -578,7 +578,7 @@ export const prop1Claim = defineClaim({
   statement:
     'For a ∈ [0,2]², b ∈ [−3,1]²: min a′z + b′x + s over {z ∈ [0,1]², x ≥ 0, f(z,x) ≤ s}, with f represented by (31), equals the ' +
     'minimum over X² (four patterns, x optimised exactly for (x₁ − x₂)²). The objectives discriminate: the natural big-M relaxation and ' +
-    'the sign-free rank-one hull (x₁ − x₂)²/min(1, z₁ + z₂) give strictly smaller minima (test/signal-relax-negative.test.ts).',
+    'the sign-free rank-one hull (x₁ − x₂)²/min(1, z₁ + z₂) give strictly smaller minima (test/controls/agh21-relax.test.ts).',
   hypotheses: ['d₁ = d₂ = 1'],
   kind: 'identity',
   provenance: 'paper',

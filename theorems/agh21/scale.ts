@@ -31,7 +31,7 @@ import type { SegmentProblem, SegmentSolver } from '../../src/signal/lagrangian/
 import { accelerometerStudy, fullGrid, type AccelerometerStudy } from '../../src/signal/studies/accelerometer-study.ts';
 import { getCardinalityRelaxation, type CardinalityRelaxation } from '../../src/signal/studies/relaxations.ts';
 import { table3Sync, TABLE3_KAPPAS, TABLE3_MS, TABLE3_PAPER, type Table3Row, type Table3Study } from '../../src/signal/studies/table3.ts';
-import { blockBatchInstance, lagrangianInstance, type BlockBatch, type LagrangianInstance } from '../../properties/arbitraries/signal-scale.ts';
+import { blockBatchInstance, lagrangianInstance, type BlockBatch, type LagrangianInstance } from '../../src/arbitraries/signal-scale.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Subjects and memoised studies

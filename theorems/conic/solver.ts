@@ -12,7 +12,7 @@ import { solveConic, type ConicProblem } from '../../src/conic/solver.ts';
 import { cscFromTriplets } from '../../src/conic/sparse.ts';
 import { checkDualFarkas, checkPrimalFarkas, kktReport, projectRotated, projectSoc } from '../../src/conic/verify.ts';
 import { createRng } from '../../src/core/random.ts';
-import { feasibleInstance, infeasibleInstance, type ConicInstance } from '../../properties/arbitraries/conic.ts';
+import { feasibleInstance, infeasibleInstance, type ConicInstance } from '../../src/arbitraries/conic.ts';
 
 /** The subject of every solver claim: a standard-form solver. */
 export const conicSubject: ConicSolver = (p, o) => solveConic(p, o);

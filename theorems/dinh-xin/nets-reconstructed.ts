@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { defineClaim, eq, le } from '../../src/claims/claim.ts';
 import type { BudgetName } from '../../src/claims/claim.ts';
 import { angle, coarseConstant, distance, dot, reluCurvatureAtOptimum } from '../../src/nets/model.ts';
-import { penaltyOf, splittingInstance } from '../../properties/arbitraries/nets.ts';
+import { penaltyOf, splittingInstance } from '../../src/arbitraries/nets.ts';
 import { rvsmResidual, spread, splittingSubject } from './nets-splitting.ts';
 import { abstractOf, projectSource } from './cite.ts';
 

@@ -18,8 +18,8 @@ import { rvscgd, rvsm, type RvscgdOptions, type SplittingOptions, type Splitting
 import { sameSupport } from '../../src/nets/teacher.ts';
 import { type Penalty, proxVector } from '../../src/prox/prox.ts';
 import { softScalar, tl1Threshold } from '../../src/prox/scalar.ts';
-import { netPair, penaltyOf, splittingInstance, type SplittingInstance } from '../../properties/arbitraries/nets.ts';
-import { uniformDouble } from '../../properties/arbitraries/numbers.ts';
+import { netPair, penaltyOf, splittingInstance, type SplittingInstance } from '../../src/arbitraries/nets.ts';
+import { uniformDouble } from '../../src/arbitraries/numbers.ts';
 import { abstractOf, projectSource } from './cite.ts';
 
 const EPS = Number.EPSILON;

@@ -8,7 +8,7 @@ import { defineClaim, ge, le, type Series } from '../../src/claims/claim.ts';
 import type { BudgetName } from '../../src/claims/claim.ts';
 import type { Penalty } from '../../src/prox/prox.ts';
 import { matchedSparsity, tradeoffSweep, type TradeoffOptions, type TradeoffPoint } from '../../src/nets/tradeoff.ts';
-import { splittingInstance } from '../../properties/arbitraries/nets.ts';
+import { splittingInstance } from '../../src/arbitraries/nets.ts';
 import { abstractOf, projectSource } from './cite.ts';
 
 /** The experiment under test: matched-sparsity search and the λ sweep. */

@@ -11,14 +11,14 @@ import fc from 'fast-check';
 import { mathjs } from '../../src/core/mathjs.ts';
 import { defineClaim, eq, ge, le, type Comparison } from '../../src/claims/claim.ts';
 import { createRng } from '../../src/core/random.ts';
-import { logUniformDouble } from '../../properties/arbitraries/numbers.ts';
+import { logUniformDouble } from '../../src/arbitraries/numbers.ts';
 import type { BudgetName } from '../../src/claims/claim.ts';
 import {
   type Ste, angle, coarseConstant, dot, expectedCoarseGrad, gradBinaryTrue, gradRelu, lossBinary, lossRelu, norm,
   reluCurvatureAtOptimum, reluSaddlePoint,
 } from '../../src/nets/model.ts';
 import { mcCoarseGrad, mcGradRelu, mcLossBinary, mcLossRelu } from '../../src/nets/monte-carlo.ts';
-import { netPair } from '../../properties/arbitraries/nets.ts';
+import { netPair } from '../../src/arbitraries/nets.ts';
 import { abstractOf, projectSource } from './cite.ts';
 
 const EPS = Number.EPSILON;

@@ -11,8 +11,8 @@ import { defineClaim, eq, ge, le, type Comparison } from '../../src/claims/claim
 import { type Penalty, penaltyValue, proxThreshold, proxVector } from '../../src/prox/prox.ts';
 import { hardScalar, softScalar, tl1Scalar, tl1Threshold } from '../../src/prox/scalar.ts';
 import { bruteForceProx, minOverPositive, numericalThreshold } from '../../src/prox/brute-force.ts';
-import { logUniformDouble, uniformDouble } from '../../properties/arbitraries/numbers.ts';
-import { offThresholdPoint, smallVector, tauArb, tl1Instance, tl1Params } from '../../properties/arbitraries/prox.ts';
+import { logUniformDouble, uniformDouble } from '../../src/arbitraries/numbers.ts';
+import { offThresholdPoint, smallVector, tauArb, tl1Instance, tl1Params } from '../../src/arbitraries/prox.ts';
 import { abstractOf, derivation, projectSource } from './cite.ts';
 
 const EPS = Number.EPSILON;

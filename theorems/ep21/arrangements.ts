@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { defineClaim, eq, le, type Comparison } from '../../src/claims/claim.ts';
 import { coverCount, coverUpperBound, enumeratePatterns, maskKey, patterns1dWithBias, type PatternSet } from '../../src/relu/arrangements.ts';
 import { withBiasColumn } from '../../src/relu/problem.ts';
-import { gaussianInstance } from '../../properties/arbitraries/relu.ts';
+import { gaussianInstance } from '../../src/arbitraries/relu.ts';
 
 /** Enumeration and count under test. */
 export interface CountSubject {

@@ -10,7 +10,7 @@ import { type ReluNetwork, networkFromConvex, networkObjective, networkOutput, p
 import { reluProblem } from '../../src/relu/problem.ts';
 import type { PatternSet } from '../../src/relu/arrangements.ts';
 import type { ReluProblem } from '../../src/relu/problem.ts';
-import { networkInstance } from '../../properties/arbitraries/relu.ts';
+import { networkInstance } from '../../src/arbitraries/relu.ts';
 
 
 /** Relative tolerance of the closed-form identities. */

@@ -14,7 +14,7 @@ import { scaledDualValue } from '../../src/relu/convex.ts';
 import { appendix11, PROP1_VALUE, prop1Data, prop1OffKnot, prop1Spline } from '../../src/relu/examples.ts';
 import { trainNetwork } from '../../src/relu/nonconvex.ts';
 import { reluProblem } from '../../src/relu/problem.ts';
-import { oneDInstance } from '../../properties/arbitraries/relu.ts';
+import { oneDInstance } from '../../src/arbitraries/relu.ts';
 
 const { a: A1, y: Y1 } = prop1Data;
 

@@ -22,7 +22,7 @@ import { type ReluNetwork, networkFromConvex, networkObjective, networkOutput } 
 import { type TrainResult, trainNetwork } from '../../src/relu/nonconvex.ts';
 import { type ReluProblem, reluProblem } from '../../src/relu/problem.ts';
 import type { Rng } from '../../src/core/random.ts';
-import { planeWithBias, type GaussianInstance } from '../../properties/arbitraries/relu.ts';
+import { planeWithBias, type GaussianInstance } from '../../src/arbitraries/relu.ts';
 
 /** A convex pipeline under test: patterns for a problem, and a solve returning blocks and the value it claims as p*. */
 export interface ProgramSubject {

@@ -9,7 +9,7 @@ import { ConeProjector } from '../../src/relu/cone.ts';
 import { dualCheck } from '../../src/relu/convex.ts';
 import { networkObjective } from '../../src/relu/network.ts';
 import { type ReluProblem, reluProblem } from '../../src/relu/problem.ts';
-import { whitenedInstance } from '../../properties/arbitraries/relu.ts';
+import { whitenedInstance } from '../../src/arbitraries/relu.ts';
 
 /** The closed form under test. */
 export interface WhitenedSubject {

@@ -3,7 +3,7 @@
  * means with standard errors, and the subject type of claims about the AdaGrad implementation.
  */
 import { adagrad, diagonalQuadratic, gaussianOracle, separablePhi, type Method, type Problem } from '../../src/adagrad/index.ts';
-import type { RunConfig } from '../../properties/arbitraries/adagrad.ts';
+import type { RunConfig } from '../../src/arbitraries/adagrad.ts';
 
 export const EPS = Number.EPSILON;
 

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { defineClaim, ge, le, type Comparison, type Series } from '../../src/claims/claim.ts';
 import type { Rng } from '../../src/core/random.ts';
 import { adagrad, alignment, exactOracle, gaussianOracle, holderConstant, norm1, norm2, normInf, phi, phiTilde, run, separablePhi, sgd } from '../../src/adagrad/index.ts';
-import { logUniformDouble } from '../../properties/arbitraries/numbers.ts';
+import { logUniformDouble } from '../../src/arbitraries/numbers.ts';
 import { DOC, jmm } from './common.ts';
 
 /** The implementation under test: the §5 quantities. */

@@ -9,7 +9,7 @@ import {
   type ResistingOracle, type Scalar1D,
 } from '../../src/adagrad/index.ts';
 import { createRng } from '../../src/core/random.ts';
-import { logUniformDouble, uniformDouble } from '../../properties/arbitraries/numbers.ts';
+import { logUniformDouble, uniformDouble } from '../../src/arbitraries/numbers.ts';
 import { EPS, jmm, meanSE, paperAdagrad, type AdagradSubject } from './common.ts';
 
 /** The implementation under test: the chain builder and the lemma's bound on the number of points. */

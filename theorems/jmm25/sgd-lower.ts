@@ -9,8 +9,8 @@ import {
   adagrad, lemma19Piece, run, sgd, theorem6Bound, theorem6Instance, theorem6PerEta, twoPointOracle, type Lemma19Piece, type Method,
   type TwoPointOracle,
 } from '../../src/adagrad/index.ts';
-import { logUniformDouble } from '../../properties/arbitraries/numbers.ts';
-import { sigmaEntry } from '../../properties/arbitraries/adagrad.ts';
+import { logUniformDouble } from '../../src/arbitraries/numbers.ts';
+import { sigmaEntry } from '../../src/arbitraries/adagrad.ts';
 import { EPS, jmm, meanSE } from './common.ts';
 
 /** The implementation under test: SGD, Lemma 19's per-coordinate construction and its two-point oracle. */

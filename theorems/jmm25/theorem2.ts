@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { defineClaim, le, type Comparison, type Series } from '../../src/claims/claim.ts';
 import { normInf, run, separablePhi, gaussianOracle, theorem2Bound, type Problem, type Theorem2Bound, type Theorem2Input } from '../../src/adagrad/index.ts';
-import { runConfig } from '../../properties/arbitraries/adagrad.ts';
+import { runConfig } from '../../src/arbitraries/adagrad.ts';
 import { DOC, jmm, meanSE, paperAdagrad, problemOf, type AdagradSubject } from './common.ts';
 
 /** The implementation under test: the method and the bound's arithmetic. */

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { defineClaim, le } from '../../src/claims/claim.ts';
 import { createRng } from '../../src/core/random.ts';
 import { lemma12, norm1, normInf, replayOracle, run, separableSum, phiScalar, gaussianOracle, diagonalQuadratic } from '../../src/adagrad/index.ts';
-import { logUniformDouble } from '../../properties/arbitraries/numbers.ts';
-import { runConfig } from '../../properties/arbitraries/adagrad.ts';
+import { logUniformDouble } from '../../src/arbitraries/numbers.ts';
+import { runConfig } from '../../src/arbitraries/adagrad.ts';
 import { DOC, EPS, jmm, oracleOf, paperAdagrad, problemOf, type AdagradSubject } from './common.ts';
 
 /** 1 if the run did not complete its T steps (a diverged run fails every pathwise check). */

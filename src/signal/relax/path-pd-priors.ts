@@ -13,7 +13,7 @@
  * Method and certificate as in path-pd.ts (Nesterov–Todd scaling, Mehrotra predictor–corrector, profile
  * Cholesky; the bound is the dual objective less the dual residual's effect at the iterate, taken only from
  * nearly dual-feasible iterates and never above the value). Cold starts only: z_i = z₀ constant (strictly
- * inside every window row when n > h), t_e small. Checked against the conic solver in test/signal-stats.test.ts.
+ * inside every window row when n > h), t_e small. Checked against the conic solver in test/unit/signal-stats.test.ts.
  */
 import { socBoundaryHit } from '../../conic/cones.ts';
 import { InvalidArgumentError } from '../../core/errors.ts';

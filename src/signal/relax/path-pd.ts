@@ -21,7 +21,7 @@
  * the residual term is our first-order allowance for r_d ≠ 0, a few units of 1e-9 here). The best bound
  * over the nearly dual-feasible iterates (‖r_d‖∞ ≤ 1e-6·(1 + ‖c‖∞), bound ≤ value) is returned. Stops when ζ − lowerBound ≤ relTol·max(1, |ζ|); a stalled solve
  * (rounding near the end) is accepted within acceptTol. Checked against the barrier solver and the
- * conic solver in test/signal-relax-pd.test.ts.
+ * conic solver in test/unit/signal-relax-pd.test.ts.
  */
 import { socBoundaryHit } from '../../conic/cones.ts';
 import { InvalidArgumentError } from '../../core/errors.ts';

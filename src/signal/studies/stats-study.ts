@@ -13,7 +13,7 @@
  *
  * **No peeking, by construction.** A selector receives a {@link SelectionInput}: the training truth and the
  * training fits, nothing else; the testing signal of an instance is generated only after every selector of
- * that instance has returned (the `onPhase` hook reports the order; test/signal-stats.test.ts checks it).
+ * that instance has returned (the `onPhase` hook reports the order; test/unit/signal-stats.test.ts checks it).
  *
  * Warm start (ours, default on): along the grid (λ outer, μ inner, both ascending) each Decomp solve
  * starts Algorithm 1 with the previous pair's cut sets (valid cuts for every λ, μ; see stats-estimators.ts).
