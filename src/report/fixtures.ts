@@ -15,11 +15,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../core/modules.ts';
 import fc from 'fast-check';
-import { type BudgetName, type Claim, holds, normaliseOutput, slack } from '../claims/claim.ts';
-import { createRng } from '../core/random.ts';
+import type { BudgetName, Claim } from '../claims/claim.ts';
 import { InvalidArgumentError, TheorycheckError } from '../core/errors.ts';
 import type { ClaimResult, RecordedComparison, Report } from '../runner/result.ts';
-import { toJsonSafe } from '../runner/run-claim.ts';
+import { checkInstance, toJsonSafe, type InstanceOutcome } from '../runner/run-claim.ts';
 import { writeFileAtomic } from './atomic.ts';
 
 /** The project's fixture directory, test/fixtures/counterexamples. */
@@ -221,28 +220,26 @@ function fixtureCaseOf(claim: Claim, r: ClaimResult, report: Report): FixtureCas
   };
 }
 
-/** Outcome of replaying one fixture case. */
-export interface ReplayedCase {
+/** Outcome of replaying one fixture case: the runner's outcome of the instance, with where it came from. */
+export interface ReplayedCase extends InstanceOutcome {
   file: string;
   index: number;
+  /** status is 'pass'. */
   pass: boolean;
-  comparisons: RecordedComparison[];
-  error?: string;
 }
 
-/** Replay every saved case of `claim` (none when it has no fixture file). */
+/**
+ * Replay every saved case of `claim` (none when it has no fixture file), each checked by the
+ * runner's own {@link checkInstance}: the same comparisons, published-value comparisons, scale
+ * and verdict as a run that drew the instance.
+ */
 export function replayFixtures(claim: Claim, dir: string = defaultFixtureDir(), budget: BudgetName = 'quick'): ReplayedCase[] {
   const f = readFixture(dir, claim.id);
   if (!f) return [];
   const file = fixturePath(dir, claim.id);
   return f.cases.map((c, index) => {
-    try {
-      const out = normaliseOutput(claim.check(decodeValue(c.instance), claim.subject, { rng: createRng(c.runSeed), seed: c.runSeed, budget }));
-      const comparisons = out.comparisons.map((x) => ({ ...x, pass: holds(x), slack: slack(x) }));
-      return { file, index, pass: comparisons.length > 0 && comparisons.every((x) => x.pass), comparisons };
-    } catch (e) {
-      return { file, index, pass: false, comparisons: [], error: `${(e as Error).name}: ${(e as Error).message}` };
-    }
+    const out = checkInstance(claim, decodeValue(c.instance), c.runSeed, budget);
+    return { file, index, pass: out.status === 'pass', ...out };
   });
 }
 

@@ -12,6 +12,7 @@ import {
   type Claim,
   type Comparison,
   type Series,
+  type Verdict,
   holds,
   normaliseOutput,
   slack,
@@ -62,7 +63,7 @@ function record(c: Comparison): RecordedComparison {
 }
 
 /** One run's output with the runner's additions (published-value comparisons), recorded. */
-interface Evaluated {
+export interface Evaluated {
   comparisons: RecordedComparison[];
   series: Series[];
   values: Record<string, number | string | boolean>;
@@ -70,8 +71,11 @@ interface Evaluated {
   scale: Record<string, number> | null;
 }
 
-/** Check one instance; add a comparison per published value; require the scale where the claim has a paper setting. */
-function evaluate(claim: Claim, instance: unknown, runSeed: number, budget: BudgetName): Evaluated {
+/**
+ * Check one instance; add a comparison per published value; require the scale where the claim has a paper setting.
+ * Throws when the check throws, returns no comparison, or omits a published value or the scale.
+ */
+export function evaluate(claim: Claim, instance: unknown, runSeed: number, budget: BudgetName): Evaluated {
   const out = normaliseOutput(claim.check(instance, claim.subject, { rng: createRng(runSeed), seed: runSeed, budget }));
   if (out.comparisons.length === 0) throw new Error(`claim ${claim.id} returned no comparison`);
   const published = (claim.published ?? []).map((p) => {
@@ -85,6 +89,36 @@ function evaluate(claim: Claim, instance: unknown, runSeed: number, budget: Budg
   }
   const comparisons = [...out.comparisons, ...published.map(publishedComparison)].map(record);
   return { comparisons, series: out.series, values: out.values, published, scale: out.scale };
+}
+
+/** The outcome of one instance checked the way a run checks it (see {@link checkInstance}). */
+export interface InstanceOutcome {
+  status: 'pass' | 'fail' | 'error';
+  /** Every comparison of the check, then one per published value. */
+  comparisons: RecordedComparison[];
+  published: PublishedRow[];
+  scale: RunScale;
+  verdict: Verdict;
+  error?: string;
+}
+
+/**
+ * One given instance (e.g. a saved counterexample) checked as a run checks its instances:
+ * {@link evaluate} (comparisons, published values, scale), then the status and the verdict
+ * computed as for a whole run — a throwing check is an error, any failed comparison a failure.
+ */
+export function checkInstance(claim: Claim, instance: unknown, runSeed: number, budget: BudgetName): InstanceOutcome {
+  let out: Evaluated;
+  try {
+    out = evaluate(claim, instance, runSeed, budget);
+  } catch (e) {
+    const err = e as Error;
+    const scale = runScale(claim, null);
+    return { status: 'error', comparisons: [], published: [], scale, verdict: verdictOf(claim, 'error', scale), error: `${err?.name ?? 'Error'}: ${err?.message ?? String(err)}` };
+  }
+  const status = out.comparisons.every((c) => c.pass) ? 'pass' : 'fail';
+  const scale = runScale(claim, out.scale);
+  return { status, comparisons: out.comparisons, published: out.published, scale, verdict: verdictOf(claim, status, scale) };
 }
 
 /**

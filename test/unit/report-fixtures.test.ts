@@ -103,6 +103,39 @@ describe('saving and replaying counterexamples', () => {
     const throwing = { ...boundedVector, check: () => { throw new Error('boom'); } };
     expect(replayFixtures(throwing, dir)[0]).toMatchObject({ pass: false, error: 'Error: boom' });
   });
+  it("replays with the runner's own evaluation: published-value comparisons, scale and verdict as in the run", () => {
+    // The check's own comparison always holds; only the runner's published-value comparison can fail.
+    const published = defineClaim({
+      id: 'ours.fixture.published',
+      paper: 'conic',
+      location: 'test, Table 1',
+      title: 'a printed mean',
+      statement: 'the measured mean is the printed 5',
+      hypotheses: [],
+      kind: 'published-number',
+      provenance: 'paper',
+      tolerance: { value: 0, reason: 'exact' },
+      budget: { quick: 50, default: 50, thorough: 50 },
+      paperScale: { n: 100 },
+      published: [{ key: 'mean', quantity: 'mean', value: 5, source: 'Table 1, p. 1', tolerance: { value: 2, reason: 'test' } }],
+      subject: null,
+      instances: fc.integer({ min: 0, max: 10 }),
+      check: (x: number) => ({ comparisons: [le('x', x, 100)], published: { mean: x }, scale: { n: 10 } }),
+    });
+    const dir = tmp();
+    const r = runClaim(published, { rootSeed: 3, budget: 'quick' });
+    expect(r.status).toBe('fail');
+    expect(saveCounterexamples(makeReport([r], { seed: 3 }), [published], dir)[0].action).toBe('created');
+    const [c] = replayFixtures(published, dir);
+    expect(c).toMatchObject({ pass: false, status: 'fail', verdict: r.verdict, scale: r.scale });
+    expect(c.verdict).toBe('not-reproduced');
+    expect(c.comparisons).toEqual(r.counterexample!.comparisons);
+    expect(c.comparisons.map((x) => [x.quantity, x.pass])).toEqual([['x', true], [r.counterexample!.comparisons[1].quantity, false]]);
+    expect(c.published.map((p) => p.key)).toEqual(['mean']);
+    // A check that no longer measures the published value is an error, as in a run.
+    const silent = { ...published, check: (x: number) => le('x', x, 100) };
+    expect(replayFixtures(silent, dir)[0]).toMatchObject({ pass: false, status: 'error', verdict: 'inconclusive', error: expect.stringMatching(/did not measure published value mean/) });
+  });
   it('skips passing claims, unknown claims and counterexamples the arbitrary no longer reproduces', () => {
     const dir = tmp();
     const r = runClaim(boundedVector, { rootSeed: 3, budget: 'quick' });
