@@ -1,0 +1,265 @@
+/**
+ * The quasi-definite KKT system of the conic solver (solver.ts):
+ *     [P + εI   Aᵀ        ] [Δx]   [r₁]
+ *     [A        −W² − εI  ] [Δz] = [r₂]
+ * its sparsity pattern (built once), the value slots of the scaling blocks −W², the sparse LDLᵀ factor
+ * (ldl.ts) and iterative refinement against the unregularised matrix. Second-order cones of dimension
+ * ≤ SOC_DENSE_MAX are dense blocks; larger ones use the sparse expansion of ECOS (two extra nodes each).
+ */
+import { NONNEG, SOC, ZERO, type ConeLayout } from './cones.ts';
+import { LdlFactor, type UpperCsc } from './ldl.ts';
+import { type CscMatrix, normInf, transpose } from './sparse.ts';
+
+/** Second-order cones of dimension above this use the sparse (ECOS-style) expansion in the KKT matrix. */
+export const SOC_DENSE_MAX = 16;
+
+function grow(a: Int32Array, len: number): Int32Array {
+  if (a.length >= len) return a;
+  const b = new Int32Array(len);
+  b.set(a);
+  return b;
+}
+
+/** The KKT system: pattern, value slots, factor, refinement. */
+export class Kkt {
+  readonly N: number;
+  readonly K: UpperCsc;
+  /** Values without static regularisation. */
+  readonly vals: Float64Array;
+  readonly diagPos: Int32Array;
+  readonly shift: Float64Array;
+  /** Per row i of A (constraint), position of the first cone-block entry in column n+i. */
+  readonly blockPos: Int32Array;
+  readonly factor: LdlFactor;
+  /** Dimension with the expansion nodes (N + 2 per expanded cone). */
+  readonly NN: number;
+  /** Per cone: index of its expansion (−1 for a dense block). */
+  readonly expanded: Int32Array;
+  private readonly r: Float64Array;
+  private readonly dx: Float64Array;
+  private readonly bx: Float64Array;
+  private readonly xx: Float64Array;
+  maxResidual = 0;
+  /** Largest relative KKT residual since the last reset (per-iteration log). */
+  iterResidual = 0;
+
+  constructor(readonly n: number, readonly m: number, P: CscMatrix | undefined, A: CscMatrix, readonly L: ConeLayout, reg: number, private readonly refine: number) {
+    const N = n + m;
+    this.N = N;
+    const At = transpose(A); // column i of At = row i of A
+    // column sizes
+    let colPtr: Int32Array = new Int32Array(N + 1);
+    for (let j = 0; j < n; j++) {
+      let c = 0;
+      let hasDiag = false;
+      if (P) for (let p = P.colPtr[j]; p < P.colPtr[j + 1]; p++) {
+        c++;
+        if (P.rowIdx[p] === j) hasDiag = true;
+      }
+      colPtr[j + 1] = c + (hasDiag ? 0 : 1);
+    }
+    const coneOf = new Int32Array(m);
+    for (let c = 0; c < L.kind.length; c++) for (let i = 0; i < L.dim[c]; i++) coneOf[L.start[c] + i] = c;
+    // second-order cones larger than SOC_DENSE_MAX get the sparse expansion (two extra nodes each)
+    this.expanded = new Int32Array(L.kind.length).fill(-1);
+    let nexp = 0;
+    for (let c = 0; c < L.kind.length; c++) if (L.kind[c] === SOC && L.dim[c] > SOC_DENSE_MAX) this.expanded[c] = nexp++;
+    const NN = N + 2 * nexp;
+    this.NN = NN;
+    colPtr = grow(colPtr, NN + 1);
+    for (let i = 0; i < m; i++) {
+      const c = coneOf[i];
+      const blk = L.kind[c] === SOC && this.expanded[c] < 0 ? i - L.start[c] + 1 : 1;
+      colPtr[n + i + 1] = At.colPtr[i + 1] - At.colPtr[i] + blk;
+    }
+    for (let c = 0; c < L.kind.length; c++) {
+      const k = this.expanded[c];
+      if (k < 0) continue;
+      colPtr[N + 2 * k + 1] = L.dim[c] + 1; // column p: η·u over the cone rows + diagonal +1
+      colPtr[N + 2 * k + 2] = L.dim[c] + 1; // column r: η·v over the cone rows + diagonal −1
+    }
+    for (let j = 0; j < NN; j++) colPtr[j + 1] += colPtr[j];
+    const nnz = colPtr[NN];
+    const rowIdx = new Int32Array(nnz);
+    const values = new Float64Array(nnz);
+    this.diagPos = new Int32Array(NN);
+    this.blockPos = new Int32Array(m);
+    for (let j = 0; j < n; j++) {
+      let w = colPtr[j];
+      let hasDiag = false;
+      if (P) for (let p = P.colPtr[j]; p < P.colPtr[j + 1]; p++) {
+        rowIdx[w] = P.rowIdx[p];
+        values[w] = P.values[p];
+        if (P.rowIdx[p] === j) {
+          hasDiag = true;
+          this.diagPos[j] = w;
+        }
+        w++;
+      }
+      if (!hasDiag) {
+        rowIdx[w] = j;
+        values[w] = 0;
+        this.diagPos[j] = w;
+      }
+    }
+    for (let i = 0; i < m; i++) {
+      let w = colPtr[n + i];
+      for (let p = At.colPtr[i]; p < At.colPtr[i + 1]; p++) {
+        rowIdx[w] = At.rowIdx[p];
+        values[w] = At.values[p];
+        w++;
+      }
+      this.blockPos[i] = w;
+      const c = coneOf[i];
+      if (L.kind[c] === SOC && this.expanded[c] < 0) {
+        for (let r = L.start[c]; r <= i; r++) rowIdx[w++] = n + r;
+      } else rowIdx[w++] = n + i;
+      this.diagPos[n + i] = w - 1;
+    }
+    const signs = new Float64Array(NN);
+    this.shift = new Float64Array(NN);
+    for (let j = 0; j < N; j++) {
+      signs[j] = j < n ? 1 : -1;
+      this.shift[j] = j < n ? reg : -reg;
+    }
+    for (let c = 0; c < L.kind.length; c++) {
+      const k = this.expanded[c];
+      if (k < 0) continue;
+      for (let e = 0; e < 2; e++) {
+        const col = N + 2 * k + e;
+        let w = colPtr[col];
+        for (let r = 0; r < L.dim[c]; r++) rowIdx[w++] = n + L.start[c] + r;
+        rowIdx[w] = col;
+        this.diagPos[col] = w;
+        values[w] = e === 0 ? 1 : -1;
+        signs[col] = e === 0 ? 1 : -1;
+        this.shift[col] = e === 0 ? reg : -reg;
+      }
+    }
+    this.K = { n: NN, colPtr, rowIdx, values };
+    this.vals = values;
+    this.factor = new LdlFactor(this.K, signs);
+    this.r = new Float64Array(NN);
+    this.dx = new Float64Array(NN);
+    this.bx = new Float64Array(NN);
+    this.xx = new Float64Array(NN);
+  }
+
+  /** Write −W² (or −I when `identity`) into the cone blocks. */
+  setScaling(w: Float64Array, eta: Float64Array, identity: boolean): void {
+    const L = this.L;
+    const v = this.vals;
+    for (let c = 0; c < L.kind.length; c++) {
+      const o = L.start[c];
+      const d = L.dim[c];
+      const k = L.kind[c];
+      if (k === ZERO) {
+        for (let i = 0; i < d; i++) v[this.blockPos[o + i]] = 0;
+      } else if (k === NONNEG) {
+        for (let i = 0; i < d; i++) v[this.blockPos[o + i]] = identity ? -1 : -w[o + i] * w[o + i];
+      } else if (this.expanded[c] >= 0) {
+        // W² = η²(D + uuᵀ − vvᵀ), D = diag(δ, 1, …, 1), u = (u₀, u₁w̄₁), v = (0, v₁w̄₁) with
+        // u₁² = 8w̄₀²/(2w̄₀² − 1), u₀ = 2w̄₀/u₁, v₁² = u₁² − 2, δ = (2w̄₀² − 1)/2 ≥ ½
+        // (checked entrywise against 2w̄w̄ᵀ − J); stored as −η²D on the cone rows and two
+        // extra nodes p (+1, column ηu) and r (−1, column ηv).
+        const k = this.expanded[c];
+        const pc = this.K.colPtr[this.N + 2 * k];
+        const rc = this.K.colPtr[this.N + 2 * k + 1];
+        if (identity) {
+          for (let i = 0; i < d; i++) {
+            v[this.blockPos[o + i]] = -1;
+            v[pc + i] = 0;
+            v[rc + i] = 0;
+          }
+        } else {
+          const w0 = w[o];
+          const e = eta[c];
+          const a = 2 * w0 * w0 - 1;
+          const u1 = Math.sqrt((8 * w0 * w0) / a);
+          const u0 = (2 * w0) / u1;
+          const v1 = Math.sqrt(u1 * u1 - 2);
+          v[this.blockPos[o]] = -e * e * (a / 2);
+          for (let i = 1; i < d; i++) v[this.blockPos[o + i]] = -e * e;
+          v[pc] = e * u0;
+          v[rc] = 0;
+          for (let i = 1; i < d; i++) {
+            v[pc + i] = e * u1 * w[o + i];
+            v[rc + i] = e * v1 * w[o + i];
+          }
+        }
+      } else {
+        const e2 = identity ? 1 : eta[c] * eta[c];
+        for (let a = 0; a < d; a++) {
+          const base = this.blockPos[o + a];
+          for (let b = 0; b <= a; b++) {
+            let val: number;
+            if (identity) val = a === b ? 1 : 0;
+            else {
+              const jab = a === b ? (a === 0 ? 1 : -1) : 0;
+              val = e2 * (2 * w[o + a] * w[o + b] - jab);
+            }
+            v[base + b] = -val;
+          }
+        }
+      }
+    }
+  }
+
+  factorise(): boolean {
+    return this.factor.factor(this.vals, this.shift, this.diagPos);
+  }
+
+  /** y = K x with the unregularised values. */
+  mul(x: Float64Array, y: Float64Array): void {
+    const { colPtr, rowIdx } = this.K;
+    const v = this.vals;
+    y.fill(0);
+    for (let j = 0; j < this.NN; j++) {
+      const xj = x[j];
+      let s = 0;
+      for (let p = colPtr[j]; p < colPtr[j + 1]; p++) {
+        const i = rowIdx[p];
+        y[i] += v[p] * xj;
+        if (i !== j) s += v[p] * x[i];
+      }
+      y[j] += s;
+    }
+  }
+
+  /**
+   * Solve K x = rhs with iterative refinement against the unregularised K;
+   * a refinement step that increases the residual is undone.
+   */
+  solve(rhsIn: Float64Array, xOut: Float64Array, refine = this.refine): void {
+    const r = this.r;
+    const dx = this.dx;
+    const rhs = this.bx;
+    const x = this.xx;
+    rhs.fill(0);
+    rhs.set(rhsIn.subarray(0, this.N));
+    this.factor.solve(rhs, x);
+    dx.fill(0);
+    const bn = normInf(rhs);
+    let last = Infinity;
+    for (let it = 0; it <= refine; it++) {
+      this.mul(x, r);
+      for (let i = 0; i < this.NN; i++) r[i] = rhs[i] - r[i];
+      const rn = normInf(r);
+      if (!(rn < last)) {
+        // the last correction made things worse (or produced NaN): undo it
+        for (let i = 0; i < this.NN; i++) x[i] -= dx[i];
+        break;
+      }
+      // stop when accurate (abs 1e-12 + rel 1e-13) or when a step gained less than a factor 5
+      const slow = rn > last / 5;
+      last = rn;
+      if (it === refine || rn <= 1e-12 + 1e-13 * bn || slow) break;
+      this.factor.solve(r, dx);
+      for (let i = 0; i < this.NN; i++) x[i] += dx[i];
+    }
+    for (let i = 0; i < this.N; i++) xOut[i] = x[i];
+    const rel = last / (1 + bn);
+    if (rel > this.maxResidual && Number.isFinite(rel)) this.maxResidual = rel;
+    if (rel > this.iterResidual && Number.isFinite(rel)) this.iterResidual = rel;
+  }
+}
