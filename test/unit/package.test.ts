@@ -53,6 +53,10 @@ describe('the packed package in a consumer project', () => {
     const tsc = spawnSync(process.execPath, [join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });
     expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
 
+    // Under `npm run node-matrix`: the consumer's `node` (PATH) and this test's node are the version under test.
+    const expectNode = process.env.THEORYCHECK_EXPECT_NODE;
+    if (expectNode) expect([process.version, spawnSync('node', ['-v'], { cwd: dir, encoding: 'utf8' }).stdout.trim()]).toEqual([expectNode, expectNode]);
+
     const cli = join(dir, 'node_modules', '.bin', 'theorycheck');
     const run = spawnSync(cli, ['verify', '--catalogue', 'out/claims.js', '--budget', 'quick', '--out', 'reports', '--jobs', '1', '--save-counterexamples'], {
       cwd: dir,
