@@ -7,9 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { withSubject } from '../../src/claims/claim.ts';
 import { solveChainBlock } from '../../src/signal/lagrangian/chain-qp.ts';
-import { blockExact, decompBlock, decompBlockAlg1 } from '../../src/signal/lagrangian/decomp-block.ts';
+import { blockExact, blockSignalProblem, decompBlock, decompBlockAlg1 } from '../../src/signal/lagrangian/decomp-block.ts';
 import { lagrangianSteps, type LagrangianResult } from '../../src/signal/lagrangian/method.ts';
 import type { SegmentResult, SegmentSolver } from '../../src/signal/lagrangian/segments.ts';
+import { decompRelaxation } from '../../src/signal/relax/decomp.ts';
 import { getCardinalityRelaxation, type CardinalityRelaxation } from '../../src/signal/studies/relaxations.ts';
 import {
   accelDecompGap,
@@ -19,6 +20,7 @@ import {
   decompBlockShortcut,
   lagrangianValidBound,
   memoRelaxation,
+  table3BoundStrength,
   table3DecompositionWins,
   table3ErrorsComparable,
   table3FewSubproblems,
@@ -28,6 +30,11 @@ import {
 import { assertRejected } from '../support.ts';
 
 const persp: SegmentSolver = (p) => solveChainBlock('persp', p);
+/** pairwise (9) on the block: Algorithm 1's first round (Δ = {1}; docs/claims/agh21.md#algorithm-1-first-round). */
+const pairwise: SegmentSolver = (p) => {
+  const r = decompRelaxation(blockSignalProblem(p), { maxRounds: 1 });
+  return { value: r.lowerBound, x: r.x, z: r.z };
+};
 const perspRelaxation = memoRelaxation(getCardinalityRelaxation('persp'));
 
 /**
@@ -79,6 +86,17 @@ describe('agh21.scale negative controls', () => {
       const r = assertRejected(withSubject(lagrangianValidBound, { ...lagrangianValidBound.subject, block: persp }), budget);
       expect(r.counterexample!.comparisons.find((c) => !c.pass)!.quantity).toMatch(/½\(OPT − persp\)/);
     }, 300_000);
+    it(`lagrangian-valid-bound rejects pairwise (9) blocks (the next weaker than decomp) at ${budget}`, () => {
+      const r = assertRejected(withSubject(lagrangianValidBound, { ...lagrangianValidBound.subject, block: pairwise }), budget);
+      expect(r.counterexample!.comparisons.find((c) => !c.pass)!.quantity).toMatch(/½\(OPT − persp\)/);
+    }, 300_000);
+    it(`table3-bound-strength rejects persp blocks on every cell at ${budget} (the control of the three loop claims)`, () => {
+      const r = assertRejected(withSubject(table3BoundStrength, { block: persp }), budget);
+      const failed = r.counterexample!.comparisons.filter((c) => !c.pass);
+      // every cell's strength comparison fails, no validity comparison does
+      expect(failed.length).toBe(r.counterexample!.comparisons.length / 2);
+      expect(failed.every((c) => /½\(OPT − persp\)/.test(c.quantity))).toBe(true);
+    }, 600_000);
     it(`accel-decomp-gap rejects persp in place of decomp at ${budget}`, () => {
       const r = assertRejected(withSubject(accelDecompGap, { ...accelSubject, decomp: perspRelaxation }), budget);
       // persp fails the average, the per-λ and the per-k comparisons alike
