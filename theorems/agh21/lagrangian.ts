@@ -107,7 +107,8 @@ export const subgradientClaim = defineClaim({
   statement:
     'With x* the inner minimiser of (40a) at γ, L(γ′) ≤ L(γ) + ξ(γ)ᵀ(γ′ − γ) − ‖γ′ − γ‖²/(4λ) for every γ′ (the inner objective at x* is ' +
     'affine in γ minus Σγ_j²/(4λ), and lies above L). Checked on 3-block paths at random γ, with γ′ = γ ± t·e_j, t ∈ {0.05, 0.3}; ' +
-    'the method (src/signal/lagrangian/method.ts) uses the same ξ.',
+    'the method (src/signal/lagrangian/method.ts) uses the same ξ. A statement about ξ, not about the block relaxation: it holds for ' +
+    'any convex relaxation of the blocks (persp or pairwise blocks too); converges-to-unstrengthened-decomp tells the relaxations apart.',
   tex: 'L(\\gamma\')\\le L(\\gamma)+\\xi(\\gamma)^\\top(\\gamma\'-\\gamma)-\\tfrac{\\|\\gamma\'-\\gamma\\|^2}{4\\lambda}',
   hypotheses: ['path, n ∈ [6, 10], m = 3, y ∈ [0, 1]', 'λ ∈ [0.1, 3], κ ∈ [0.01, 0.3], γ ∈ [−0.6, 0.6]²', 'blocks solved by Algorithm 1 to convergence (relative improvement ≤ 1e-12)'],
   kind: 'bound',
@@ -169,7 +170,8 @@ export const oneIterationStopClaim = defineClaim({
   statement:
     'On paths whose data vanish within three entries of every block boundary, with λ ≤ 0.5 and an ℓ0 weight κ ≥ 0.1 (the paper\'s "large µ"), the ' +
     'blocks\' x* at γ⁰ = 0 are zero at ' +
-    'both sides of every boundary, so ξ(0) = 0: the method stops after its first dual evaluation with γ = 0 and #sub = m + 0 (Table 3\'s "10+0").',
+    'both sides of every boundary, so ξ(0) = 0: the method stops after its first dual evaluation with γ = 0 and #sub = m + 0 (Table 3\'s "10+0"). ' +
+    'A statement about the loop: any block relaxation that leaves the boundaries at zero (persp blocks too) stops the same way.',
   hypotheses: ['path, 3 blocks of 8–12 entries, a spike of height 0.5–1 inside each block, zeros within 3 of each boundary', 'λ ∈ [0.1, 0.5], κ ∈ [0.1, 0.4]'],
   kind: 'identity',
   provenance: 'paper',
