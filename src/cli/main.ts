@@ -3,7 +3,7 @@
  *
  *   theorycheck verify [--only <id|prefix|glob>…] [--seed N] [--budget quick|default|thorough]
  *                      [--runs N] [--out DIR] [--json] [--path P] [--timeout MS] [--jobs N]
- *                      [--shard i/n [--shard-costs R]] [--baseline R [--thresholds F]] [--save-counterexamples] [--no-html]
+ *                      [--shard i/n [--shard-costs R]] [--baseline R [--thresholds F]] [--save-counterexamples] [--reference R | --no-reference] [--no-html]
  *   theorycheck compare <baseline.json> <candidate.json> [--thresholds F] [--json] [--out DIR [--force]]
  *   theorycheck merge <reports…> --out DIR [--force] [--allow-partial] [--no-html]
  *   theorycheck list [--json]
@@ -26,7 +26,8 @@ import { selectIds } from '../runner/select.ts';
 import { assertsOf, failureMeaningOf } from '../runner/verdict.ts';
 import type { ClaimResult, Report } from '../runner/result.ts';
 import { reportToJson } from '../report/json.ts';
-import { fmt, fmtComparison, formatFailure, glanceOrder, nonEmptyColumns, provenanceLabel, scaleLabel, tightest } from '../report/format.ts';
+import { attachReference } from '../report/reference.ts';
+import { fmt, fmtComparison, formatFailure, glanceOrder, nonEmptyColumns, provenanceLabel, referenceLabel, referenceMetaLabel, scaleLabel, tightest } from '../report/format.ts';
 import { finishVerifyExtras, prepareVerifyExtras, type VerifyExtraOptions } from './verify-extras.ts';
 import { compareCommand, type CompareCommandOptions } from './compare-command.ts';
 import { mergeCommand, type MergeCommandOptions } from './merge-command.ts';
@@ -145,11 +146,12 @@ function summaryTable(report: Report): string {
     r.id,
     r.verdict,
     scaleLabel(r.scale),
+    referenceLabel(r),
     r.worst.length ? fmtComparison(tightest(r.worst)!) : (r.error ?? ''),
     `${r.runsExecuted}/${r.runs}`,
     `${fmt(r.timeMs / 1000)}s`,
   ]);
-  const allHead = ['status', 'claim', 'verdict', 'scale', 'tightest comparison (measured vs claimed)', 'runs', 'time'];
+  const allHead = ['status', 'claim', 'verdict', 'scale', 'reference (full scale)', 'tightest comparison (measured vs claimed)', 'runs', 'time'];
   const keep = nonEmptyColumns(all, allHead.length);
   const head = keep.map((i) => allHead[i]);
   const rows = all.map((r) => keep.map((i) => r[i]));
@@ -187,7 +189,7 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
     : null;
   bar?.start(selected.length, 0, { claim: '', runs: '' });
   let done = 0;
-  const report = await runCatalogue(
+  const run = await runCatalogue(
     selected,
     { version: packageVersion(), gitCommit: gitCommit(opts.catalogue ? process.cwd() : ROOT), selection: opts.only, shard: extras.shard, papers: loaded.papers },
     {
@@ -210,6 +212,7 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
     },
   );
   bar?.stop();
+  const report = extras.reference ? attachReference(run, extras.reference) : run;
   const finished = await finishVerifyExtras(report, opts, extras, claims, log);
   const written = finished.written;
   if (opts.json) {
@@ -221,6 +224,7 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
     log(`\n${s.pass} passed, ${s.fail} failed, ${s.error} errors, ${s.timeout} timeouts (seed ${opts.seed}) in ${fmt(report.meta.timeMs / 1000)} s\n`);
     const verdicts = Object.entries(s.verdicts ?? {}).filter(([, n]) => n > 0);
     if (verdicts.length) log(`verdicts: ${verdicts.map(([v, n]) => `${v} ${n}`).join(' · ')}\n`);
+    if (report.meta.reference) log(`reference (full-scale verdicts): ${referenceMetaLabel(report.meta.reference)}\n`);
     log(`reports: ${written.json}, ${written.markdown}, ${written.junit}\n`);
     if (written.html) log(`html report: ${written.html}\n`);
     if (finished.compareMarkdown) log('\n' + finished.compareMarkdown);
@@ -286,6 +290,8 @@ export function buildProgram(io: CliIo, state: { code: number }, catalogue?: Cla
     .option('--catalogue <module>', CATALOGUE_HELP)
     .option('--save-counterexamples', 'save failing claims\' shrunk counterexamples as fixtures (<dir>/<id>.json, see --fixtures)')
     .option('--fixtures <dir>', 'fixture directory for --save-counterexamples (default: test/fixtures/counterexamples of a theorycheck checkout, else ./theorycheck-fixtures)')
+    .option('--reference <report.json>', 'annotate each result with the full-scale verdict of the same claim in this reference report (default: the package\'s own reports/reference, for the built-in catalogue)')
+>>>>>>> 03e4402 (reference report: verify annotates each result with the full-scale verdict and commit of the same claim in a reference report (--reference FILE, --no-reference, default the package's reports/reference); terminal, Markdown and HTML show it beside the run's verdict)
     .option('--no-html', 'do not write index.html')
     .action(async (opts: VerifyOptions) => {
       state.code = await verifyCommand(opts, io, catalogue);

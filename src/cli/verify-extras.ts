@@ -12,6 +12,7 @@ import { summarise } from '../runner/run-catalogue.ts';
 import { UsageError } from '../core/errors.ts';
 import { compareReports, compareToJson, compareToMarkdown } from '../compare/compare.ts';
 import { loadReport } from '../report/load.ts';
+import { builtInReference, userReference, type Reference } from '../report/reference.ts';
 import { DEFAULT_THRESHOLDS, loadThresholds, type Thresholds } from '../compare/thresholds.ts';
 import { costsFromReport, parseShard, shardIds, shardLabel } from '../shard/partition.ts';
 import { checkOutDir } from '../report/atomic.ts';
@@ -32,6 +33,8 @@ export interface VerifyExtraOptions {
   catalogue?: string;
   /** `--no-html` sets false. */
   html?: boolean;
+  /** `--reference <report.json>`; `--no-reference` sets false; unset: the package's own reference for the built-in catalogue. */
+  reference?: string | false;
   out: string;
 }
 
@@ -41,6 +44,8 @@ export interface PreparedExtras {
   shard: string | null;
   baseline: Report | null;
   thresholds: Thresholds;
+  /** The reference whose full-scale verdicts annotate the results. */
+  reference: Reference | null;
 }
 
 /** Metric specs of the catalogue by id. */
@@ -68,7 +73,18 @@ export function prepareVerifyExtras(opts: VerifyExtraOptions, ids: string[]): Pr
     shard,
     baseline: opts.baseline ? loadReport(opts.baseline) : null,
     thresholds: opts.thresholds ? loadThresholds(opts.thresholds) : DEFAULT_THRESHOLDS,
+    reference: referenceOf(opts),
   };
+}
+
+/** `--reference FILE`, `--no-reference`, or by default the package's own reference (built-in catalogue only). */
+function referenceOf(opts: VerifyExtraOptions): Reference | null {
+  if (opts.reference === false) return null;
+  if (typeof opts.reference === 'string') {
+    if (!opts.reference.trim()) throw new UsageError('--reference needs a report.json (or its directory)');
+    return userReference(opts.reference);
+  }
+  return opts.catalogue === undefined ? builtInReference() : null;
 }
 
 /** What {@link finishVerifyExtras} wrote. */

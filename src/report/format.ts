@@ -1,5 +1,5 @@
 /** Small formatting helpers shared by the text reporters. */
-import type { ClaimResult, PublishedRow, RecordedComparison, RunScale } from '../runner/result.ts';
+import type { ClaimResult, PublishedRow, RecordedComparison, ReferenceMeta, ReferenceVerdict, RunScale } from '../runner/result.ts';
 
 /** A number in 4 significant digits (exponent form when small or large). */
 export function fmt(x: number): string {
@@ -78,6 +78,20 @@ export function scaleLabel(s: RunScale | undefined): string {
 function fmtCount(x: number | undefined): string {
   if (x === undefined) return '?';
   return Number.isInteger(x) ? x.toLocaleString('en-US') : fmt(x);
+}
+
+/** The reference's verdict of a claim, with the budget and commit it was measured at ('' without one). */
+export function referenceLabel(r: { reference?: ReferenceVerdict }): string {
+  const x = r.reference;
+  if (!x) return '';
+  const status = x.status === 'pass' ? '' : ` (${x.status})`;
+  return `${x.verdict}${status} · ${x.budget}${x.scale.full ? '' : ', reduced'} · ${x.gitCommit ? x.gitCommit.slice(0, 7) : 'no commit'}`;
+}
+
+/** One line naming a run's reference report: what, when, at which commit, on which machine. */
+export function referenceMetaLabel(m: ReferenceMeta | undefined): string {
+  if (!m) return '';
+  return `${m.file === 'built-in' ? 'the package\'s reference report' : m.file} (${m.budget} budget, commit ${m.gitCommit ? m.gitCommit.slice(0, 7) : 'n/a'}, ${m.measuredOn}${m.machine ? `; ${m.machine}` : ''})`;
 }
 
 /** A published value's difference: absolute and relative. */

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { ClaimResult, RecordedComparison, Report } from '../runner/result.ts';
 import { InvalidArgumentError } from '../core/errors.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { fmt, fmtComparison, fmtDifference, fmtPublishedTolerance, glanceOrder, glanceRank, nonEmptyColumns, provenanceLabel, scaleLabel, tightest } from './format.ts';
+import { fmt, fmtComparison, fmtDifference, fmtPublishedTolerance, glanceOrder, glanceRank, nonEmptyColumns, provenanceLabel, referenceLabel, referenceMetaLabel, scaleLabel, tightest } from './format.ts';
 import { escapeHtml as esc, katexCss, renderTex } from './math.ts';
 import { claimTimesSpec, renderSeries, renderVegaLiteSvg, type RenderedPlot } from './plots.ts';
 
@@ -68,13 +68,14 @@ export const cardOpen = (r: ClaimResult): boolean => glanceRank(r) <= 1;
  */
 export function claimIndex(results: ClaimResult[]): string {
   if (results.length === 0) return '';
-  const head = ['status', 'claim', 'verdict', 'scale', 'paper', 'tightest comparison (measured vs claimed)', 'time'];
+  const head = ['status', 'claim', 'verdict', 'scale', 'reference (full scale)', 'paper', 'tightest comparison (measured vs claimed)', 'time'];
   const ordered = glanceOrder(results);
   const text = ordered.map((r) => [
     r.status,
     r.id,
     r.verdict,
     scaleLabel(r.scale),
+    referenceLabel(r),
     r.paper,
     r.worst.length ? fmtComparison(tightest(r.worst)!) : (r.error ?? ''),
     `${fmt(r.timeMs / 1000)} s`,
@@ -88,7 +89,7 @@ export function claimIndex(results: ClaimResult[]): string {
         return `<td><a href="#${esc(anchor(r.id))}"><code>${esc(r.id)}</code></a></td>`;
       case 2:
         return `<td>${verdictSpan(r.verdict)}</td>`;
-      case 6:
+      case 7:
         return `<td class="num">${esc(t[i])}</td>`;
       default:
         return `<td>${esc(t[i])}</td>`;
@@ -112,7 +113,8 @@ async function claimCard(r: ClaimResult, texErrors: string[]): Promise<string> {
   const parts: string[] = [];
   parts.push(`<article class="claim st-${esc(r.status)}" id="${esc(anchor(r.id))}">`);
   parts.push(`<details${cardOpen(r) ? ' open' : ''}><summary><h3>${badge(r.status)} <code>${esc(r.id)}</code> — ${esc(r.title)}</h3>`);
-  parts.push(`<span class="glance">${verdictSpan(r.verdict)} · ${esc(scaleLabel(r.scale))}</span></summary>`);
+  const ref = r.reference ? ` · reference: ${esc(referenceLabel(r))}` : '';
+  parts.push(`<span class="glance">${verdictSpan(r.verdict)} · ${esc(scaleLabel(r.scale))}${ref}</span></summary>`);
   parts.push(`<p class="statement">${esc(r.statement)}</p>`);
   if (r.tex) {
     const m = renderTex(r.tex);
@@ -128,6 +130,7 @@ async function claimCard(r: ClaimResult, texErrors: string[]): Promise<string> {
     ['provenance', prov + (r.source ? ` <span class="muted">— ${esc(r.source)}</span>` : '')],
     ['verdict', verdictSpan(r.verdict)],
     ['scale', esc(scaleLabel(r.scale))],
+    ...(r.reference ? ([['reference (full scale)', `${verdictSpan(r.reference.verdict)} ${esc(referenceLabel(r))}`]] as [string, string][]) : []),
     ['tolerance', `${esc(fmt(r.tolerance.value))} <span class="muted">— ${esc(r.tolerance.reason)}</span>`],
     ['runs', `${r.runsExecuted} of ${r.runs} (fast-check seed ${r.seed})`],
     ['time', `${esc(fmt(r.timeMs / 1000))} s`],
@@ -213,6 +216,7 @@ export async function reportToHtml(report: Report, opts: HtmlOptions = {}): Prom
     ['budget', m.budget + (m.runsOverride ? ` (runs overridden: ${m.runsOverride})` : '')],
     ['selection', m.selection.length ? m.selection.join(', ') : 'all claims'],
     ['shard', m.shard ?? '—'],
+    ...(m.reference ? ([['reference', referenceMetaLabel(m.reference)]] as [string, string][]) : []),
     ['started / finished', `${m.startedAt} / ${m.finishedAt}`],
     ['wall time', `${fmt(m.timeMs / 1000)} s`],
   ];

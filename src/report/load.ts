@@ -85,6 +85,15 @@ const result = z.looseObject({
     })
     .optional(),
   error: z.string().optional(),
+  reference: z
+    .looseObject({
+      verdict: z.enum(VERDICTS as [Verdict, ...Verdict[]]),
+      status: z.enum(['pass', 'fail', 'error', 'timeout']),
+      budget: z.enum(['quick', 'default', 'thorough']),
+      scale: z.looseObject({ paper: z.record(z.string(), num).nullable(), run: z.record(z.string(), num).nullable(), full: z.boolean() }),
+      gitCommit: z.string().nullable(),
+    })
+    .optional(),
   timeMs: num,
 });
 const meta = z.looseObject({
@@ -100,6 +109,9 @@ const meta = z.looseObject({
   selection: z.array(z.string()),
   shard: z.string().nullable(),
   papers: z.record(z.string(), z.string()).optional(),
+  reference: z
+    .looseObject({ file: z.string(), gitCommit: z.string().nullable(), budget: z.enum(['quick', 'default', 'thorough']), measuredOn: z.string(), machine: z.string().optional() })
+    .optional(),
   startedAt: z.string(),
   finishedAt: z.string(),
   timeMs: num,

@@ -8,7 +8,7 @@
 import type { ClaimResult, Report } from '../runner/result.ts';
 import { mdCode, mdFence, mdText } from './md-escape.ts';
 import {
-  fmt, fmtComparison, fmtDifference, fmtPublishedTolerance, glanceOrder, nonEmptyColumns, provenanceLabel, scaleLabel, tightest,
+  fmt, fmtComparison, fmtDifference, fmtPublishedTolerance, glanceOrder, nonEmptyColumns, provenanceLabel, referenceLabel, referenceMetaLabel, scaleLabel, tightest,
 } from './format.ts';
 
 const cell = mdText;
@@ -36,15 +36,17 @@ export function reportToMarkdown(report: Report): string {
   lines.push(`**${s.pass} passed, ${s.fail} failed, ${s.error} errors, ${s.timeout} timeouts** of ${s.total} claims.`);
   const verdicts = Object.entries(s.verdicts ?? {}).map(([v, n]) => `${mdText(v)} ${n}`);
   if (verdicts.length) lines.push('', `Verdicts: ${verdicts.join(' · ')}.`);
+  if (m.reference) lines.push('', `Full-scale verdicts ("reference" column) from ${mdText(referenceMetaLabel(m.reference))}.`);
   lines.push('');
   lines.push('## Claims at a glance', '');
   lines.push('Failures and every verdict short of `confirmed` first; the catalogue order within each group. Columns without content are left out.', '');
-  const head = ['claim', 'verdict', 'status', 'scale', 'location', 'kind', 'provenance', 'measured vs claimed (tightest)', 'runs', 'time (s)'];
+  const head = ['claim', 'verdict', 'status', 'scale', 'reference (full scale)', 'location', 'kind', 'provenance', 'measured vs claimed (tightest)', 'runs', 'time (s)'];
   const rows = glanceOrder(report.results).map((r) => [
     mdCode(r.id),
     cell(r.verdict),
     r.status === 'pass' ? 'pass' : '**' + cell(r.status) + '**',
     cell(scaleLabel(r.scale)),
+    cell(referenceLabel(r)),
     cell(r.location),
     cell(r.kind),
     cell(provenanceLabel(r.provenance)),

@@ -107,8 +107,32 @@ export interface ClaimResult {
   counterexample?: Counterexample;
   /** Message of an error or timeout. */
   error?: string;
+  /** The same claim's verdict in the reference report (full-scale run), when one was given. */
+  reference?: ReferenceVerdict;
   /** Timing (excluded from determinism comparisons). */
   timeMs: number;
+}
+
+/** A claim's verdict as measured in a reference report: usually the thorough, full-scale run. */
+export interface ReferenceVerdict {
+  verdict: Verdict;
+  status: ClaimStatus;
+  budget: BudgetName;
+  scale: RunScale;
+  /** Commit the reference was measured at. */
+  gitCommit: string | null;
+}
+
+/** Which reference report a run's results were annotated from. */
+export interface ReferenceMeta {
+  /** The file as given (`built-in` for the package's own reference). */
+  file: string;
+  gitCommit: string | null;
+  budget: BudgetName;
+  /** The day the reference run started (YYYY-MM-DD). */
+  measuredOn: string;
+  /** Where and under what load it was measured, when the reference says so. */
+  machine?: string;
 }
 
 /** Run metadata of a report. */
@@ -126,6 +150,8 @@ export interface RunMeta {
   shard: string | null;
   /** Display names of the papers in the results, by key (from the catalogue's `papers` export). */
   papers?: Record<string, string>;
+  /** The reference report the results' `reference` verdicts come from. */
+  reference?: ReferenceMeta;
   startedAt: string;
   finishedAt: string;
   timeMs: number;

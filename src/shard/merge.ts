@@ -116,6 +116,7 @@ export function mergeReports(inputs: readonly MergeInput[], opts: MergeOptions =
       ...first.report.meta,
       gitCommit: inputs.map((i) => i.report.meta.gitCommit).find((g) => g !== null) ?? null,
       shard: null,
+      ...(inputs.some((i) => i.report.meta.reference) ? { reference: inputs.map((i) => i.report.meta.reference).find((x) => x !== undefined) } : {}),
       ...(inputs.some((i) => i.report.meta.papers) ? { papers: Object.assign({}, ...inputs.map((i) => i.report.meta.papers ?? {})) as Record<string, string> } : {}),
       startedAt,
       finishedAt,
