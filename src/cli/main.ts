@@ -291,7 +291,7 @@ export function buildProgram(io: CliIo, state: { code: number }, catalogue?: Cla
     .option('--save-counterexamples', 'save failing claims\' shrunk counterexamples as fixtures (<dir>/<id>.json, see --fixtures)')
     .option('--fixtures <dir>', 'fixture directory for --save-counterexamples (default: test/fixtures/counterexamples of a theorycheck checkout, else ./theorycheck-fixtures)')
     .option('--reference <report.json>', 'annotate each result with the full-scale verdict of the same claim in this reference report (default: the package\'s own reports/reference, for the built-in catalogue)')
->>>>>>> 03e4402 (reference report: verify annotates each result with the full-scale verdict and commit of the same claim in a reference report (--reference FILE, --no-reference, default the package's reports/reference); terminal, Markdown and HTML show it beside the run's verdict)
+    .option('--no-reference', 'do not annotate results with a reference report')
     .option('--no-html', 'do not write index.html')
     .action(async (opts: VerifyOptions) => {
       state.code = await verifyCommand(opts, io, catalogue);
