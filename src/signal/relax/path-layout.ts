@@ -48,6 +48,9 @@ export interface PathLayout {
   v0: Float64Array;
 }
 
+/** The fields of a layout the profile routines read: the envelope of a symmetric N×N matrix. */
+export type Profile = Pick<PathLayout, 'N' | 'first' | 'rowStart'>;
+
 /** Build the layout of (32) on a path for the cut sets `cuts` (one list per edge). */
 export function buildPathLayout(p: SignalProblem, cuts: ReadonlyArray<ReadonlyArray<number>>): PathLayout {
   const n = p.n;
@@ -213,7 +216,7 @@ export function feasibleStart(L: PathLayout, u: number, cuts: ReadonlyArray<Read
 }
 
 /** out = A·v for the symmetric matrix A stored in the layout's lower profile. */
-export function profileMatVec(L: PathLayout, A: Float64Array, v: Float64Array, out: Float64Array): void {
+export function profileMatVec(L: Profile, A: Float64Array, v: Float64Array, out: Float64Array): void {
   const { N, first, rowStart } = L;
   out.fill(0);
   for (let i = 0; i < N; i++) {
@@ -234,7 +237,7 @@ export function profileMatVec(L: PathLayout, A: Float64Array, v: Float64Array, o
  * false if H is not numerically positive definite, unless `hugePivot` (a pivot ≤ 1e-30 × its diagonal
  * entry is replaced by 1e64). Fill stays inside each row's envelope.
  */
-export function profileCholesky(L: PathLayout, H: Float64Array, dInv: Float64Array, hugePivot = false): boolean {
+export function profileCholesky(L: Profile, H: Float64Array, dInv: Float64Array, hugePivot = false): boolean {
   const { N, first, rowStart } = L;
   for (let i = 0; i < N; i++) {
     const fi = first[i];
@@ -265,7 +268,7 @@ export function profileCholesky(L: PathLayout, H: Float64Array, dInv: Float64Arr
 }
 
 /** rhs ← (LLᵀ)⁻¹ rhs with the factor of {@link profileCholesky}. */
-export function profileSolve(L: PathLayout, H: Float64Array, dInv: Float64Array, rhs: Float64Array): void {
+export function profileSolve(L: Profile, H: Float64Array, dInv: Float64Array, rhs: Float64Array): void {
   const { N, first, rowStart } = L;
   for (let i = 0; i < N; i++) {
     let s = rhs[i];
