@@ -13,13 +13,6 @@ import { type CscMatrix, normInf, transpose } from './sparse.ts';
 /** Second-order cones of dimension above this use the sparse (ECOS-style) expansion in the KKT matrix. */
 export const SOC_DENSE_MAX = 16;
 
-function grow(a: Int32Array, len: number): Int32Array {
-  if (a.length >= len) return a;
-  const b = new Int32Array(len);
-  b.set(a);
-  return b;
-}
-
 /** The KKT system: pattern, value slots, factor, refinement. */
 export class Kkt {
   readonly N: number;
@@ -44,105 +37,20 @@ export class Kkt {
   iterResidual = 0;
 
   constructor(readonly n: number, readonly m: number, P: CscMatrix | undefined, A: CscMatrix, readonly L: ConeLayout, reg: number, private readonly refine: number) {
-    const N = n + m;
-    this.N = N;
-    const At = transpose(A); // column i of At = row i of A
-    // column sizes
-    let colPtr: Int32Array = new Int32Array(N + 1);
-    for (let j = 0; j < n; j++) {
-      let c = 0;
-      let hasDiag = false;
-      if (P) for (let p = P.colPtr[j]; p < P.colPtr[j + 1]; p++) {
-        c++;
-        if (P.rowIdx[p] === j) hasDiag = true;
-      }
-      colPtr[j + 1] = c + (hasDiag ? 0 : 1);
-    }
-    const coneOf = new Int32Array(m);
-    for (let c = 0; c < L.kind.length; c++) for (let i = 0; i < L.dim[c]; i++) coneOf[L.start[c] + i] = c;
-    // second-order cones larger than SOC_DENSE_MAX get the sparse expansion (two extra nodes each)
-    this.expanded = new Int32Array(L.kind.length).fill(-1);
-    let nexp = 0;
-    for (let c = 0; c < L.kind.length; c++) if (L.kind[c] === SOC && L.dim[c] > SOC_DENSE_MAX) this.expanded[c] = nexp++;
-    const NN = N + 2 * nexp;
-    this.NN = NN;
-    colPtr = grow(colPtr, NN + 1);
-    for (let i = 0; i < m; i++) {
-      const c = coneOf[i];
-      const blk = L.kind[c] === SOC && this.expanded[c] < 0 ? i - L.start[c] + 1 : 1;
-      colPtr[n + i + 1] = At.colPtr[i + 1] - At.colPtr[i] + blk;
-    }
-    for (let c = 0; c < L.kind.length; c++) {
-      const k = this.expanded[c];
-      if (k < 0) continue;
-      colPtr[N + 2 * k + 1] = L.dim[c] + 1; // column p: η·u over the cone rows + diagonal +1
-      colPtr[N + 2 * k + 2] = L.dim[c] + 1; // column r: η·v over the cone rows + diagonal −1
-    }
-    for (let j = 0; j < NN; j++) colPtr[j + 1] += colPtr[j];
-    const nnz = colPtr[NN];
-    const rowIdx = new Int32Array(nnz);
-    const values = new Float64Array(nnz);
-    this.diagPos = new Int32Array(NN);
-    this.blockPos = new Int32Array(m);
-    for (let j = 0; j < n; j++) {
-      let w = colPtr[j];
-      let hasDiag = false;
-      if (P) for (let p = P.colPtr[j]; p < P.colPtr[j + 1]; p++) {
-        rowIdx[w] = P.rowIdx[p];
-        values[w] = P.values[p];
-        if (P.rowIdx[p] === j) {
-          hasDiag = true;
-          this.diagPos[j] = w;
-        }
-        w++;
-      }
-      if (!hasDiag) {
-        rowIdx[w] = j;
-        values[w] = 0;
-        this.diagPos[j] = w;
-      }
-    }
-    for (let i = 0; i < m; i++) {
-      let w = colPtr[n + i];
-      for (let p = At.colPtr[i]; p < At.colPtr[i + 1]; p++) {
-        rowIdx[w] = At.rowIdx[p];
-        values[w] = At.values[p];
-        w++;
-      }
-      this.blockPos[i] = w;
-      const c = coneOf[i];
-      if (L.kind[c] === SOC && this.expanded[c] < 0) {
-        for (let r = L.start[c]; r <= i; r++) rowIdx[w++] = n + r;
-      } else rowIdx[w++] = n + i;
-      this.diagPos[n + i] = w - 1;
-    }
-    const signs = new Float64Array(NN);
-    this.shift = new Float64Array(NN);
-    for (let j = 0; j < N; j++) {
-      signs[j] = j < n ? 1 : -1;
-      this.shift[j] = j < n ? reg : -reg;
-    }
-    for (let c = 0; c < L.kind.length; c++) {
-      const k = this.expanded[c];
-      if (k < 0) continue;
-      for (let e = 0; e < 2; e++) {
-        const col = N + 2 * k + e;
-        let w = colPtr[col];
-        for (let r = 0; r < L.dim[c]; r++) rowIdx[w++] = n + L.start[c] + r;
-        rowIdx[w] = col;
-        this.diagPos[col] = w;
-        values[w] = e === 0 ? 1 : -1;
-        signs[col] = e === 0 ? 1 : -1;
-        this.shift[col] = e === 0 ? reg : -reg;
-      }
-    }
-    this.K = { n: NN, colPtr, rowIdx, values };
-    this.vals = values;
-    this.factor = new LdlFactor(this.K, signs);
-    this.r = new Float64Array(NN);
-    this.dx = new Float64Array(NN);
-    this.bx = new Float64Array(NN);
-    this.xx = new Float64Array(NN);
+    this.N = n + m;
+    const pat = kktPattern(n, m, P, A, L, reg);
+    this.NN = pat.NN;
+    this.expanded = pat.expanded;
+    this.diagPos = pat.diagPos;
+    this.blockPos = pat.blockPos;
+    this.shift = pat.shift;
+    this.K = pat.K;
+    this.vals = pat.K.values;
+    this.factor = new LdlFactor(this.K, pat.signs);
+    this.r = new Float64Array(pat.NN);
+    this.dx = new Float64Array(pat.NN);
+    this.bx = new Float64Array(pat.NN);
+    this.xx = new Float64Array(pat.NN);
   }
 
   /** Write −W² (or −I when `identity`) into the cone blocks. */
@@ -261,5 +169,133 @@ export class Kkt {
     const rel = last / (1 + bn);
     if (rel > this.maxResidual && Number.isFinite(rel)) this.maxResidual = rel;
     if (rel > this.iterResidual && Number.isFinite(rel)) this.iterResidual = rel;
+  }
+}
+
+/** The KKT matrix's pattern with the values of P and Aᵀ, its slots, pivot signs and static regularisation. */
+interface KktPattern {
+  K: UpperCsc;
+  NN: number;
+  expanded: Int32Array;
+  diagPos: Int32Array;
+  blockPos: Int32Array;
+  signs: Float64Array;
+  shift: Float64Array;
+}
+
+/**
+ * Upper triangle of [P Aᵀ; A −W²] (columns 0..n−1: P with a diagonal slot each; column n+i: row i of A,
+ * then the cone block's slots down to the diagonal), plus two columns per expanded cone (p: +1, r: −1).
+ */
+function kktPattern(n: number, m: number, P: CscMatrix | undefined, A: CscMatrix, L: ConeLayout, reg: number): KktPattern {
+  const N = n + m;
+  const At = transpose(A); // column i of At = row i of A
+  const coneOf = new Int32Array(m);
+  for (let c = 0; c < L.kind.length; c++) for (let i = 0; i < L.dim[c]; i++) coneOf[L.start[c] + i] = c;
+  // second-order cones larger than SOC_DENSE_MAX get the sparse expansion (two extra nodes each)
+  const expanded = new Int32Array(L.kind.length).fill(-1);
+  let nexp = 0;
+  for (let c = 0; c < L.kind.length; c++) if (L.kind[c] === SOC && L.dim[c] > SOC_DENSE_MAX) expanded[c] = nexp++;
+  const NN = N + 2 * nexp;
+  const colPtr = columnPointers(n, m, P, At, L, coneOf, expanded, NN);
+  const nnz = colPtr[NN];
+  const K: UpperCsc = { n: NN, colPtr, rowIdx: new Int32Array(nnz), values: new Float64Array(nnz) };
+  const pat: KktPattern = { K, NN, expanded, diagPos: new Int32Array(NN), blockPos: new Int32Array(m), signs: new Float64Array(NN), shift: new Float64Array(NN) };
+  fillP(pat, n, P);
+  fillConstraints(pat, n, m, At, L, coneOf);
+  for (let j = 0; j < N; j++) {
+    pat.signs[j] = j < n ? 1 : -1;
+    pat.shift[j] = j < n ? reg : -reg;
+  }
+  fillExpansions(pat, n, N, L, reg);
+  return pat;
+}
+
+/** Column pointers: P's column (plus a diagonal slot if absent), Aᵀ's column plus the cone block, the expansion columns. */
+function columnPointers(n: number, m: number, P: CscMatrix | undefined, At: CscMatrix, L: ConeLayout, coneOf: Int32Array, expanded: Int32Array, NN: number): Int32Array {
+  const colPtr = new Int32Array(NN + 1);
+  for (let j = 0; j < n; j++) {
+    let c = 0;
+    let hasDiag = false;
+    if (P) for (let p = P.colPtr[j]; p < P.colPtr[j + 1]; p++) {
+      c++;
+      if (P.rowIdx[p] === j) hasDiag = true;
+    }
+    colPtr[j + 1] = c + (hasDiag ? 0 : 1);
+  }
+  for (let i = 0; i < m; i++) {
+    const c = coneOf[i];
+    const blk = L.kind[c] === SOC && expanded[c] < 0 ? i - L.start[c] + 1 : 1;
+    colPtr[n + i + 1] = At.colPtr[i + 1] - At.colPtr[i] + blk;
+  }
+  const N = n + m;
+  for (let c = 0; c < L.kind.length; c++) {
+    const k = expanded[c];
+    if (k < 0) continue;
+    colPtr[N + 2 * k + 1] = L.dim[c] + 1; // column p: η·u over the cone rows + diagonal +1
+    colPtr[N + 2 * k + 2] = L.dim[c] + 1; // column r: η·v over the cone rows + diagonal −1
+  }
+  for (let j = 0; j < NN; j++) colPtr[j + 1] += colPtr[j];
+  return colPtr;
+}
+
+/** Columns 0..n−1: P's entries, a zero diagonal where P has none. */
+function fillP(pat: KktPattern, n: number, P: CscMatrix | undefined): void {
+  const { colPtr, rowIdx, values } = pat.K;
+  for (let j = 0; j < n; j++) {
+    let w = colPtr[j];
+    let hasDiag = false;
+    if (P) for (let p = P.colPtr[j]; p < P.colPtr[j + 1]; p++) {
+      rowIdx[w] = P.rowIdx[p];
+      values[w] = P.values[p];
+      if (P.rowIdx[p] === j) {
+        hasDiag = true;
+        pat.diagPos[j] = w;
+      }
+      w++;
+    }
+    if (!hasDiag) {
+      rowIdx[w] = j;
+      values[w] = 0;
+      pat.diagPos[j] = w;
+    }
+  }
+}
+
+/** Column n+i: row i of A, then the slots of the cone block (dense SOC: rows start..i; else the diagonal). */
+function fillConstraints(pat: KktPattern, n: number, m: number, At: CscMatrix, L: ConeLayout, coneOf: Int32Array): void {
+  const { colPtr, rowIdx, values } = pat.K;
+  for (let i = 0; i < m; i++) {
+    let w = colPtr[n + i];
+    for (let p = At.colPtr[i]; p < At.colPtr[i + 1]; p++) {
+      rowIdx[w] = At.rowIdx[p];
+      values[w] = At.values[p];
+      w++;
+    }
+    pat.blockPos[i] = w;
+    const c = coneOf[i];
+    if (L.kind[c] === SOC && pat.expanded[c] < 0) {
+      for (let r = L.start[c]; r <= i; r++) rowIdx[w++] = n + r;
+    } else rowIdx[w++] = n + i;
+    pat.diagPos[n + i] = w - 1;
+  }
+}
+
+/** The two columns of each expanded cone: the cone's rows, then the diagonal (+1 for p, −1 for r). */
+function fillExpansions(pat: KktPattern, n: number, N: number, L: ConeLayout, reg: number): void {
+  const { colPtr, rowIdx, values } = pat.K;
+  for (let c = 0; c < L.kind.length; c++) {
+    const k = pat.expanded[c];
+    if (k < 0) continue;
+    for (let e = 0; e < 2; e++) {
+      const col = N + 2 * k + e;
+      let w = colPtr[col];
+      for (let r = 0; r < L.dim[c]; r++) rowIdx[w++] = n + L.start[c] + r;
+      rowIdx[w] = col;
+      pat.diagPos[col] = w;
+      values[w] = e === 0 ? 1 : -1;
+      pat.signs[col] = e === 0 ? 1 : -1;
+      pat.shift[col] = e === 0 ? reg : -reg;
+    }
   }
 }
