@@ -25,7 +25,7 @@ import { segmentStarts } from '../lagrangian/segments.ts';
  * stall the interior point; see solve.ts) with relative gap ≤ 1e-6, relative primal residual ≤ 1e-6 and absolute
  * dual residual ≤ 1e-6 (measured on such stops: gap 2e-10, primal residual 1e-6 absolute = 1e-8 relative).
  */
-function accepted(s: SpecSolution): boolean {
+export function accepted(s: SpecSolution): boolean {
   if (usable(s)) return true;
   const c = s.certificate;
   return (s.status === 'almost_optimal' || s.status === 'numerical_error') && c.gapRel <= 1e-6 && c.primalResidualRel <= 1e-6 && c.dualResidual <= 1e-6;
