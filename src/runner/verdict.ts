@@ -29,7 +29,8 @@ export function verdictOf(claim: Claim, status: ClaimStatus, scale: RunScale): V
   const passed = status === 'pass';
   if (!PAPER_PROVENANCE.has(claim.provenance)) return passed ? 'holds' : 'fails';
   const asserts = assertsOf(claim);
-  if (asserts === 'misprint') return passed ? 'paper-misprint' : 'inconclusive';
+  // a printed value is about the paper's instance: only a run at its scale can show it wrong
+  if (asserts === 'misprint') return passed && scale.full ? 'paper-misprint' : 'inconclusive';
   if (asserts === 'counterevidence') return passed && scale.full ? 'refuted' : 'inconclusive';
   if (passed) return scale.full ? 'confirmed' : 'consistent-at-reduced-scale';
   return failureMeaningOf(claim) === 'refuted' && scale.full ? 'refuted' : 'not-reproduced';

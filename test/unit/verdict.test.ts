@@ -69,6 +69,8 @@ describe('verdictOf', () => {
     expect(verdictOf(claim({ provenance: 'derived' }), 'pass', full)).toBe('holds');
     expect(verdictOf(claim({ provenance: 'ours' }), 'fail', full)).toBe('fails');
     expect(verdictOf(claim({ provenance: 'misprint' }), 'pass', full)).toBe('paper-misprint');
+    // a printed value is about the paper's instance: a miniature cannot show it wrong
+    expect(verdictOf(claim({ provenance: 'misprint' }), 'pass', reduced)).toBe('inconclusive');
     expect(verdictOf(claim({ asserts: 'counterevidence' }), 'pass', full)).toBe('refuted');
     expect(verdictOf(claim({ asserts: 'counterevidence' }), 'pass', reduced)).toBe('inconclusive');
     expect(verdictOf(claim({}), 'timeout', full)).toBe('inconclusive');
