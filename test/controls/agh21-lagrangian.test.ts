@@ -107,8 +107,10 @@ describe('negative controls: convergence to decomp with the cut edges unstrength
       const r = assertRejected(withSubject(convergesToUnstrengthenedClaim, { ...limitSubject, block: pairwiseBlock }), budget);
       expect(r.counterexample!.comparisons.find((c) => !c.pass)!.quantity).toMatch(/^U − max_h/);
     }, 300_000);
-    it(`ξ with the boundary difference reversed stops below U (${budget})`, () => {
-      assertRejected(withSubject(convergesToUnstrengthenedClaim, { ...limitSubject, run: wrongSignLoop }), budget);
-    }, 300_000);
   }
+  // a wrong loop, not a weaker relaxation: quick only (default draws the same first instance; each evaluation runs ~40 iterations)
+  it('ξ with the boundary difference reversed stops below U (quick)', () => {
+    const r = assertRejected(withSubject(convergesToUnstrengthenedClaim, { ...limitSubject, run: wrongSignLoop }));
+    expect(r.counterexample!.comparisons.find((c) => !c.pass)!.quantity).toMatch(/^U − max_h/);
+  }, 300_000);
 });
