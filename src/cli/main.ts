@@ -26,11 +26,11 @@ import { selectIds } from '../runner/select.ts';
 import { assertsOf, failureMeaningOf } from '../runner/verdict.ts';
 import type { ClaimResult, Report } from '../runner/result.ts';
 import { reportToJson } from '../report/json.ts';
-import { attachReference } from '../report/reference.ts';
 import { fmt, fmtComparison, formatFailure, glanceOrder, nonEmptyColumns, provenanceLabel, referenceLabel, referenceMetaLabel, scaleLabel, tightest } from '../report/format.ts';
 import { finishVerifyExtras, prepareVerifyExtras, type VerifyExtraOptions } from './verify-extras.ts';
-import { compareCommand, type CompareCommandOptions } from './compare-command.ts';
-import { mergeCommand, type MergeCommandOptions } from './merge-command.ts';
+// compare and merge are loaded when used: they read reports (zod), which `verify` does not need at start-up.
+import type { CompareCommandOptions } from './compare-command.ts';
+import type { MergeCommandOptions } from './merge-command.ts';
 
 /** Where the CLI writes; injectable for tests. */
 export interface CliIo {
@@ -68,6 +68,23 @@ interface LoadedCatalogue {
   claims: Claim[];
   /** Display names of papers by key (the module's optional `papers` export). */
   papers?: Record<string, string>;
+  /** Built-in catalogue: its per-paper modules (`catalogueParts`), for {@link workerCatalogue}. */
+  parts?: { module: string; exportName: string }[];
+}
+
+/**
+ * The module worker processes load for `selected`: the one part of the built-in catalogue that
+ * holds every selected claim when there is one (a worker then loads one paper's solvers, not all),
+ * else the catalogue module itself.
+ */
+export async function workerCatalogue(loaded: LoadedCatalogue, selected: readonly Claim[]): Promise<{ module: string; exportName: string }> {
+  for (const part of loaded.parts ?? []) {
+    const module = packageModule(part.module);
+    const claims = ((await import(module)) as Record<string, Claim[] | undefined>)[part.exportName] ?? [];
+    const ids = new Set(claims.map((c) => c.id));
+    if (selected.every((c) => ids.has(c.id))) return { module, exportName: part.exportName };
+  }
+  return { module: loaded.module, exportName: loaded.exportName };
 }
 
 /**
@@ -76,8 +93,8 @@ interface LoadedCatalogue {
  */
 export async function loadCatalogue(userModule?: string): Promise<LoadedCatalogue> {
   if (userModule === undefined) {
-    const mod = (await import(CATALOGUE_MODULE)) as { catalogue: Claim[]; papers: Record<string, string> };
-    return { module: CATALOGUE_MODULE, exportName: 'catalogue', claims: mod.catalogue, papers: mod.papers };
+    const mod = (await import(CATALOGUE_MODULE)) as { catalogue: Claim[]; papers: Record<string, string>; catalogueParts: LoadedCatalogue['parts'] };
+    return { module: CATALOGUE_MODULE, exportName: 'catalogue', claims: mod.catalogue, papers: mod.papers, parts: mod.catalogueParts };
   }
   if (!userModule.trim()) throw new UsageError('--catalogue needs a module path');
   const file = resolve(userModule);
@@ -173,7 +190,7 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
   if (opts.path !== undefined && ids.length !== 1) {
     throw new UsageError(`--path replays one claim; --only selects ${ids.length}`);
   }
-  const extras = prepareVerifyExtras(opts, ids);
+  const extras = await prepareVerifyExtras(opts, ids);
   const selected = claims.filter((c) => extras.ids.includes(c.id));
   const log = (s: string): void => {
     if (!opts.json) io.stdout.write(s);
@@ -188,6 +205,7 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
       )
     : null;
   bar?.start(selected.length, 0, { claim: '', runs: '' });
+  const forWorkers = opts.jobs > 0 ? await workerCatalogue(loaded, selected) : loaded;
   let done = 0;
   const run = await runCatalogue(
     selected,
@@ -199,8 +217,8 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
       path: opts.path,
       timeoutMs: opts.timeout,
       jobs: opts.jobs,
-      catalogueModule: loaded.module,
-      catalogueExport: loaded.exportName,
+      catalogueModule: forWorkers.module,
+      catalogueExport: forWorkers.exportName,
       replayCatalogue: loaded.userModule,
       onStart: (c) => bar?.update(done, { claim: c.id, runs: '' }),
       onProgress: (c, d, t) => bar?.update(done, { claim: c.id, runs: `(${d}/${t})` }),
@@ -212,7 +230,7 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
     },
   );
   bar?.stop();
-  const report = extras.reference ? attachReference(run, extras.reference) : run;
+  const report = extras.reference ? (await import('../report/reference.ts')).attachReference(run, extras.reference) : run;
   const finished = await finishVerifyExtras(report, opts, extras, claims, log);
   const written = finished.written;
   if (opts.json) {
@@ -308,6 +326,7 @@ export function buildProgram(io: CliIo, state: { code: number }, catalogue?: Cla
     .option('--force', 'overwrite existing files in --out')
     .option('--catalogue <module>', CATALOGUE_HELP)
     .action(async (baseline: string, candidate: string, opts: CompareCommandOptions & { catalogue?: string }) => {
+      const { compareCommand } = await import('./compare-command.ts');
       state.code = compareCommand(baseline, candidate, opts, io, catalogue ?? (await loadCatalogue(opts.catalogue)).claims);
     });
 
@@ -321,6 +340,7 @@ export function buildProgram(io: CliIo, state: { code: number }, catalogue?: Cla
     .option('--no-html', 'do not write index.html')
     .option('--catalogue <module>', CATALOGUE_HELP)
     .action(async (files: string[], opts: MergeCommandOptions & { catalogue?: string }) => {
+      const { mergeCommand } = await import('./merge-command.ts');
       state.code = await mergeCommand(files, opts, io, catalogue ?? (await loadCatalogue(opts.catalogue)).claims);
     });
 

@@ -10,10 +10,8 @@ import type { Claim, MetricSpec } from '../claims/claim.ts';
 import type { Report } from '../runner/result.ts';
 import { summarise } from '../runner/run-catalogue.ts';
 import { UsageError } from '../core/errors.ts';
-import { compareReports, compareToJson, compareToMarkdown } from '../compare/compare.ts';
-import { loadReport } from '../report/load.ts';
-import { builtInReference, userReference, type Reference } from '../report/reference.ts';
-import { DEFAULT_THRESHOLDS, loadThresholds, type Thresholds } from '../compare/thresholds.ts';
+import type { Reference } from '../report/reference.ts';
+import type { Thresholds } from '../compare/thresholds.ts';
 import { costsFromReport, parseShard, shardIds, shardLabel } from '../shard/partition.ts';
 import { checkOutDir } from '../report/atomic.ts';
 import { defaultFixtureDir, saveCounterexamples } from '../report/fixtures.ts';
@@ -43,7 +41,8 @@ export interface PreparedExtras {
   ids: string[];
   shard: string | null;
   baseline: Report | null;
-  thresholds: Thresholds;
+  /** With a baseline: `--thresholds`, else the defaults. */
+  thresholds: Thresholds | null;
   /** The reference whose full-scale verdicts annotate the results. */
   reference: Reference | null;
 }
@@ -54,8 +53,11 @@ export function metricsLookup(claims: readonly Claim[]): (id: string) => MetricS
   return (id) => m.get(id);
 }
 
-/** Before the run: restrict to the shard, load baseline and thresholds. */
-export function prepareVerifyExtras(opts: VerifyExtraOptions, ids: string[]): PreparedExtras {
+/**
+ * Before the run: restrict to the shard, load baseline and thresholds. Report reading and comparison
+ * (zod schemas) are imported only when an option needs them, to keep a plain `verify` quick to start.
+ */
+export async function prepareVerifyExtras(opts: VerifyExtraOptions, ids: string[]): Promise<PreparedExtras> {
   checkOutDir(opts.out);
   if (opts.thresholds && !opts.baseline) throw new UsageError('--thresholds needs --baseline <report.json>');
   if (opts.shardCosts && !opts.shard) throw new UsageError('--shard-costs needs --shard i/n');
@@ -64,27 +66,29 @@ export function prepareVerifyExtras(opts: VerifyExtraOptions, ids: string[]): Pr
   let selected = ids;
   if (opts.shard !== undefined) {
     const s = parseShard(opts.shard);
-    const costs = opts.shardCosts ? costsFromReport(loadReport(opts.shardCosts)) : undefined;
+    const costs = opts.shardCosts ? costsFromReport((await import('../report/load.ts')).loadReport(opts.shardCosts)) : undefined;
     selected = shardIds(ids, s, costs);
     shard = shardLabel(s);
   }
+  if (!opts.baseline) return { ids: selected, shard, baseline: null, thresholds: null, reference: await referenceOf(opts) };
+  const [{ loadReport }, { DEFAULT_THRESHOLDS, loadThresholds }] = await Promise.all([import('../report/load.ts'), import('../compare/thresholds.ts')]);
   return {
     ids: selected,
     shard,
-    baseline: opts.baseline ? loadReport(opts.baseline) : null,
+    baseline: loadReport(opts.baseline),
     thresholds: opts.thresholds ? loadThresholds(opts.thresholds) : DEFAULT_THRESHOLDS,
-    reference: referenceOf(opts),
+    reference: await referenceOf(opts),
   };
 }
 
 /** `--reference FILE`, `--no-reference`, or by default the package's own reference (built-in catalogue only). */
-function referenceOf(opts: VerifyExtraOptions): Reference | null {
+async function referenceOf(opts: VerifyExtraOptions): Promise<Reference | null> {
   if (opts.reference === false) return null;
   if (typeof opts.reference === 'string') {
     if (!opts.reference.trim()) throw new UsageError('--reference needs a report.json (or its directory)');
-    return userReference(opts.reference);
+    return (await import('../report/reference.ts')).userReference(opts.reference);
   }
-  return opts.catalogue === undefined ? builtInReference() : null;
+  return opts.catalogue === undefined ? (await import('../report/reference.ts')).builtInReference() : null;
 }
 
 /** What {@link finishVerifyExtras} wrote. */
@@ -117,8 +121,9 @@ export async function finishVerifyExtras(
     const outside = prepared.baseline.results.length - baseResults.length;
     if (outside > 0) log(`baseline: ${outside} claim(s) outside this run's selection not compared\n`);
     const baseline = { ...prepared.baseline, results: baseResults, summary: summarise(baseResults) };
+    const { compareReports, compareToJson, compareToMarkdown } = await import('../compare/compare.ts');
     const cmp = compareReports(baseline, report, {
-      thresholds: prepared.thresholds,
+      thresholds: prepared.thresholds!,
       metricsFor: metricsLookup(claims),
       baselineFile: opts.baseline,
       candidateFile: join(opts.out, 'report.json'),

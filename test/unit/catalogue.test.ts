@@ -6,12 +6,17 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../../theorems/index.ts';
+import { catalogue, catalogueParts } from '../../theorems/index.ts';
 import { validateClaim } from '../../src/claims/claim.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 describe('claim catalogue', () => {
+  it('is the concatenation of its parts (the modules worker processes load on their own)', async () => {
+    const parts = await Promise.all(catalogueParts.map(async (p) => ((await import(join(ROOT, p.module))) as Record<string, unknown>)[p.exportName]));
+    expect(parts.flat()).toEqual(catalogue);
+  });
+
   it('has unique ids of the form <paper>.<area>.<name>', () => {
     const ids = catalogue.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { main, type CliIo } from '../../src/cli/main.ts';
+import { CATALOGUE_MODULE, loadCatalogue, main, workerCatalogue, type CliIo } from '../../src/cli/main.ts';
 import { proxClaims, softBruteForce } from '../../theorems/dinh-xin/prox.ts';
 import { stripTimings } from '../../src/report/json.ts';
 import { wrongSoft, throwing } from '../fixtures/catalogue.ts';
@@ -108,6 +108,17 @@ describe('theorycheck usage errors: one line on stderr, exit 2', () => {
     const io = capture();
     expect(await main(['--version'], io, proxClaims)).toBe(0);
     expect(io.out()).toMatch(/\d+\.\d+\.\d+/);
+  });
+});
+
+describe('the module worker processes load', () => {
+  it("is one paper's module when it holds the whole selection, else the catalogue", async () => {
+    const loaded = await loadCatalogue();
+    const dx = loaded.claims.filter((c) => c.id.startsWith('dx.prox.'));
+    expect(await workerCatalogue(loaded, dx)).toEqual({ module: expect.stringMatching(/theorems\/dinh-xin\/index\.(ts|js)$/), exportName: 'dinhXinClaims' });
+    const mixed = [dx[0]!, loaded.claims.find((c) => c.id.startsWith('conic.'))!];
+    expect(await workerCatalogue(loaded, mixed)).toEqual({ module: CATALOGUE_MODULE, exportName: 'catalogue' });
+    expect(await workerCatalogue({ ...loaded, parts: undefined }, dx)).toEqual({ module: CATALOGUE_MODULE, exportName: 'catalogue' });
   });
 });
 
