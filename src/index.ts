@@ -6,7 +6,7 @@
  * (`theorycheck/arbitraries`).
  */
 export {
-  defineClaim, withSubject, validateClaim, normaliseOutput, holds, slack, le, ge, eq, CatalogueError, VERDICTS,
+  defineClaim, withSubject, validateClaim, normaliseOutput, holds, slack, le, ge, eq, timed, CatalogueError, VERDICTS,
 } from './claims/claim.ts';
 export type {
   Claim, CheckContext, CheckOutput, Comparison, MetricSpec, Series, Budget, BudgetName, Tolerance, Relation, PaperKey,

@@ -68,6 +68,11 @@ export interface Comparison {
   claimed: number;
   /** Optional unit for display. */
   unit?: string;
+  /**
+   * The measured value is a wall-clock time (or a ratio of times): it varies from run to run, so
+   * determinism checks (`stripTimings`) leave out its measured value and slack.
+   */
+  timing?: boolean;
 }
 
 /** A data series a claim attaches for plotting (the reporter draws it). */
@@ -84,6 +89,8 @@ export interface Series {
   logY?: boolean;
   /** Rows: x, y and an optional group (one line per group). */
   points: { x: number; y: number; group?: string }[];
+  /** The points are wall-clock times: left out of determinism checks (`stripTimings`). */
+  timing?: boolean;
 }
 
 /** What a check returns: one or more comparisons, plus optional series and notes. */
@@ -95,6 +102,8 @@ export type CheckOutput =
       series?: Series[];
       /** Values worth reporting that are not compared (e.g. iteration counts). */
       values?: Record<string, number | string | boolean>;
+      /** Wall-clock times worth reporting (seconds), kept apart from `values`: they differ between identical runs. */
+      timings?: Record<string, number>;
       /** Measured value per published key (see {@link PublishedValue}). */
       published?: Record<string, number>;
       /** The scale this run used, keyed as the claim's `paperScale`. */
@@ -286,14 +295,22 @@ export function normaliseOutput(out: CheckOutput): {
   comparisons: Comparison[];
   series: Series[];
   values: Record<string, number | string | boolean>;
+  timings: Record<string, number>;
   published: Record<string, number>;
   scale: Record<string, number> | null;
 } {
-  if (Array.isArray(out)) return { comparisons: out, series: [], values: {}, published: {}, scale: null };
+  if (Array.isArray(out)) return { comparisons: out, series: [], values: {}, timings: {}, published: {}, scale: null };
   if ('comparisons' in out) {
-    return { comparisons: out.comparisons, series: out.series ?? [], values: out.values ?? {}, published: out.published ?? {}, scale: out.scale ?? null };
+    return {
+      comparisons: out.comparisons, series: out.series ?? [], values: out.values ?? {}, timings: out.timings ?? {}, published: out.published ?? {}, scale: out.scale ?? null,
+    };
   }
-  return { comparisons: [out], series: [], values: {}, published: {}, scale: null };
+  return { comparisons: [out], series: [], values: {}, timings: {}, published: {}, scale: null };
+}
+
+/** The comparison marked as a wall-clock measurement (see {@link Comparison.timing}). */
+export function timed(c: Comparison): Comparison {
+  return { ...c, timing: true };
 }
 
 /** Whether a comparison holds. NaN never passes. */

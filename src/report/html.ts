@@ -146,6 +146,14 @@ async function claimCard(r: ClaimResult, texErrors: string[]): Promise<string> {
         .join('')}</tbody></table>`,
     );
   }
+  const timings = Object.entries(r.timings ?? {});
+  if (timings.length) {
+    parts.push(
+      `<table class="values"><caption>Wall-clock times (s) on the run's machine</caption><tbody>${timings
+        .map(([k, v]) => `<tr><td>${esc(k)}</td><td class="num">${esc(fmt(v))}</td></tr>`)
+        .join('')}</tbody></table>`,
+    );
+  }
   if (r.error) parts.push(`<p class="error"><strong>${esc(r.status)}:</strong> ${esc(r.error)}</p>`);
   if (r.counterexample) {
     const cx = r.counterexample;

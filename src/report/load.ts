@@ -73,6 +73,7 @@ const result = z.looseObject({
   worst: z.array(comparison),
   series: z.array(series),
   values: z.record(z.string(), z.union([num, z.string(), z.boolean()])),
+  timings: z.record(z.string(), num).optional(),
   counterexample: z
     .looseObject({
       seed: z.number().int(),

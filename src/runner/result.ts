@@ -104,6 +104,8 @@ export interface ClaimResult {
   series: Series[];
   /** Values reported by the worst run of the first quantity. */
   values: Record<string, number | string | boolean>;
+  /** Wall-clock times (seconds) reported by the same run (a timing field). */
+  timings?: Record<string, number>;
   counterexample?: Counterexample;
   /** Message of an error or timeout. */
   error?: string;
@@ -165,4 +167,4 @@ export interface Report {
 }
 
 /** Fields that vary between identical runs (timing); stripped for determinism checks. */
-export const TIMING_FIELDS = ['timeMs', 'startedAt', 'finishedAt'] as const;
+export const TIMING_FIELDS = ['timeMs', 'startedAt', 'finishedAt', 'timings'] as const;

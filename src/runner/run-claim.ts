@@ -67,6 +67,7 @@ export interface Evaluated {
   comparisons: RecordedComparison[];
   series: Series[];
   values: Record<string, number | string | boolean>;
+  timings: Record<string, number>;
   published: PublishedRow[];
   scale: Record<string, number> | null;
 }
@@ -88,7 +89,7 @@ export function evaluate(claim: Claim, instance: unknown, runSeed: number, budge
     if (missing.length) throw new Error(`claim ${claim.id}: the check did not report its scale (${missing.join(', ')})`);
   }
   const comparisons = [...out.comparisons, ...published.map(publishedComparison)].map(record);
-  return { comparisons, series: out.series, values: out.values, published, scale: out.scale };
+  return { comparisons, series: out.series, values: out.values, timings: out.timings, published, scale: out.scale };
 }
 
 /** The outcome of one instance checked the way a run checks it (see {@link checkInstance}). */
@@ -149,6 +150,7 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
   const worst = new Map<string, RecordedComparison>();
   const worstPublished = new Map<string, { row: PublishedRow; slack: number }>();
   let worstValues: Record<string, number | string | boolean> = {};
+  let worstTimings: Record<string, number> = {};
   let lastSeries: Series[] = [];
   let ranScale: Record<string, number> | null = null;
   let executed = 0;
@@ -165,7 +167,10 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
         const w = worst.get(c.quantity);
         if (!w || c.slack < w.slack) {
           worst.set(c.quantity, c);
-          if (c.quantity === recorded[0].quantity) worstValues = out.values;
+          if (c.quantity === recorded[0].quantity) {
+            worstValues = out.values;
+            worstTimings = out.timings;
+          }
         }
       }
       keepWorstPublished(worstPublished, out.published, recorded);
@@ -221,6 +226,7 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
       worst: mergeWorst(worst, comps),
       series: cx.series,
       values: cx.values,
+      ...timingsOf(cx.timings),
       counterexample: counterexampleOf(claim.id, opts, seed, cxPath, instance, runSeed, comps, details.numShrinks),
     };
   }
@@ -234,6 +240,7 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
       worst: [...worst.values()],
       series: lastSeries,
       values: worstValues,
+      ...timingsOf(worstTimings),
       error:
         details.numRuns < runs
           ? `time limit ${timeoutMs} ms reached after ${details.numRuns} of ${runs} runs`
@@ -262,7 +269,13 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
     worst: [...worst.values()],
     series: lastSeries,
     values: worstValues,
+    ...timingsOf(worstTimings),
   };
+}
+
+/** `{ timings }` when the check reported any (results of checks without timings do not carry the field). */
+function timingsOf(t: Record<string, number>): { timings?: Record<string, number> } {
+  return Object.keys(t).length ? { timings: t } : {};
 }
 
 /** The descriptive fields of a claim's result record (everything but the outcome). */

@@ -22,7 +22,7 @@
  */
 import fc from 'fast-check';
 import type { BudgetName } from '../../src/claims/claim.ts';
-import { defineClaim, ge, le, type Comparison } from '../../src/claims/claim.ts';
+import { defineClaim, ge, le, timed, type Comparison } from '../../src/claims/claim.ts';
 import { pathExactL0 } from '../../src/signal/exact/path-dp.ts';
 import { generateSpikes } from '../../src/signal/generator.ts';
 import { signalProblem } from '../../src/signal/model.ts';
@@ -194,12 +194,7 @@ const cell = (st: Table3Study, kappa: number, m: number): Table3Row | undefined 
 
 function accelValues(st: AccelerometerStudy): Record<string, number> {
   const v: Record<string, number> = { n: st.n, cells: st.cells.length, 'paper: decomp mean s/cell (Mosek, laptop; §5.1.3, p. 28)': 54 };
-  for (const m of Object.keys(st.averageGap)) {
-    v[`${m} average gap %`] = st.averageGap[m];
-    v[`${m} mean s/cell`] = st.times[m].meanMs / 1000;
-    v[`${m} median s/cell`] = st.times[m].medianMs / 1000;
-    v[`${m} max s/cell`] = st.times[m].maxMs / 1000;
-  }
+  for (const m of Object.keys(st.averageGap)) v[`${m} average gap %`] = st.averageGap[m];
   // the per-cell table (§5.1's grid): bounds, exact optimum, gaps (42), decomp time
   for (const c of st.cells) {
     const key = `λ=${c.lambda} k=${c.k}`;
@@ -209,7 +204,6 @@ function accelValues(st: AccelerometerStudy): Record<string, number> {
       v[`${key} decomp LB`] = d.lowerBound;
       v[`${key} decomp UB`] = d.upperBound;
       v[`${key} decomp gap %`] = d.gapPercent;
-      v[`${key} decomp s`] = d.timeMs / 1000;
     }
     if (l1) v[`${key} ℓ1 gap %`] = l1.gapPercent;
     if (c.opt !== undefined) v[`${key} OPT`] = c.opt;
@@ -217,11 +211,29 @@ function accelValues(st: AccelerometerStudy): Record<string, number> {
   return v;
 }
 
+/** The accelerometer study's wall-clock times (seconds): per method mean/median/max per cell, and decomp's per cell. */
+function accelTimings(st: AccelerometerStudy): Record<string, number> {
+  const v: Record<string, number> = {};
+  for (const m of Object.keys(st.times)) {
+    v[`${m} mean s/cell`] = st.times[m].meanMs / 1000;
+    v[`${m} median s/cell`] = st.times[m].medianMs / 1000;
+    v[`${m} max s/cell`] = st.times[m].maxMs / 1000;
+  }
+  for (const c of st.cells) if (c.methods.decomp) v[`λ=${c.lambda} k=${c.k} decomp s`] = c.methods.decomp.timeMs / 1000;
+  return v;
+}
+
+/** A Table 3 study's wall-clock time per cell (seconds). */
+function table3Timings(st: Table3Study): Record<string, number> {
+  const v: Record<string, number> = {};
+  for (const r of st.rows) v[`κ=${r.kappa} m=${r.m} time s`] = r.timeMs / 1000;
+  return v;
+}
+
 function table3Values(st: Table3Study): Record<string, number | string | boolean> {
   const v: Record<string, number | string | boolean> = { n: st.instance.n, noise: `${st.instance.noise} (std ${st.instance.noiseStd})`, seed: st.instance.seed };
   for (const r of st.rows) {
     const key = `κ=${r.kappa} m=${r.m}`;
-    v[`${key} time s`] = r.timeMs / 1000;
     v[`${key} error`] = r.error;
     v[`${key} ‖x*‖₀`] = r.support;
     v[`${key} #iter`] = r.iterations;
@@ -395,6 +407,7 @@ export const accelDecompGap = defineClaim({
       ],
       series: st.series,
       values: accelValues(st),
+      timings: accelTimings(st),
       scale: accelScale(st),
     };
   },
@@ -425,6 +438,7 @@ export const accelAverageGaps = defineClaim({
       published: { 'l1-average-gap': st.averageGap.l1, 'decomp-average-gap': st.averageGap.decomp },
       series: st.series,
       values: accelValues(st),
+      timings: accelTimings(st),
       scale: accelScale(st),
     };
   },
@@ -452,6 +466,7 @@ export const accelL1FarLarger = defineClaim({
       comparisons: [ge('min over cells of gap(ℓ1)/max(gap(decomp), 1e-9 %)', minRatio, FAR_RATIO)],
       series: st.series,
       values: accelValues(st),
+      timings: accelTimings(st),
       scale: accelScale(st),
     };
   },
@@ -490,6 +505,7 @@ export const accelLowerBoundValid = defineClaim({
         le('max over cells (ζ_LB(ℓ1) − ζ_LB(decomp))/max(1, ·)', worstOrder, VALID_TOL),
       ],
       values: accelValues(st),
+      timings: accelTimings(st),
       scale: accelScale(st),
     };
   },
@@ -543,11 +559,11 @@ export const table3DecompositionWins = defineClaim({
     for (const k of run) {
       const a = cell(st, k, mBig);
       const b = cell(st, k, 1);
-      if (a && b) out.push(le(`time(m=${mBig})/time(m=1) at κ=${k}`, a.timeMs / b.timeMs, 1));
+      if (a && b) out.push(timed(le(`time(m=${mBig})/time(m=1) at κ=${k}`, a.timeMs / b.timeMs, 1)));
       paperCell(values, k, 1);
       paperCell(values, k, 1000);
     }
-    return { comparisons: out, series: st.series, values, scale: t3Scale(st, run.length) };
+    return { comparisons: out, series: st.series, values, timings: table3Timings(st), scale: t3Scale(st, run.length) };
   },
 });
 
@@ -583,7 +599,7 @@ export const table3NoIterations = defineClaim({
       published[`resolves-m10-k${k}`] = r.resolves;
       out.push(le(`‖ξ(γ⁰ = 0)‖∞ at m=10, κ=${k} (first evaluation)`, r.firstXiInf, 1e-3));
     }
-    return { comparisons: out, published, values: table3Values(st), scale: t3Scale(st, 2) };
+    return { comparisons: out, published, values: table3Values(st), timings: table3Timings(st), scale: t3Scale(st, 2) };
   },
 });
 
@@ -614,7 +630,7 @@ export const table3FewSubproblems = defineClaim({
       if (r) out.push(le(`#sub/(m·h_max) at κ=${k}, m=${mBig}`, r.subproblems / (mBig * 100), SUB_FRACTION));
       paperCell(values, k, 1000);
     }
-    return { comparisons: out, values, scale: t3Scale(st, run.length) };
+    return { comparisons: out, values, timings: table3Timings(st), scale: t3Scale(st, run.length) };
   },
 });
 
@@ -645,7 +661,7 @@ export const table3ErrorsComparable = defineClaim({
       out.push(le(`|error(m=${r.m}) − error(1)|/error(1) at κ=${r.kappa}`, Math.abs(r.error - base.error) / base.error, ERR_REL));
     }
     const kappasRun = new Set(st.rows.filter((r) => r.kappa !== 0.0005).map((r) => r.kappa)).size;
-    return { comparisons: out, series: st.series, values: table3Values(st), scale: t3Scale(st, kappasRun) };
+    return { comparisons: out, series: st.series, values: table3Values(st), timings: table3Timings(st), scale: t3Scale(st, kappasRun) };
   },
 });
 
@@ -763,8 +779,9 @@ export const table3UnderMinute = defineClaim({
       paperCell(values, k, mBig);
     }
     return {
-      comparisons: [le(`max over κ ∈ {${kappas.join(', ')}} (m=${mBig}, n=${n}) of time (s), one thread`, worst, MINUTE, 's')],
+      comparisons: [timed(le(`max over κ ∈ {${kappas.join(', ')}} (m=${mBig}, n=${n}) of time (s), one thread`, worst, MINUTE, 's'))],
       values,
+      timings: table3Timings(st),
       scale: t3Scale(st, kappas.length),
     };
   },

@@ -21,14 +21,14 @@
  */
 import fc from 'fast-check';
 import type { BudgetName, CheckOutput, Claim, Comparison } from '../../src/claims/claim.ts';
-import { defineClaim, ge, le } from '../../src/claims/claim.ts';
+import { defineClaim, ge, le, timed } from '../../src/claims/claim.ts';
 import { generateSpikes } from '../../src/signal/generator.ts';
 import { priors43, signalProblem, type SignalProblem } from '../../src/signal/model.ts';
 import { buildDecomp } from '../../src/signal/relax/build.ts';
 import { solveDecompPathPriors } from '../../src/signal/relax/path-pd-priors.ts';
 import { solveSpec } from '../../src/signal/relax/solve.ts';
 import { STATS_ESTIMATORS, type StatsEstimator, type StatsMethod } from '../../src/signal/studies/stats-estimators.ts';
-import { PAPER_GRID, statsStudy, statsValues, type Criterion, type StatsGrid, type StatsRow, type StatsStudy } from '../../src/signal/studies/stats-study.ts';
+import { PAPER_GRID, statsStudy, statsTimings, statsValues, type Criterion, type StatsGrid, type StatsRow, type StatsStudy } from '../../src/signal/studies/stats-study.ts';
 
 /** The implementation under test: the three estimators. */
 export type StatsSubject = Record<StatsMethod, StatsEstimator>;
@@ -73,7 +73,7 @@ const rowsOf = (st: StatsStudy, criterion: Criterion, method: StatsMethod): Stat
  */
 function output(st: StatsStudy, comparisons: Comparison[], figures: string[]): CheckOutput {
   const series = st.series.filter((s) => figures.some((f) => s.title.includes(f)));
-  return { comparisons, series, values: statsValues(st), scale: scaleOf(st) };
+  return { comparisons, series, values: statsValues(st), timings: statsTimings(st), scale: scaleOf(st) };
 }
 
 type StatsClaimInput = Omit<Claim<null, StatsSubject>, 'paper' | 'kind' | 'provenance' | 'onFailure' | 'paperScale' | 'budget' | 'subject' | 'instances' | 'timeoutMs'>;
@@ -235,10 +235,10 @@ export const statsTimeRatios = statsClaim({
     const bySnr = st.setting.sigmas.map((sg, i) => ({ sg, snr: rowsOf(st, 'error', 'L1').find((r) => r.sigma === sg)?.snr ?? NaN, i }));
     const lo = bySnr.reduce((a, b) => (b.snr < a.snr ? b : a));
     const hi = bySnr.reduce((a, b) => (b.snr > a.snr ? b : a));
-    const cmp: Comparison[] = [ge('median time(Decomp-prior)/median time(Decomp-sparse), training solves', t['Decomp-prior'] / t['Decomp-sparse'], SLOWER)];
+    const cmp: Comparison[] = [timed(ge('median time(Decomp-prior)/median time(Decomp-sparse), training solves', t['Decomp-prior'] / t['Decomp-sparse'], SLOWER))];
     for (const m of ['Decomp-sparse', 'Decomp-prior'] as const) {
       const ms = st.trainingMedianMsBySigma[m];
-      cmp.push(ge(`${m}: time at σ=${lo.sg} (lowest SNR) / time at σ=${hi.sg} (highest SNR)`, ms[lo.i] / ms[hi.i], SLOWER));
+      cmp.push(timed(ge(`${m}: time at σ=${lo.sg} (lowest SNR) / time at σ=${hi.sg} (highest SNR)`, ms[lo.i] / ms[hi.i], SLOWER)));
     }
     return output(st, cmp, ['Fig. 8)']);
   },

@@ -155,7 +155,7 @@ function finish(S: Setup, rows: Table3Row[]): Table3Study {
   for (const v of inst.truth) if (v !== 0) nnz++;
   const series: Series[] = [
     {
-      title: 'Table 3: Lagrangian time vs κ, one line per m', mark: 'line', x: 'κ', y: 'time (s)', logX: true, logY: true,
+      title: 'Table 3: Lagrangian time vs κ, one line per m', mark: 'line', x: 'κ', y: 'time (s)', logX: true, logY: true, timing: true,
       points: rows.map((r) => ({ x: r.kappa, y: Math.max(r.timeMs / 1000, 1e-4), group: `m=${r.m}` })),
     },
     {
