@@ -79,7 +79,8 @@ export function pathBarrierApplies(p: SignalProblem): boolean {
 /**
  * Solve (32) on a path for the cut sets Δ (see module comment): minimise
  *
- *   ζ(v) = ‖y‖² + c′v   over the strictly feasible v of (23b), the bounds, Σz ≤ k and the cuts (33),
+ *   ζ = ‖y‖² + min −2y′x + νΣx + μΣz + Σ Q_ii Γ_ii − 2λ Σ_e Γ_e  (= ‖y‖² + c′v in the layout's variables v)
+ *       s.t. (23b), 0 ≤ x ≤ u z, 0 ≤ z ≤ 1, Σz ≤ k (if set), the cuts (33) for d ∈ Δ_e,
  *
  * by the barrier method: start (the layout's point or a warm one) → stages { centre t·c′v + φ by damped
  * Newton steps → stop when ν/t ≤ relTol·max(1, |ζ|) at a centred point → snapshot → predictor along the

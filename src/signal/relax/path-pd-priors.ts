@@ -40,7 +40,14 @@ export interface PathPdPriorsOptions {
   onIteration?: (info: { iteration: number; value: number; lowerBound: number; gap: number; dualResidual: number; stepPrimal: number; stepDual: number; sigma: number }) => void;
 }
 
-/** Solve (32) with priors on a path by the primal–dual method (see the module comment). */
+/**
+ * Solve (32) with priors on a path by the primal–dual method (see the module comment):
+ *
+ *   ζ = ‖y‖² + min −2y′x + νΣx + μΣz + Σ Q_ii Γ_ii − 2λ Σ_e Γ_e
+ *       s.t. (23b), 0 ≤ x ≤ u z, 0 ≤ z ≤ 1, Σz ≤ k (if set), the cuts (33), z satisfies every prior (6c),
+ *
+ * model with the priors' rows → cold start, central duals at μ₀ = 1 → the loop of path-pd.ts → the point and its bound.
+ */
 export function solveDecompPathPriors(p: SignalProblem, cuts: ReadonlyArray<ReadonlyArray<number>>, opts: PathPdPriorsOptions = {}): PathBarrierSolution {
   if (!pathPriorsApplies(p)) throw new InvalidArgumentError('p', p.graph.kind, 'a path with n ≥ 2, ‖y‖∞ > 0, k ≥ 1 if set, linear (≤/≥) priors and at most one switch count with max > 0');
   if (cuts.length !== p.n - 1) throw new InvalidArgumentError('cuts.length', cuts.length, `${p.n - 1}`);
@@ -50,7 +57,6 @@ export function solveDecompPathPriors(p: SignalProblem, cuts: ReadonlyArray<Read
   if (M === null) {
     return { status: 'failed', x: new Float64Array(n), z: new Float64Array(n), gDiag: new Float64Array(n), gOff: new Float64Array(n - 1), value: NaN, lowerBound: -Infinity, gap: Infinity, newtonSteps: 0, timeMs: performance.now() - t0 };
   }
-  // central duals at μ₀ = 1 (as path-pd.ts)
   const pt = new PdPoint(M, Float64Array.from(M.v0));
   pt.refresh();
   pt.centralDuals(1);

@@ -98,7 +98,14 @@ export const WARM_FLOOR = 10;
 export const STALL = 3;
 
 
-/** Solve (32) on a path for the cut sets Δ by the primal–dual method (see module comment). */
+/**
+ * Solve (32) on a path for the cut sets Δ by the primal–dual method (see module comment):
+ *
+ *   ζ = ‖y‖² + min −2y′x + νΣx + μΣz + Σ Q_ii Γ_ii − 2λ Σ_e Γ_e
+ *       s.t. (23b), 0 ≤ x ≤ u z, 0 ≤ z ≤ 1, Σz ≤ k (if set), the cuts (33) for d ∈ Δ_e,
+ *
+ * with the model of path-barrier.ts: layout → start (warm or central) → {@link primalDual} → the point and its bound.
+ */
 export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<ReadonlyArray<number>>, opts: PathPdOptions = {}): PathPdSolution {
   if (!pathBarrierApplies(p)) {
     throw new InvalidArgumentError('p', p.graph.kind, 'a path with n ≥ 2, no priors, ‖y‖∞ > 0 and k ≥ 1 if set');
