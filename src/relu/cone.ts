@@ -23,6 +23,14 @@ export class ConeProjector {
   private readonly rowNorm: Float64Array;
   /** Number of NNLS solves that needed the active-set loop (diagnostics). */
   nnlsSolves = 0;
+  /**
+   * Whether X has orthonormal rows (XXᵀ = I to 1e-12, whitened data). Then
+   * u = Xᵀa + u⊥ splits the cone into sign constraints on a = Xu, and the
+   * projection is Π_K(g) = g + Xᵀ(clip(Xg) − Xg) with clip zeroing the wrong-signed
+   * entries: λ_j = max(−s_j x_jᵀg, 0) ≥ 0, so the norm returned stays an upper
+   * bound on the cone maximum for any X and is exact when XXᵀ = I.
+   */
+  readonly orthonormalRows: boolean;
 
   constructor(
     private readonly X: Float64Array,
@@ -41,6 +49,7 @@ export class ConeProjector {
       for (let k = 0; k < d; k++) s += X[j * d + k] ** 2;
       this.rowNorm[j] = Math.sqrt(s);
     }
+    this.orthonormalRows = n <= d && hasOrthonormalRows(X, n, d);
   }
 
   /** (Au)_j = s_j x_jᵀu for every row; returns min_j (Au)_j / ‖x_j‖ (≥ 0 iff u ∈ K). */
@@ -94,6 +103,14 @@ export class ConeProjector {
     lambda.fill(0);
     if (gn === 0) return 0;
     if (this.applyA(mask, out) >= 0) return Math.sqrt(gn); // g ∈ K already
+    if (this.orthonormalRows) {
+      for (let j = 0; j < n; j++) if (Au[j] < 0) {
+        lambda[j] = -Au[j];
+        const c = mask[j] ? lambda[j] : -lambda[j];
+        for (let k = 0; k < d; k++) out[k] += c * X[j * d + k];
+      }
+      return norm(out, d);
+    }
     this.nnlsSolves++;
     const g0 = Float64Array.from(out);
     lambda.fill(0);
@@ -184,4 +201,14 @@ function norm(v: Float64Array, d: number): number {
   let s = 0;
   for (let k = 0; k < d; k++) s += v[k] * v[k];
   return Math.sqrt(s);
+}
+
+/** XXᵀ = I to 1e-12 (entrywise). */
+function hasOrthonormalRows(X: Float64Array, n: number, d: number): boolean {
+  for (let a = 0; a < n; a++) for (let b = a; b < n; b++) {
+    let q = 0;
+    for (let k = 0; k < d; k++) q += X[a * d + k] * X[b * d + k];
+    if (Math.abs(q - (a === b ? 1 : 0)) > 1e-12) return false;
+  }
+  return true;
 }

@@ -195,3 +195,120 @@ export function binomial(n: number, k: number): number {
   for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
   return Math.round(c);
 }
+
+/** The Gram matrix of the smaller side of A (rows×cols): AAᵀ when rows ≤ cols, else AᵀA (size s = min(rows, cols)). */
+export function smallGram(A: Float64Array, rows: number, cols: number): { G: Float64Array; s: number } {
+  const s = Math.min(rows, cols);
+  const G = new Float64Array(s * s);
+  if (rows <= cols) {
+    for (let a = 0; a < rows; a++) for (let b = a; b < rows; b++) {
+      let q = 0;
+      for (let k = 0; k < cols; k++) q += A[a * cols + k] * A[b * cols + k];
+      G[a * s + b] = q;
+      G[b * s + a] = q;
+    }
+  } else {
+    for (let j = 0; j < rows; j++) for (let a = 0; a < cols; a++) {
+      const xa = A[j * cols + a];
+      if (xa === 0) continue;
+      for (let b = a; b < cols; b++) G[a * s + b] += xa * A[j * cols + b];
+    }
+    for (let a = 0; a < cols; a++) for (let b = 0; b < a; b++) G[a * s + b] = G[b * s + a];
+  }
+  return { G, s };
+}
+
+/** Whether the Cholesky factorisation of the symmetric s×s matrix M succeeds with positive pivots (M is destroyed). */
+function choleskySucceeds(M: Float64Array, s: number): boolean {
+  for (let j = 0; j < s; j++) {
+    let dj = M[j * s + j];
+    for (let k = 0; k < j; k++) dj -= M[j * s + k] ** 2;
+    if (!(dj > 0)) return false;
+    const l = Math.sqrt(dj);
+    M[j * s + j] = l;
+    for (let i = j + 1; i < s; i++) {
+      let v = M[i * s + j];
+      for (let k = 0; k < j; k++) v -= M[i * s + k] * M[j * s + k];
+      M[i * s + j] = v / l;
+    }
+  }
+  return true;
+}
+
+/**
+ * A certified upper bound on the spectral norm ‖A‖₂ of A (rows×cols).
+ * λ̂ = an estimate of λ_max(G), G the smaller Gram matrix (Jacobi eigenvalues up to
+ * size 300, power iteration beyond); τ ≥ λ̂ is accepted once the Cholesky
+ * factorisation of τI − G succeeds (τI − G ≻ 0, so λ_max(G) < τ), else τ grows by
+ * doubling steps from 10⁻⁹τ. Cholesky is backward stable: success proves
+ * τI − G + E ⪰ 0 with ‖E‖ ≤ 4(s+1)u·(sτ + tr G) (u = 2⁻⁵³), and that margin is added to τ.
+ */
+export function spectralNormUpper(A: Float64Array, rows: number, cols: number): number {
+  const { G, s } = smallGram(A, rows, cols);
+  let tr = 0;
+  for (let i = 0; i < s; i++) tr += G[i * s + i];
+  if (tr === 0) return 0;
+  let est = 0;
+  if (s <= 300) for (const v of symmetricEigen(G, s).values) est = Math.max(est, v);
+  else est = largestEigenvalue(G, s);
+  let tau = Math.max(est * (1 + 1e-9), 1e-300);
+  let step = 1e-9 * tau;
+  const M = new Float64Array(s * s);
+  for (let attempt = 0; attempt < 200; attempt++) {
+    for (let i = 0; i < s * s; i++) M[i] = -G[i];
+    for (let i = 0; i < s; i++) M[i * s + i] += tau;
+    if (choleskySucceeds(M, s) || tau >= tr) break;
+    tau = Math.min(tau + step, tr);
+    step *= 2;
+  }
+  const margin = 4 * (s + 1) * 2 ** -53 * (s * tau + tr);
+  return Math.sqrt(tau + margin);
+}
+
+/**
+ * Eigen-decomposition of a symmetric k×k matrix S by cyclic Jacobi rotations
+ * (off-diagonal mass ≤ 1e-15·‖S‖_F or 100 sweeps). Returns the eigenvalues and
+ * the eigenvectors as the COLUMNS of V (row-major k×k): S = V diag(λ) Vᵀ.
+ */
+export function symmetricEigen(S: Float64Array, k: number): { values: Float64Array; V: Float64Array } {
+  const A = Float64Array.from(S);
+  const V = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) V[i * k + i] = 1;
+  let fro = 0;
+  for (let i = 0; i < k * k; i++) fro += A[i] * A[i];
+  const target = 1e-30 * fro;
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let p = 0; p < k; p++) for (let q = p + 1; q < k; q++) off += 2 * A[p * k + q] ** 2;
+    if (off <= target) break;
+    for (let p = 0; p < k - 1; p++) for (let q = p + 1; q < k; q++) {
+      const apq = A[p * k + q];
+      if (apq === 0) continue;
+      const theta = (A[q * k + q] - A[p * k + p]) / (2 * apq);
+      const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+      const c = 1 / Math.sqrt(t * t + 1);
+      const sn = t * c;
+      for (let r = 0; r < k; r++) {
+        const arp = A[r * k + p];
+        const arq = A[r * k + q];
+        A[r * k + p] = c * arp - sn * arq;
+        A[r * k + q] = sn * arp + c * arq;
+      }
+      for (let r = 0; r < k; r++) {
+        const apr = A[p * k + r];
+        const aqr = A[q * k + r];
+        A[p * k + r] = c * apr - sn * aqr;
+        A[q * k + r] = sn * apr + c * aqr;
+      }
+      for (let r = 0; r < k; r++) {
+        const vrp = V[r * k + p];
+        const vrq = V[r * k + q];
+        V[r * k + p] = c * vrp - sn * vrq;
+        V[r * k + q] = sn * vrp + c * vrq;
+      }
+    }
+  }
+  const values = new Float64Array(k);
+  for (let i = 0; i < k; i++) values[i] = A[i * k + i];
+  return { values, V };
+}

@@ -3,13 +3,14 @@
  *
  *   ½‖Σ_j (Xu_j)_+ α_j + c − y‖² + (β/2) Σ_j (‖u_j‖² + α_j²)
  *
- * from a seeded random initialisation, by Adam or by gradient descent with
- * Armijo backtracking (monotone). At a kink (x_iᵀu_j = 0) the ReLU's
+ * from a seeded random initialisation, by Adam, by gradient descent with
+ * Armijo backtracking (monotone) or by L-BFGS (lbfgs.ts). At a kink (x_iᵀu_j = 0) the ReLU's
  * derivative is taken as 0. Whatever it returns is a network, so its objective
  * is an upper bound on p*; local runs typically stop above p*.
  */
-import { integerInRange, positive } from '../core/validate.ts';
+import { integerInRange, oneOf, positive } from '../core/validate.ts';
 import type { Rng } from '../core/random.ts';
+import { lbfgs } from './lbfgs.ts';
 import { type ReluNetwork, networkObjective } from './network.ts';
 import type { ReluProblem } from './problem.ts';
 
@@ -19,8 +20,8 @@ export interface TrainOptions {
   m: number;
   /** Seeded random stream for the initialisation. */
   rng: Rng;
-  /** 'adam' [default] or 'gd' (gradient descent with Armijo backtracking). */
-  optimizer?: 'adam' | 'gd';
+  /** 'adam' [default], 'gd' (gradient descent with Armijo backtracking) or 'lbfgs' (memory 10, Armijo backtracking). */
+  optimizer?: 'adam' | 'gd' | 'lbfgs';
   /** Iterations [2000]. */
   iterations?: number;
   /** Adam step size [1e-2]; initial step of 'gd' [1]. */
@@ -85,7 +86,7 @@ function objectiveAndGradient(problem: ReluProblem, m: number, theta: Float64Arr
 export function trainNetwork(problem: ReluProblem, options: TrainOptions): TrainResult {
   const m = integerInRange('m', options.m, 1);
   const iterations = integerInRange('iterations', options.iterations ?? 2000, 1);
-  const optimizer = options.optimizer ?? 'adam';
+  const optimizer = oneOf('optimizer', options.optimizer ?? 'adam', ['adam', 'gd', 'lbfgs'] as const);
   const { n, d } = problem;
   const init = positive('initScale', options.initScale ?? 1 / Math.sqrt(d));
   const size = m * d + m + 1;
@@ -116,6 +117,19 @@ export function trainNetwork(problem: ReluProblem, options: TrainOptions): Train
         theta[p] -= (lr * (m1[p] / c1)) / (Math.sqrt(m2[p] / c2) + 1e-12);
       }
     }
+  } else if (optimizer === 'lbfgs') {
+    const size0 = problem.intercept ? size : size - 1;
+    const x = theta.subarray(0, size0);
+    const gView = grad.subarray(0, size0);
+    const full = new Float64Array(size);
+    const res = lbfgs((xx, gg) => {
+      full.set(xx);
+      const f = objectiveAndGradient(problem, m, full, grad, Z, e);
+      if (gg !== gView) gg.set(grad.subarray(0, size0));
+      return f;
+    }, x, { iterations });
+    bestF = res.f;
+    best.set(theta);
   } else {
     let step = positive('stepSize', options.stepSize ?? 1);
     const trial = new Float64Array(size);

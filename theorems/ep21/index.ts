@@ -9,10 +9,11 @@ import { arrangementClaims } from './arrangements.ts';
 import { identityClaims } from './identities.ts';
 import { oneDClaims } from './one-d.ts';
 import { programClaims } from './program.ts';
+import { vectorClaims } from './vector.ts';
 import { vertexClaims } from './vertex.ts';
 import { whitenedClaims } from './whitened.ts';
 
 /** Display name of the paper in reports. */
 export const ep21Title = 'Ergen & Pilanci (JMLR 2021) — convex geometry and duality of two-layer ReLU networks';
 
-export const ep21Claims = [...identityClaims, ...arrangementClaims, ...oneDClaims, ...whitenedClaims, ...vertexClaims, ...programClaims];
+export const ep21Claims = [...identityClaims, ...arrangementClaims, ...oneDClaims, ...whitenedClaims, ...vertexClaims, ...programClaims, ...vectorClaims];

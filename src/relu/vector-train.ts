@@ -1,0 +1,155 @@
+/**
+ * The non-convex baseline for vector outputs: the network of vector.ts trained
+ * directly on
+ *
+ *   ½‖(XU)_+W + 1cᵀ − Y‖_F² + (β/2)(‖U‖_F² + ‖W‖_F²)
+ *
+ * from a seeded random initialisation (entries N(0, s²), s = 1/√d for U and 1/√m
+ * for W), by full-batch Adam or by L-BFGS. The ReLU's derivative at 0 is taken as 0.
+ * Whatever it returns is a network, so its objective is an upper bound on p*_K.
+ */
+import { InvalidArgumentError } from '../core/errors.ts';
+import type { Rng } from '../core/random.ts';
+import { integerInRange, oneOf, positive } from '../core/validate.ts';
+import { lbfgs } from './lbfgs.ts';
+import { type VectorNetwork, type VectorProblem, vectorNetworkObjective } from './vector.ts';
+
+/** Options of {@link trainVectorNetwork}. */
+export interface VectorTrainOptions {
+  /** Number of hidden neurons m. */
+  m: number;
+  rng: Rng;
+  /** 'adam' [default] or 'lbfgs'. */
+  optimizer?: 'adam' | 'lbfgs';
+  /** Iterations [1000]. */
+  iterations?: number;
+  /** Adam step size [1e-2]. */
+  stepSize?: number;
+  /** Called every `every` iterations of Adam with (iteration, objective) — for learning curves. */
+  onProgress?: (iteration: number, objective: number) => void;
+  every?: number;
+}
+
+/** Result of a training run. */
+export interface VectorTrainResult {
+  network: VectorNetwork;
+  /** Objective of the returned network. */
+  objective: number;
+  iterations: number;
+}
+
+/** Workspace of the objective: hidden pre-activations Z (n×m) and residual E (n×K). */
+interface Work {
+  Z: Float64Array;
+  E: Float64Array;
+}
+
+/** f(θ) and ∇f(θ), θ = (U row-major m×d, W row-major m×K, c (K) with an intercept). */
+function objectiveAndGradient(problem: VectorProblem, m: number, theta: Float64Array, grad: Float64Array, w: Work): number {
+  const { n, d, K, X, Y, beta, intercept } = problem;
+  const wOff = m * d;
+  const cOff = wOff + m * K;
+  const { Z, E } = w;
+  for (let j = 0; j < n; j++) for (let k = 0; k < K; k++) E[j * K + k] = (intercept ? theta[cOff + k] : 0) - Y[j * K + k];
+  for (let j = 0; j < n; j++) {
+    const xo = j * d;
+    for (let q = 0; q < m; q++) {
+      let s = 0;
+      const uo = q * d;
+      for (let t = 0; t < d; t++) s += X[xo + t] * theta[uo + t];
+      Z[j * m + q] = s;
+      if (s > 0) for (let k = 0; k < K; k++) E[j * K + k] += s * theta[wOff + q * K + k];
+    }
+  }
+  let f = 0;
+  for (let i = 0; i < n * K; i++) f += E[i] * E[i];
+  let reg = 0;
+  for (let p = 0; p < cOff; p++) reg += theta[p] * theta[p];
+  f = 0.5 * f + 0.5 * beta * reg;
+  for (let p = 0; p < cOff; p++) grad[p] = beta * theta[p];
+  for (let p = cOff; p < grad.length; p++) grad[p] = 0;
+  for (let j = 0; j < n; j++) {
+    const xo = j * d;
+    for (let q = 0; q < m; q++) {
+      const s = Z[j * m + q];
+      if (s <= 0) continue;
+      let ew = 0;
+      for (let k = 0; k < K; k++) {
+        const ejk = E[j * K + k];
+        grad[wOff + q * K + k] += s * ejk;
+        ew += ejk * theta[wOff + q * K + k];
+      }
+      if (ew !== 0) for (let t = 0; t < d; t++) grad[q * d + t] += ew * X[xo + t];
+    }
+  }
+  if (intercept) for (let j = 0; j < n; j++) for (let k = 0; k < K; k++) grad[cOff + k] += E[j * K + k];
+  return f;
+}
+
+/** Train the vector-output network from a seeded random initialisation; returns the best network seen. */
+export function trainVectorNetwork(problem: VectorProblem, options: VectorTrainOptions): VectorTrainResult {
+  if (!options || typeof options !== 'object') throw new InvalidArgumentError('options', options, 'an object { m, rng }');
+  const m = integerInRange('m', options.m, 1);
+  const iterations = integerInRange('iterations', options.iterations ?? 1000, 1);
+  const optimizer = oneOf('optimizer', options.optimizer ?? 'adam', ['adam', 'lbfgs'] as const);
+  if (!options.rng || typeof options.rng.normal !== 'function') throw new InvalidArgumentError('rng', options.rng, 'a seeded Rng (createRng(seed))');
+  const every = integerInRange('every', options.every ?? 50, 1);
+  const { n, d, K } = problem;
+  const size = m * d + m * K + (problem.intercept ? K : 0);
+  const theta = new Float64Array(size);
+  const su = 1 / Math.sqrt(d);
+  const sw = 1 / Math.sqrt(m);
+  for (let p = 0; p < m * d; p++) theta[p] = su * options.rng.normal();
+  for (let p = m * d; p < m * d + m * K; p++) theta[p] = sw * options.rng.normal();
+  const grad = new Float64Array(size);
+  const work: Work = { Z: new Float64Array(n * m), E: new Float64Array(n * K) };
+  const best = Float64Array.from(theta);
+  let bestF = Infinity;
+  if (optimizer === 'adam') {
+    const lr = positive('stepSize', options.stepSize ?? 1e-2);
+    const m1 = new Float64Array(size);
+    const m2 = new Float64Array(size);
+    const b1 = 0.9;
+    const b2 = 0.999;
+    for (let it = 1; it <= iterations; it++) {
+      const f = objectiveAndGradient(problem, m, theta, grad, work);
+      if (f < bestF) {
+        bestF = f;
+        best.set(theta);
+      }
+      if (options.onProgress && (it === 1 || it % every === 0)) options.onProgress(it, f);
+      const c1 = 1 - b1 ** it;
+      const c2 = 1 - b2 ** it;
+      for (let p = 0; p < size; p++) {
+        m1[p] = b1 * m1[p] + (1 - b1) * grad[p];
+        m2[p] = b2 * m2[p] + (1 - b2) * grad[p] * grad[p];
+        theta[p] -= (lr * (m1[p] / c1)) / (Math.sqrt(m2[p] / c2) + 1e-12);
+      }
+    }
+    const f = objectiveAndGradient(problem, m, theta, grad, work);
+    if (f < bestF) best.set(theta);
+  } else {
+    lbfgs((x, g) => objectiveAndGradient(problem, m, x, g, work), theta, { iterations });
+    best.set(theta);
+  }
+  const network: VectorNetwork = {
+    m, d, K,
+    U: best.slice(0, m * d),
+    W: best.slice(m * d, m * d + m * K),
+    c: problem.intercept ? best.slice(m * d + m * K) : new Float64Array(K),
+  };
+  return { network, objective: vectorNetworkObjective(problem, network), iterations };
+}
+
+/** Fraction of rows whose largest output is the largest entry of the one-hot row of Y (ties: first index). */
+export function accuracy(F: Float64Array, labels: ArrayLike<number>, K: number): number {
+  const n = labels.length;
+  if (F.length !== n * K) throw new InvalidArgumentError('F.length', F.length, `${n * K} (labels × K)`);
+  let right = 0;
+  for (let j = 0; j < n; j++) {
+    let arg = 0;
+    for (let k = 1; k < K; k++) if (F[j * K + k] > F[j * K + arg]) arg = k;
+    if (arg === labels[j]) right++;
+  }
+  return n === 0 ? 0 : right / n;
+}
