@@ -24,7 +24,7 @@ function idxHeader(dims: number[]): Buffer {
 }
 
 const rng = createRng(SEED);
-const manifest: Record<string, unknown> = { seed: SEED, source: SRC, files: {} as Record<string, unknown> };
+const manifest: Record<string, unknown> = { seed: SEED, source: `Debian package dataset-fashion-mnist (${SRC})`, files: {} as Record<string, unknown> };
 for (const set of ['train', 't10k'] as const) {
   const imgGz = readFileSync(join(SRC, `${set}-images-idx3-ubyte.gz`));
   const labGz = readFileSync(join(SRC, `${set}-labels-idx1-ubyte.gz`));

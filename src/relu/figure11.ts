@@ -88,42 +88,59 @@ export interface Figure11Result {
   curves: { trial: number; iteration: number; objective: number }[];
 }
 
-/** Run the study at `scale` (β = 1e-3 by default). */
-export function runFigure11(scale: Figure11Scale, side: ConvexSide = separableWithAllActive, beta = 1e-3, data?: WhitenedData): Figure11Result {
+/** The non-convex side of the study (independent of the convex side): data, problem and the Adam trials. */
+export interface Figure11Trials {
+  data: WhitenedData;
+  problem: VectorProblem;
+  trials: (ModelFigures & { seed: string })[];
+  curves: { trial: number; iteration: number; objective: number }[];
+}
+
+/** Prepare the data at `scale` and run the seeded Adam trials. */
+export function runFigure11Trials(scale: Figure11Scale, beta = 1e-3, data?: WhitenedData): Figure11Trials {
   positive('beta', beta);
   integerInRange('trials', scale.trials, 1);
   const wd = data ?? whitenedStudyData({ nTrain: scale.n, d: scale.d, nTest: scale.nTest });
-  const K = wd.K;
-  const problem = vectorProblem({ X: wd.X, d: wd.d, Y: oneHot(wd.labels, K), K, beta });
-  const figures = (net: VectorNetwork, timeMs: number, objective: number): ModelFigures => ({
+  const problem = vectorProblem({ X: wd.X, d: wd.d, Y: oneHot(wd.labels, wd.K), K: wd.K, beta });
+  const trials: Figure11Trials['trials'] = [];
+  const curves: Figure11Trials['curves'] = [];
+  for (let t = 0; t < scale.trials; t++) {
+    const seed = `ep21/fig11/trial/${t}`;
+    const t0 = performance.now();
+    const run = trainVectorNetwork(problem, {
+      m: scale.m, rng: createRng(seed), iterations: scale.iterations, stepSize: 1e-2, every: 25,
+      onProgress: (iteration, objective) => curves.push({ trial: t, iteration, objective }),
+    });
+    trials.push({ seed, ...modelFigures(problem, wd, run.network, performance.now() - t0, run.objective) });
+  }
+  return { data: wd, problem, trials, curves };
+}
+
+function modelFigures(problem: VectorProblem, wd: WhitenedData, net: VectorNetwork, timeMs: number, objective: number): ModelFigures {
+  return {
     objective,
-    trainAccuracy: accuracy(vectorNetworkOutput(problem.X, problem.n, net), wd.labels, K),
-    testAccuracy: accuracy(vectorNetworkOutput(wd.Xtest, wd.nTest, net), wd.testLabels, K),
+    trainAccuracy: accuracy(vectorNetworkOutput(problem.X, problem.n, net), wd.labels, wd.K),
+    testAccuracy: accuracy(vectorNetworkOutput(wd.Xtest, wd.nTest, net), wd.testLabels, wd.K),
     timeMs,
-  });
-  let t0 = performance.now();
+  };
+}
+
+/** Run the study at `scale` (β = 1e-3 by default); `trials` from {@link runFigure11Trials} may be reused across convex sides. */
+export function runFigure11(scale: Figure11Scale, side: ConvexSide = separableWithAllActive, beta = 1e-3, trials?: Figure11Trials): Figure11Result {
+  const tr = trials ?? runFigure11Trials(scale, beta);
+  const { problem, data: wd } = tr;
+  const t0 = performance.now();
   const cvx = side.solve(problem, scale.sampled, `ep21/fig11/patterns/${scale.n}x${scale.d}`);
   const cvxMs = performance.now() - t0;
   const certificate = certifyVectorNetwork(problem, cvx.network);
   const cf = whitenedOneHotNetwork(problem);
   const cfCert = certifyVectorNetwork(problem, cf);
-  const trials: Figure11Result['trials'] = [];
-  const curves: Figure11Result['curves'] = [];
-  for (let t = 0; t < scale.trials; t++) {
-    const seed = `ep21/fig11/trial/${t}`;
-    t0 = performance.now();
-    const run = trainVectorNetwork(problem, {
-      m: scale.m, rng: createRng(seed), iterations: scale.iterations, stepSize: 1e-2, every: 25,
-      onProgress: (iteration, objective) => curves.push({ trial: t, iteration, objective }),
-    });
-    trials.push({ seed, ...figures(run.network, performance.now() - t0, run.objective) });
-  }
   return {
-    scale: { ...scale, K, beta, patterns: cvx.patterns },
+    scale: { ...scale, K: wd.K, beta: problem.beta, patterns: cvx.patterns },
     gramRange: wd.gramRange,
-    convex: { ...figures(cvx.network, cvxMs, certificate.networkValue), claimed: cvx.value, certificate, status: cvx.status, neurons: cvx.network.m },
-    closedForm: { ...figures(cf, 0, cfCert.networkValue), certificate: cfCert },
-    trials,
-    curves,
+    convex: { ...modelFigures(problem, wd, cvx.network, cvxMs, certificate.networkValue), claimed: cvx.value, certificate, status: cvx.status, neurons: cvx.network.m },
+    closedForm: { ...modelFigures(problem, wd, cf, 0, cfCert.networkValue), certificate: cfCert },
+    trials: tr.trials,
+    curves: tr.curves,
   };
 }

@@ -33,3 +33,18 @@ export {
   knotCertificate, lassoCD, lassoValue, projectSimplex, rampDictionary, vertexNeuron, whitenedClosedForm, type LassoOptions, type VertexNeuron, type WhitenedSolution,
 } from './closed-forms.ts';
 export { appendix11, prop1Data, prop1OffKnot, prop1Spline, PROP1_VALUE } from './examples.ts';
+export {
+  certifyVectorNetwork, oneHot, outputProblem, separableNetwork, solveSeparable, vectorDualCheck, vectorNetworkObjective, vectorNetworkOutput, vectorProblem,
+  vectorResidual, vectorScaledDual, whitenedOneHotNetwork,
+  type SeparableOptions, type SeparableResult, type VectorCertificate, type VectorNetwork, type VectorProblem, type VectorProblemInput,
+} from './vector.ts';
+export { accuracy, trainVectorNetwork, type VectorTrainOptions, type VectorTrainResult } from './vector-train.ts';
+export { lbfgs, type LbfgsOptions, type LbfgsResult, type ObjectiveWithGradient } from './lbfgs.ts';
+export {
+  FASHION_MNIST_DIR, IdxFormatError, loadFashionMnistSubsample, loadSplit, parseIdx, readIdxGz, whitenedStudyData,
+  type IdxArray, type ImageSplit, type WhitenedData, type WhitenedDataOptions,
+} from './fashion-mnist.ts';
+export {
+  FIGURE11_SCALES, allActivePlusSampled, runFigure11, runFigure11Trials, separableWithAllActive,
+  type ConvexSide, type Figure11Result, type Figure11Scale, type Figure11Trials, type ModelFigures,
+} from './figure11.ts';
