@@ -230,7 +230,8 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
     },
   );
   bar?.stop();
-  const report = extras.reference ? (await import('../report/reference.ts')).attachReference(run, extras.reference) : run;
+  const reference = await extras.reference;
+  const report = reference ? (await import('../report/reference.ts')).attachReference(run, reference) : run;
   const finished = await finishVerifyExtras(report, opts, extras, claims, log);
   const written = finished.written;
   if (opts.json) {

@@ -43,8 +43,11 @@ export interface PreparedExtras {
   baseline: Report | null;
   /** With a baseline: `--thresholds`, else the defaults. */
   thresholds: Thresholds | null;
-  /** The reference whose full-scale verdicts annotate the results. */
-  reference: Reference | null;
+  /**
+   * The reference whose full-scale verdicts annotate the results. A `--reference` file is read (and
+   * refused) before the run; the package's own is read while the claims run (await it after the run).
+   */
+  reference: Promise<Reference | null>;
 }
 
 /** Metric specs of the catalogue by id. */
@@ -70,14 +73,17 @@ export async function prepareVerifyExtras(opts: VerifyExtraOptions, ids: string[
     selected = shardIds(ids, s, costs);
     shard = shardLabel(s);
   }
-  if (!opts.baseline) return { ids: selected, shard, baseline: null, thresholds: null, reference: await referenceOf(opts) };
+  const reference = referenceOf(opts);
+  reference.catch(() => undefined); // handled where it is awaited; no unhandled rejection meanwhile
+  if (typeof opts.reference === 'string') await reference;
+  if (!opts.baseline) return { ids: selected, shard, baseline: null, thresholds: null, reference };
   const [{ loadReport }, { DEFAULT_THRESHOLDS, loadThresholds }] = await Promise.all([import('../report/load.ts'), import('../compare/thresholds.ts')]);
   return {
     ids: selected,
     shard,
     baseline: loadReport(opts.baseline),
     thresholds: opts.thresholds ? loadThresholds(opts.thresholds) : DEFAULT_THRESHOLDS,
-    reference: await referenceOf(opts),
+    reference,
   };
 }
 
