@@ -4,6 +4,7 @@
 // Draw: seeded (createRng('fashion-mnist-subsample/v1')), stratified, without replacement:
 // 20 images per class from the 60 000 training images, 50 per class from the 10 000 test images,
 // written class-interleaved (0, 1, …, 9, 0, 1, …) so every prefix of 10·k rows has k per class.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +25,13 @@ function idxHeader(dims: number[]): Buffer {
 }
 
 const rng = createRng(SEED);
-const manifest: Record<string, unknown> = { seed: SEED, source: `Debian package dataset-fashion-mnist (${SRC})`, files: {} as Record<string, unknown> };
+let version = 'unknown version';
+try {
+  version = execFileSync('dpkg-query', ['-W', '-f=${Version}', 'dataset-fashion-mnist'], { encoding: 'utf8' });
+} catch {
+  // not a Debian system: the version stays unknown
+}
+const manifest: Record<string, unknown> = { seed: SEED, source: `Debian package dataset-fashion-mnist ${version} (bookworm), ${SRC}`, files: {} as Record<string, unknown> };
 for (const set of ['train', 't10k'] as const) {
   const imgGz = readFileSync(join(SRC, `${set}-images-idx3-ubyte.gz`));
   const labGz = readFileSync(join(SRC, `${set}-labels-idx1-ubyte.gz`));
@@ -63,5 +70,6 @@ for (const set of ['train', 't10k'] as const) {
     indices: order,
   };
 }
-writeFileSync(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+// index lists on one line each
+writeFileSync(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 1).replace(/\[\s+([\d,\s]+?)\s+\]/g, (_m, list: string) => `[${list.split(',').map((x) => x.trim()).join(',')}]`) + '\n');
 console.error('wrote', OUT);
