@@ -173,6 +173,8 @@ export interface SeparableOptions {
   addPerRound?: number;
   /** Inner solver of the working-set solver ['first-order']. */
   inner?: 'conic' | 'first-order';
+  /** Patterns the working-set solver starts from [none]. */
+  initial?: number[];
 }
 
 /** The neurons of one output's convex solution: u = v/√‖v‖, w = ±√‖v‖·e_k. */
@@ -208,7 +210,7 @@ export function solveSeparable(problem: VectorProblem, patterns: PatternSet, opt
     const pk = k === 0 ? first : outputProblem(problem, k);
     const res = solver === 'first-order'
       ? solveFirstOrder(pk, patterns, { ...options.firstOrder, tolGap })
-      : solveWorkingSet(pk, patterns, { tolGap, inner: options.inner ?? 'first-order', addPerRound: options.addPerRound });
+      : solveWorkingSet(pk, patterns, { tolGap, inner: options.inner ?? 'first-order', addPerRound: options.addPerRound, initial: options.initial });
     outputs.push(res);
     separableDual += res.certificate.dualValue;
   }

@@ -10,6 +10,7 @@
  * (Ergen & Pilanci, Section 4.3, Algorithm 1) with the exact arrangement in
  * place of the spike-free relaxation.
  */
+import { InvalidArgumentError } from '../core/errors.ts';
 import { integerInRange, nonNegative } from '../core/validate.ts';
 import type { PatternSet } from './arrangements.ts';
 import { certify } from './certificate.ts';
@@ -29,6 +30,8 @@ export interface WorkingSetOptions {
   addPerRound?: number;
   /** Round limit [100]. */
   maxRounds?: number;
+  /** Indices of patterns to start the working set with (e.g. D = I for spike-free data) [none]. */
+  initial?: number[];
 }
 
 /** Solve over `patterns` by column generation; the returned certificate covers all of `patterns`. */
@@ -47,25 +50,10 @@ export function solveWorkingSet(problem: ReluProblem, patterns: PatternSet, opti
   const work: number[] = [];
   let iterations = 0;
   let innerSol: ConvexSolution | undefined;
-  for (let round = 0; round < maxRounds; round++) {
-    const r = dualCandidate(problem, patterns, full);
-    const { perPattern, rho } = dualCheck(problem, patterns, r, proj, { perPattern: true });
-    // the full certificate repeats this pricing: compute it only when the dual check is nearly met
-    if (rho <= beta * (1 + Math.max(10 * tolGap, 1e-9)) || round === maxRounds - 1) {
-      const cert = certify(problem, patterns, full, proj);
-      if (cert.relGap <= tolGap) return done(cert, 'certified');
-    }
-    // most violated patterns not yet in the working set
-    const cand: number[] = [];
-    for (let i = 0; i < P; i++) if (!inSet[i] && perPattern![i] > beta * (1 + 1e-12)) cand.push(i);
-    cand.sort((a, b) => perPattern![b] - perPattern![a]);
-    for (const i of cand.slice(0, add)) {
-      inSet[i] = 1;
-      work.push(i);
-    }
+  /** Solve the program restricted to the working set (warm from the last inner solution) and embed it in `full`. */
+  const solveWork = (tol: number): void => {
     const sub: PatternSet = { n: problem.n, masks: work.map((i) => patterns.masks[i]), exact: false, method: 'given' };
     const warm = innerSol ? embed(innerSol, work.length, d) : undefined;
-    const tol = cand.length === 0 ? tolGap / 10 : Math.max(tolGap / 10, 1e-9);
     const res = inner === 'conic'
       ? solveConicProgram(problem, sub, { tolGap: tol })
       : solveFirstOrder(problem, sub, { tolGap: tol, warmStart: warm });
@@ -78,6 +66,36 @@ export function solveWorkingSet(problem: ReluProblem, patterns: PatternSet, opti
       full.w.set(res.solution.w.subarray(q * d, (q + 1) * d), i * d);
     });
     full.c = res.solution.c;
+  };
+  if (options.initial !== undefined) {
+    if (!Array.isArray(options.initial)) throw new InvalidArgumentError('initial', options.initial, 'an array of pattern indices');
+    for (const i of options.initial) {
+      integerInRange('initial[]', i, 0, P - 1);
+      if (inSet[i]) continue;
+      inSet[i] = 1;
+      work.push(i);
+    }
+    if (work.length > 0) solveWork(Math.max(tolGap / 10, 1e-9));
+  }
+  for (let round = 0; round < maxRounds; round++) {
+    const r = dualCandidate(problem, patterns, full);
+    const { perPattern, rho } = dualCheck(problem, patterns, r, proj, { perPattern: true });
+    // the full certificate repeats this pricing: compute it only when the dual check is nearly met
+    if (rho <= beta * (1 + Math.max(10 * tolGap, 1e-9)) || round === maxRounds - 1) {
+      const cert = certify(problem, patterns, full, proj);
+      if (cert.relGap <= tolGap) return done(cert, 'certified');
+    }
+    // most violated patterns not yet in the working set
+    const cand: number[] = [];
+    // a pattern violated by less than tolGap/10 costs the scaled dual point less than tolGap/10: not worth adding
+    const margin = Math.max(1e-12, tolGap / 10);
+    for (let i = 0; i < P; i++) if (!inSet[i] && perPattern![i] > beta * (1 + margin)) cand.push(i);
+    cand.sort((a, b) => perPattern![b] - perPattern![a]);
+    for (const i of cand.slice(0, add)) {
+      inSet[i] = 1;
+      work.push(i);
+    }
+    solveWork(cand.length === 0 ? tolGap / 10 : Math.max(tolGap / 10, 1e-9));
     if (cand.length === 0) break;
   }
   const cert = certify(problem, patterns, full, proj);

@@ -17,6 +17,7 @@ import { lbfgs } from '../../src/relu/lbfgs.ts';
 import { smallGram, spectralNormUpper, symmetricEigen } from '../../src/relu/linalg.ts';
 import { trainNetwork } from '../../src/relu/nonconvex.ts';
 import { reluProblem } from '../../src/relu/problem.ts';
+import { solveWorkingSet } from '../../src/relu/working-set.ts';
 import {
   certifyVectorNetwork, oneHot, outputProblem, solveSeparable, vectorDualCheck, vectorNetworkObjective, vectorProblem, vectorResidual, vectorScaledDual,
   whitenedOneHotNetwork,
@@ -123,6 +124,10 @@ describe('vector-output problems and networks', () => {
     expect(argumentOf(() => vectorNetworkObjective(p, { m: 1, d: 3, K: 3, U: new Float64Array(3), W: new Float64Array(3), c: new Float64Array(3) }))).toBe('network.d');
     expect(argumentOf(() => vectorNetworkObjective(p, { m: 1, d: 2, K: 2, U: new Float64Array(2), W: new Float64Array(2), c: new Float64Array(2) }))).toBe('network.K');
     expect(argumentOf(() => accuracy(new Float64Array(5), [0, 1], 3))).toBe('F.length');
+    const pats = enumeratePatterns(p.X, p.n, p.d);
+    expect(argumentOf(() => solveWorkingSet(outputProblem(p, 0), pats, { initial: 'all' as never }))).toBe('initial');
+    expect(argumentOf(() => solveWorkingSet(outputProblem(p, 0), pats, { initial: [pats.masks.length] }))).toBe('initial[]');
+    expect(solveWorkingSet(outputProblem(p, 0), pats, { initial: [0, 0, 1] }).status).toBe('certified');
     expect(argumentOf(() => whitenedOneHotNetwork(vectorProblem({ X, Y, beta: 0.1 })))).toMatch(/^Y\[0\]/);
   });
 
