@@ -1,5 +1,5 @@
 /**
- * The real-data study in the shape of Ergen & Pilanci's Figure 11 (JMLR 2021, §6:
+ * The real-data study in the shape of Ergen & Pilanci's Figure 11 (JMLR 2021, numerical experiments:
  * whitened, subsampled MNIST, (n, d) = (200, 250), K = 10 one-hot outputs, β = 1e-3,
  * m = 100, five SGD trials), on the shipped Fashion-MNIST subsample:
  *

@@ -87,7 +87,7 @@ const CERT_TOL = 1e-8;
 export const whitenedOneHot = defineClaim({
   id: 'ep21.vector.whitened-one-hot',
   paper: 'ep21',
-  location: 'Theorem 15 (whitened data, one-hot multiclass outputs), §4.5',
+  location: 'Theorem 15 (whitened data, one-hot multiclass outputs), in the vector-output section (§4.5)',
   title: 'Whitened one-hot data: one neuron per class, u_k ∝ Xᵀy_k with output weight (√n_k − β)e_k, is optimal over all vector-output networks',
   statement:
     'For XXᵀ = Iₙ and one-hot Y with class sizes n_k ≥ 1 > β, the network with u_k = Xᵀy_k/‖Xᵀy_k‖ and w_k = (√n_k − β)e_k (balanced by ' +
@@ -268,7 +268,7 @@ const fig11Scale = (st: Figure11Result) => ({ n: st.scale.n, d: st.scale.d, K: s
 export const fig11ConvexLowest = defineClaim({
   id: 'ep21.real.fig11-convex-lowest',
   paper: 'ep21',
-  location: '§6, Figure 11 (whitened, subsampled MNIST; qualitative)',
+  location: 'Numerical experiments, Figure 11 (whitened, subsampled MNIST; qualitative)',
   title: 'Real images, whitened: the convex solution reaches a lower training objective than each of 5 trials of the non-convex network',
   statement:
     'On whitened, subsampled images ((n, d) = (200, 250), K = 10 one-hot outputs, β = 1e-3), the convex solution\'s training objective is ' +
@@ -293,7 +293,7 @@ export const fig11ConvexLowest = defineClaim({
 export const fig11Certified = defineClaim({
   id: 'ep21.real.fig11-certified',
   paper: 'ep21',
-  location: '§6, Figure 11 setting; certificate of the vector problem (Theorem 8 and Remark 4 with vector outputs)',
+  location: 'Numerical experiments, Figure 11 setting; certificate of the vector problem (Theorem 8 and Remark 4 with vector outputs)',
   title: 'Real images, whitened: the sampled-pattern convex solution is certified optimal for the vector problem, and every trial stays above the certified bound',
   statement:
     'The network of the convex solution over D = I and sampled patterns has a training objective within 1e-4 (relative) of the pattern-free ' +
