@@ -87,7 +87,7 @@ const CERT_TOL = 1e-8;
 export const whitenedOneHot = defineClaim({
   id: 'ep21.vector.whitened-one-hot',
   paper: 'ep21',
-  location: 'Theorem 15 (whitened data, one-hot multiclass outputs), in the vector-output section (§4.5)',
+  location: 'Theorem 15 (whitened data, one-hot multiclass outputs); the vector-output model of §4.5',
   title: 'Whitened one-hot data: one neuron per class, u_k ∝ Xᵀy_k with output weight (√n_k − β)e_k, is optimal over all vector-output networks',
   statement:
     'For XXᵀ = Iₙ and one-hot Y with class sizes n_k ≥ 1 > β, the network with u_k = Xᵀy_k/‖Xᵀy_k‖ and w_k = (√n_k − β)e_k (balanced by ' +
