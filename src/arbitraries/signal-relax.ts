@@ -1,5 +1,5 @@
 /**
- * Arbitraries for the relaxation claims of AGH21 (note §7.2): points of the
+ * Arbitraries for the relaxation claims of AGH21 (§3, Propositions 5–11): points of the
  * pairwise sets, Γ-lifted points for Proposition 11, and small signal problems.
  */
 import fc from 'fast-check';
