@@ -37,8 +37,13 @@ export function tl1Penalty(y: number, a: number): number {
 export function tl1Threshold(tau: number, a: number): number {
   if (tau === 0) return 0;
   // factored so that no intermediate overflows for τ, a up to the largest double
-  return tau <= (a / 2) * (a / (a + 1)) ? tau * ((a + 1) / a) : 2 * (Math.sqrt(tau / 2) * Math.sqrt(a + 1) - a / 4);
+  // (√τ·√½, not √(τ/2): τ/2 rounds a subnormal τ)
+  return tau <= (a / 2) * (a / (a + 1)) ? tau * ((a + 1) / a) : 2 * (Math.sqrt(tau) * Math.SQRT1_2 * Math.sqrt(a + 1) - a / 4);
 }
+
+/** Below |x| = 2^-900 the TL1 correction is formed at scale 2^600 (powers of two: exact). */
+const TINY = 2 ** -900;
+const UPSCALE = 2 ** 600;
 
 /**
  * TL1 prox g_τ(x): 0 for |x| ≤ t*, else the Cardano branch
@@ -46,20 +51,35 @@ export function tl1Threshold(tau: number, a: number): number {
  *   φ = arccos(1 − 27τa(a+1) / (2(a + |x|)³)),
  * the largest root z = a + |y| of z³ − (a + |x|)z² + τa(a+1) = 0.
  * `threshold` may be passed to avoid recomputing t*.
+ *
+ * Evaluated as |y| = |x| − (8/3)·h·sin²(φ/6) with h = (a + |x|)/2 (the same root: cos(φ/3) = 1 − 2sin²(φ/6)),
+ * φ = 2·arcsin(q), q² = (27/32)·τa(a+1)/h³, and h·sin²(φ/6) = (h q²)·(sin(φ/6)/q)², where
+ *   h q² = (27/16)·(τ·(a+1)/h)·(a/h/2)
+ *   sin(φ/6)/q = sin(arcsin(q)/3)/q → 1/3     (= 1/3 + 4q²/81 + …; 1/3 below q = 1e-8, where 4q²/81 < ε/2·1/3).
+ * Where the root exists (|x| > t*), τ(a+1)/h² ≤ 2 and a/(2h) ≤ 1, so no factor overflows, and none underflows
+ * unless the correction is below an ulp of |x|: τ/h is never formed (it underflows when τ ≪ h: τ = 1e-290,
+ * a = 7.7e30 left it 3 digits), τ(a+1)/h ≥ h q² comes first, and a/h/2 rather than a/2/h (a/2 rounds a
+ * subnormal a). At |x| < 2^-900 (then τ ≤ max(|x|, 2x²) too) the correction is formed at scale 2^600 and
+ * rounded once to the subnormal grid. arcsin(q) keeps the digits that arccos near 1 loses.
  */
 export function tl1Scalar(x: number, tau: number, a: number, threshold = tl1Threshold(tau, a)): number {
   const ax = Math.abs(x);
   if (ax <= threshold) return 0;
   if (tau === 0) return x;
-  // 27τa(a+1)/(2s³) with s = a + |x|, through h = s/2 so that neither s nor s³ overflows or underflows
-  const h = a / 2 + ax / 2;
-  // φ = arccos(1 − r) = 2 arcsin(√(r/2)): accurate for small r, where arccos near 1 loses the digits
-  // (a = 9e15, τ = 1 gave y = −0.037 for x = −1, worse than 0); r ≥ 2 clamps to φ = π.
-  const r = (27 / 16) * (tau / h) * (a / h) * ((a + 1) / h);
-  const phi = r < 2 ? 2 * Math.asin(Math.sqrt(r / 2)) : Math.PI;
-  // (2/3)s·cos(φ/3) − 2a/3 + |x|/3 without forming s, and without cancellation: cos − 1 = −2 sin²(φ/6)
-  const sn = Math.sin(phi / 6);
-  // (2·(a·sn·sn), not 2a·sn·sn: 2a overflows for a > 9e307); the root lies in [0, |x|] — clamp the rounding
-  const y = Math.min(ax, Math.max(0, (2 / 3) * (ax * Math.cos(phi / 3) - 2 * (a * sn * sn)) + ax / 3));
+  const h = a / 2 + ax / 2; // s/2 with s = a + |x|: s overflows for a, |x| near the largest double
+  const scale = ax < TINY ? UPSCALE : 1;
+  const hq2 = (27 / 16) * ((tau * scale * ((a + 1) / h)) * (a / h / 2)); // h q² · scale
+  const q2 = hq2 / scale / h;
+  let y: number;
+  if (q2 >= 1) {
+    // rounding at the supercritical threshold, or a caller's threshold below t*: φ = π, h·sin²(π/6) = h/4
+    y = ax - (2 / 3) * h;
+  } else {
+    const q = Math.sqrt(q2);
+    const ratio2 = q < 1e-8 ? 1 / 9 : (Math.sin(Math.asin(q) / 3) / q) ** 2; // (sin(φ/6)/q)²
+    y = (ax * scale - (8 / 3) * (hq2 * ratio2)) / scale;
+  }
+  // the root lies in [0, |x|]: clamp the rounding
+  y = Math.min(ax, Math.max(0, y));
   return x > 0 ? y : -y;
 }

@@ -19,6 +19,7 @@ import { segmentSolvers as faultyBlocks } from '../fixtures/faulty-blocks.ts';
 import { cscFromTriplets, solveConic } from '../../src/conic/index.ts';
 import { psdTest } from '../../src/conic/psd.ts';
 import { hardThreshold, tl1Prox, tl1ThresholdValue } from '../../src/prox/prox.ts';
+import { tl1Penalty } from '../../src/prox/scalar.ts';
 import { angle, lossRelu } from '../../src/nets/model.ts';
 import { checkOutDir, writeFileSet } from '../../src/report/atomic.ts';
 import { decodeValue, encodeValue, readFixture } from '../../src/report/fixtures.ts';
@@ -444,6 +445,25 @@ describe('numeric edge cases found by the input fuzzer (test/unit/fuzz.test.ts)'
     expect(t).toBeGreaterThan(1.3e308);
     expect(t).toBeLessThan(1.4e308);
     expect(tl1Prox(1.7e308, 1.7976931348623157e308, 8.98846567431158e307)).toBeGreaterThan(0);
+  });
+  it('TL1 at tiny scale: τ/(a + |x|) underflowed to a subnormal and the Cardano correction lost its digits', () => {
+    // fuzz seed 263867431: x one ulp above t* = τ(a+1)/a ≈ τ (subcritical), so the root is ≈ x − τ ≈ 2e-306;
+    // τ/h = 2.6e-321 kept 3 digits and the prox returned 1.2e-293, with F(y)/x² = 0.50000076 > F(0)/x² = ½
+    const x = 1.0000000000000002e-290;
+    const tau = 1e-290;
+    const a = 7.717912423539014e30;
+    const y = tl1Prox(x, tau, a);
+    expect(y).toBeGreaterThanOrEqual(0);
+    expect(y).toBeLessThan(1e-304); // the exact root is 1.99999999999999988e-306 (60-digit bisection)
+    expect(tl1Prox(-x, tau, a)).toBe(-y);
+    const F = (v: number): number => 0.5 * (v / x - 1) ** 2 + (tau / x) * (tl1Penalty(v, a) / x);
+    expect(F(y)).toBeLessThanOrEqual(0.5);
+  });
+  it('TL1 with a subnormal τ: τ/2 rounded τ in the threshold √(2τ(a+1)) − a/2', () => {
+    // τ = 15 subnormal quanta: τ/2 = 7.5 quanta rounded to 8, and t* came out √(16/15) = 1.033 times too large;
+    // 2τ is exact, so √(2τ) is the correctly rounded threshold (a/2 = 5e-301 is below its ulp)
+    const tau = 15 * 5e-324;
+    expect(Math.abs(tl1ThresholdValue(tau, 1e-300) / Math.sqrt(2 * tau) - 1)).toBeLessThanOrEqual(4 * Number.EPSILON);
   });
   it('nets: an overflowing loss is refused; subnormal weights have a nonzero norm', () => {
     expect(() => lossRelu([0, 0, 0, -6.780741835237612e153], [0, 1e150, 0, 0], 4)).toThrow(InvalidArgumentError);
