@@ -64,6 +64,32 @@ export function whitenedInstance(sizes: readonly (readonly [number, number])[], 
   });
 }
 
+/**
+ * Spike-free data of the form X = ΣVᵀ (Ergen & Pilanci, Section 2.2.1): Vᵀ the first n rows of a random
+ * orthogonal d×d matrix (n ≤ d) and Σ = diag(σ_i), σ_i ~ U(0.5, 2); with `whitened` drawn true, Σ = I (Lemma 4).
+ */
+export function spikeFreeInstance(sizes: readonly (readonly [number, number])[], betas: readonly number[]): fc.Arbitrary<GaussianInstance & { whitened: boolean }> {
+  return fc.tuple(whitenedInstance(sizes, betas), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.boolean()).map(([w, seed, whitened]) => {
+    const rng = createRng(seed);
+    const X = w.X.map((row) => {
+      const s = whitened ? 1 : 0.5 + 1.5 * rng.uniform();
+      return row.map((v) => v * s);
+    });
+    return { ...w, X, whitened };
+  });
+}
+
+/**
+ * Data that are not spike-free in general: Gaussian X with n ≤ d (full row rank, Xu ≥ 0 has interior) or
+ * non-negative X = |N(0, 1)| entries with n > d (a positive orthant of directions keeps every sample active).
+ */
+export function generalInstance(gaussianSizes: readonly (readonly [number, number])[], positiveSizes: readonly (readonly [number, number])[], betas: readonly number[]): fc.Arbitrary<GaussianInstance & { family: 'gaussian' | 'non-negative' }> {
+  return fc.oneof(
+    gaussianInstance(gaussianSizes, betas).map((g) => ({ ...g, family: 'gaussian' as const })),
+    gaussianInstance(positiveSizes, betas).map((g) => ({ ...g, X: g.X.map((r) => r.map(Math.abs)), family: 'non-negative' as const })),
+  );
+}
+
 /** A random network: U (m×d) and α (m) with i.i.d. N(0, 1) entries, data X (n×d). */
 export function networkInstance(): fc.Arbitrary<{ n: number; d: number; m: number; X: number[][]; U: number[]; alpha: number[]; beta: number }> {
   return fc.record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), n: fc.integer({ min: 2, max: 12 }), d: fc.integer({ min: 1, max: 6 }), m: fc.integer({ min: 1, max: 8 }), beta: fc.constantFrom(0.01, 0.1, 1) }).map(({ seed, n, d, m, beta }) => {

@@ -15,6 +15,7 @@
 import { InvalidArgumentError } from '../core/errors.ts';
 import { finiteVector, integerInRange, positive } from '../core/validate.ts';
 import type { ReluNetwork } from './network.ts';
+import { symmetricEigen } from './linalg.ts';
 import type { ReluProblem } from './problem.ts';
 
 /** The n×p ramp dictionary A_e[i][j] = (a_i u_j + b_j)_+ (row-major). */
@@ -273,4 +274,75 @@ export function vertexNeuron(X: Float64Array, n: number, d: number, i: number, i
     b = Math.min(b, -s);
   }
   return { lambda: lam, u, b, residualNorm };
+}
+
+/** Result of {@link linearGroupLasso}. */
+export interface LinearGroupLasso {
+  /** The weight vector u and intercept c. */
+  u: Float64Array;
+  c: number;
+  /** ½‖Xu + c1 − y‖² + β‖u‖₂. */
+  value: number;
+}
+
+/**
+ * min_{u, c} ½‖Xu + c1 − y‖² + β‖u‖₂ (a linear model with a free intercept and a
+ * group-lasso penalty), in closed form up to one scalar equation. With X̃, ỹ centred
+ * (c = ȳ − x̄ᵀu) and G = X̃ᵀX̃ = VΛVᵀ, h = X̃ᵀỹ: u = 0 when ‖h‖ ≤ β; otherwise
+ * u = (G + λI)⁻¹h with λ = β/‖u‖, i.e. λ solves φ(λ) = ‖λ(G + λI)⁻¹h‖ = β, and
+ * φ(λ)² = Σ_k (λ/(λ_k + λ))²(v_kᵀh)² increases from φ(0⁺) to ‖h‖: bisection in log λ.
+ * The optimum of the spike-free relaxation with unregularised hidden biases
+ * (docs/claims/ep21.md#cutting-plane-relaxation).
+ */
+export function linearGroupLasso(problem: ReluProblem): LinearGroupLasso {
+  const { n, d, X, y, beta } = problem;
+  const xbar = new Float64Array(d);
+  let ybar = 0;
+  for (let j = 0; j < n; j++) {
+    ybar += y[j] / n;
+    for (let k = 0; k < d; k++) xbar[k] += X[j * d + k] / n;
+  }
+  const G = new Float64Array(d * d);
+  const h = new Float64Array(d);
+  for (let j = 0; j < n; j++) {
+    const yt = y[j] - ybar;
+    for (let k = 0; k < d; k++) {
+      const xk = X[j * d + k] - xbar[k];
+      h[k] += xk * yt;
+      for (let l = 0; l < d; l++) G[k * d + l] += xk * (X[j * d + l] - xbar[l]);
+    }
+  }
+  const u = new Float64Array(d);
+  if (Math.hypot(...h) > beta) {
+    const { values, V } = symmetricEigen(G, d);
+    const ht = new Float64Array(d); // Vᵀh
+    for (let k = 0; k < d; k++) for (let l = 0; l < d; l++) ht[k] += V[l * d + k] * h[l];
+    const phi = (lam: number): number => {
+      let s = 0;
+      for (let k = 0; k < d; k++) s += ((lam / (Math.max(values[k], 0) + lam)) * ht[k]) ** 2;
+      return Math.sqrt(s);
+    };
+    let lo = 1e-300;
+    let hi = 1;
+    while (phi(hi) < beta) hi *= 2;
+    for (let it = 0; it < 2000 && hi - lo > 1e-15 * hi; it++) {
+      const mid = lo < 1e-250 ? hi / 2 : Math.sqrt(lo * hi);
+      if (phi(mid) < beta) lo = mid;
+      else hi = mid;
+    }
+    const lam = hi;
+    for (let k = 0; k < d; k++) {
+      const coef = ht[k] / (Math.max(values[k], 0) + lam);
+      for (let l = 0; l < d; l++) u[l] += V[l * d + k] * coef;
+    }
+  }
+  let c = ybar;
+  for (let k = 0; k < d; k++) c -= xbar[k] * u[k];
+  let loss = 0;
+  for (let j = 0; j < n; j++) {
+    let f = c - y[j];
+    for (let k = 0; k < d; k++) f += X[j * d + k] * u[k];
+    loss += f * f;
+  }
+  return { u, c, value: 0.5 * loss + beta * Math.hypot(...u) };
 }

@@ -26,11 +26,15 @@ export { lipschitzConstant, solveFirstOrder, type FirstOrderOptions, type ReluSo
 export { solveConicProgram, type ConicProgramOptions } from './conic-program.ts';
 export { solveWorkingSet, type WorkingSetOptions } from './working-set.ts';
 export {
+  certifyCuttingPlane, cuttingPlaneMaster, cuttingPlaneTraining, neuronColumns, spikeFreeCuts,
+  type CuttingPlaneCertificate, type CuttingPlaneOptions, type CuttingPlaneResult, type SpikeFreeCuts,
+} from './cutting-plane.ts';
+export {
   convexFromNetwork, networkFromConvex, networkObjective, networkOutput, pathNormPenalty, rescaleNetwork, type ReluNetwork,
 } from './network.ts';
 export { trainNetwork, type TrainOptions, type TrainResult } from './nonconvex.ts';
 export {
-  knotCertificate, lassoCD, lassoValue, projectSimplex, rampDictionary, vertexNeuron, whitenedClosedForm, type LassoOptions, type VertexNeuron, type WhitenedSolution,
+  knotCertificate, lassoCD, lassoValue, linearGroupLasso, projectSimplex, rampDictionary, vertexNeuron, whitenedClosedForm, type LassoOptions, type LinearGroupLasso, type VertexNeuron, type WhitenedSolution,
 } from './closed-forms.ts';
 export { appendix11, prop1Data, prop1OffKnot, prop1Spline, PROP1_VALUE } from './examples.ts';
 export {

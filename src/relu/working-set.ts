@@ -7,7 +7,7 @@
  * is violated the restricted optimum is optimal for the full set — and the
  * certificate is computed over the FULL pattern set, as for every solve.
  * The pricing step is the separation step of a cutting-plane method
- * (Ergen & Pilanci, Section 4.3, Algorithm 1) with the exact arrangement in
+ * (Ergen & Pilanci, Section 3.6, Algorithm 1) with the exact arrangement in
  * place of the spike-free relaxation.
  */
 import { InvalidArgumentError } from '../core/errors.ts';

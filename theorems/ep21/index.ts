@@ -6,6 +6,7 @@
  * (docs/claims/ep21.md).
  */
 import { arrangementClaims } from './arrangements.ts';
+import { cuttingPlaneClaims } from './cutting-plane.ts';
 import { identityClaims } from './identities.ts';
 import { oneDClaims } from './one-d.ts';
 import { programClaims } from './program.ts';
@@ -16,4 +17,4 @@ import { whitenedClaims } from './whitened.ts';
 /** Display name of the paper in reports. */
 export const ep21Title = 'Ergen & Pilanci (JMLR 2021) — convex geometry and duality of two-layer ReLU networks';
 
-export const ep21Claims = [...identityClaims, ...arrangementClaims, ...oneDClaims, ...whitenedClaims, ...vertexClaims, ...programClaims, ...vectorClaims];
+export const ep21Claims = [...identityClaims, ...arrangementClaims, ...oneDClaims, ...whitenedClaims, ...vertexClaims, ...programClaims, ...cuttingPlaneClaims, ...vectorClaims];
