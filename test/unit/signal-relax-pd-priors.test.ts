@@ -69,6 +69,46 @@ describe('path-pd-priors', () => {
     // so the two runs stop (Remark 13) at nearby but different relaxations: here within 0.05 %
     expect(Math.abs(a.value - b.value) / Math.max(1, b.value)).toBeLessThan(1e-3);
   });
+  it('warm starts: from the previous cut sets (a prefix), from other cut sets and another ℓ1 weight — same value as cold, the conic optimum', () => {
+    const rng = createRng(29);
+    for (let t = 0; t < 4; t++) {
+      const n = 30 + rng.int(30);
+      const g = generateSpikes({ n, s: 2, h: 5, sigma: 0.3 + 0.5 * rng.uniform(), seed: 200 + t });
+      const prob = (l1: number): ReturnType<typeof signalProblem> => signalProblem({ y: g.y, lambda: 0.32, l1, k: 10, priors: priors43(n, 2, 5).slice(1) });
+      const p = prob(0.01);
+      const first = p.graph.edges.map(() => [1]);
+      const a = solveDecompPathPriors(p, first, { snapshotGaps: [1e-2] });
+      expect(a.status).toBe('optimal');
+      expect(a.pdSnapshots[0]?.vExtra?.length).toBe(2 * (n - 1)); // the switch count's t_e, S_e
+      // (i) Algorithm 1's next round: the same cuts plus one more on some edges
+      const more = first.map((c, e) => (e % 3 === 0 ? [...c, 0.5 + rng.uniform()] : [...c]));
+      // (ii) a neighbouring grid pair: other ℓ1 weight, cut sets that drop the snapshot's d = 1 on some edges
+      const other = first.map((_, e) => (e % 4 === 0 ? [2] : [1]));
+      for (const [q, cuts] of [[p, more], [prob(0.03), other]] as const) {
+        const warm = solveDecompPathPriors(q, cuts, { warm: a.pdSnapshots[0] });
+        const cold = solveDecompPathPriors(q, cuts);
+        expect(warm.warmStarted).toBe(true);
+        expect(warm.status).toBe('optimal');
+        const ref = conicValue(q, cuts);
+        const scale = Math.max(1, Math.abs(ref));
+        expect(Math.abs(warm.value - cold.value) / scale).toBeLessThan(1e-6);
+        expect(warm.lowerBound).toBeLessThanOrEqual(ref + 1e-7 * scale);
+        expect(ref - warm.lowerBound).toBeLessThan(1e-5 * scale);
+      }
+      // a snapshot of another model (no priors: no vExtra) is not used
+      expect(solveDecompPathPriors(p, more, { warm: { ...a.pdSnapshots[0]!, vExtra: undefined } }).warmStarted).toBe(false);
+    }
+  });
+  it('Algorithm 1 with priors warm-starts its later rounds; its bound stays a bound of its last model', () => {
+    const g = generateSpikes({ n: 80, s: 2, h: 6, sigma: 0.5, seed: 12 });
+    const p = signalProblem({ y: g.y, lambda: 0.32, l1: 0.01, k: 12, priors: priors43(80, 2, 6).slice(1) });
+    const a = decompRelaxation(p);
+    expect(a.status).toBe('optimal');
+    expect(a.rounds).toBeGreaterThan(1);
+    expect(a.pdSnapshot?.vExtra).toBeDefined();
+    expect(Math.abs(a.value - conicValue(p, a.cutSets)) / Math.max(1, a.value)).toBeLessThan(1e-6);
+    expect(a.lowerBound).toBeLessThanOrEqual(conicValue(p, a.cutSets) + 1e-7 * Math.max(1, a.value));
+  });
   it('applies only where it can; an infeasible start is reported as failed (the caller falls back), bad input names the argument', () => {
     const y = Float64Array.from({ length: 20 }, (_, i) => (i % 5) / 5);
     expect(pathPriorsApplies(signalProblem({ y }))).toBe(false); // no priors: path-pd.ts

@@ -85,12 +85,14 @@ export interface DecompOptions extends RelaxOptions {
    * barrier's warm-start snapshots, for re-solved Lagrangian blocks) [pd; barrier when barrierWarm is given].
    */
   pathSolver?: 'pd' | 'barrier';
-  /** Options of the primal–dual path solver. */
+  /** Options of the primal–dual path solvers (without and with priors). */
   pdOptions?: PathPdOptions;
   /**
-   * Ours: a primal–dual iterate of an earlier solve with cut sets that are prefixes of `initialCuts`
+   * Ours: a primal–dual iterate of an earlier solve of a problem with the same path, k and priors
    * (`pdSnapshot` of a previous result; the cost may differ — re-solved Lagrangian blocks change only
-   * their boundary terms). Round 1 starts from it; a failed warm solve is repeated cold.
+   * their boundary terms; its cuts whose d is in `initialCuts` keep their values, the others are dropped).
+   * Round 1 starts from it; a failed warm solve is repeated cold. Later rounds start from the previous
+   * round's iterate, with or without priors.
    */
   pdWarm?: PathPdWarm;
 }
@@ -120,7 +122,7 @@ export interface DecompResult extends RelaxationResult {
   stop: 'rel-improvement' | 'no-violated-cut' | 'max-rounds' | 'solver';
   /** The last round's barrier snapshot (if that round was solved by the barrier), for `barrierWarm`. */
   barrierSnapshot?: PathBarrierWarm;
-  /** The last round's primal–dual iterate at relative gap 1e-2 (if solved by it), for `pdWarm`. */
+  /** The last round's primal–dual iterate at relative gap 1e-2 (if solved by a primal–dual path solver), for `pdWarm`. */
   pdSnapshot?: PathPdWarm;
 }
 
@@ -189,7 +191,15 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
       else wastedMs = d.timeMs;
     }
     if (sol === null && usePriorsPd) {
-      const d = solveDecompPathPriors(p, cutSets);
+      // warm start (ours) as without priors: the previous round's iterate (or opts.pdWarm), cold if it fails
+      const snapOpt = { snapshotGaps: PD_SNAPSHOT_GAPS, ...opts.pdOptions };
+      let d = solveDecompPathPriors(p, cutSets, { ...snapOpt, ...(pdWarm ? { warm: pdWarm } : {}) });
+      if (d.status !== 'optimal' && d.warmStarted) {
+        const cold = solveDecompPathPriors(p, cutSets, snapOpt);
+        d = { ...cold, newtonSteps: d.newtonSteps + cold.newtonSteps, timeMs: d.timeMs + cold.timeMs };
+      }
+      pdWarm = d.pdSnapshots[0];
+      lastPdSnapshot = d.status === 'optimal' ? pdWarm : undefined;
       if (d.status === 'optimal') take(d);
       else wastedMs += d.timeMs;
     }

@@ -55,6 +55,12 @@ export interface PdModel {
   conePos: Int32Array;
   /** A strictly feasible start. */
   v0: Float64Array;
+  /**
+   * Models with priors: the prior-free layout they extend, where its variables went (`vMap[j]` = index of
+   * layout variable j), and the indices of the variables the priors added (t_e, S_e), ascending. The layout's
+   * rows come first (same order) and its cones are the model's cones (same order).
+   */
+  layout?: { L: PathLayout; vMap: Int32Array; extra: Int32Array };
 }
 
 /**
@@ -151,7 +157,11 @@ export function priorModel(p: SignalProblem, cuts: ReadonlyArray<ReadonlyArray<n
   for (let j = 0; j < L.N; j++) c[map(j)] = L.c[j];
   const M = compressedModel(N, rows, cU, cS, cT);
   const v0 = priorStart(p, L, cuts, map, N, Z, tIdx, sIdx);
-  const model: PdModel = { n, N, base, gOff, ...M, nCones: L.nCones, cU, cS, cT, c, card, v0 };
+  const vMap = Int32Array.from({ length: L.N }, (_, j) => map(j));
+  const isLayout = new Uint8Array(N);
+  for (let j = 0; j < L.N; j++) isLayout[vMap[j]] = 1;
+  const extra = Int32Array.from([...isLayout.keys()].filter((j) => isLayout[j] === 0));
+  const model: PdModel = { n, N, base, gOff, ...M, nCones: L.nCones, cU, cS, cT, c, card, v0, layout: { L, vMap, extra } };
   return strictlyFeasible(model, v0) ? model : null;
 }
 

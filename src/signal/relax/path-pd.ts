@@ -66,11 +66,12 @@ export type PathPdSolution = PathBarrierSolution & {
 };
 
 /**
- * A primal–dual iterate of an earlier solve of the same problem (same y, λ, μ, k) with cut sets that the
- * new solve's extend (each Δ_e a prefix of the new one, as Algorithm 1 appends cuts). The new cuts' s, v, w
- * are set strictly feasible (Γ_e lowered where the new row needs it), their duals central at the
- * snapshot's μ; everything else is copied. Only the start changes: the stopping test and the bound are as
- * for a cold start.
+ * A primal–dual iterate of an earlier solve on the same path with the same k (and priors), e.g. the previous
+ * round of Algorithm 1 (its Δ_e a prefix of the new one, as Algorithm 1 appends cuts) or a neighbouring
+ * (λ, μ) (the constraints do not depend on them). Cuts are matched by their d: a matched cut's s, v, w and
+ * duals are copied, a new cut's s, v, w are set strictly feasible (Γ_e lowered where the new row needs it)
+ * and its duals central at the snapshot's μ, an unmatched old cut is dropped; everything else is copied.
+ * Only the start changes: the stopping test and the bound are as for a cold start.
  */
 export interface PathPdWarm {
   cuts: number[][];
@@ -80,6 +81,12 @@ export interface PathPdWarm {
   y: Float64Array;
   lc: number;
   mu: number;
+  /**
+   * Models with priors (path-pd-priors.ts): v and l above are in the prior-free layout's indexing; these are
+   * the values of the variables the priors add and the duals of their rows, in the model's order.
+   */
+  vExtra?: Float64Array;
+  lExtra?: Float64Array;
 }
 
 /** Largest dual residual ‖r_d‖∞/(1 + ‖c‖∞) at which an iterate's dual objective is taken as a bound. */
@@ -130,7 +137,7 @@ export function solveDecompPathPD(p: SignalProblem, cuts: ReadonlyArray<Readonly
  */
 function startPoint(pt: PdPoint, L: PathLayout, u: number, cuts: ReadonlyArray<ReadonlyArray<number>>, eps: number, ws: PathPdWarm | undefined): boolean {
   let warmUsed = false;
-  if (ws && ws.card === L.card && ws.cuts.length === cuts.length && ws.cuts.every((c, e) => c.length <= cuts[e].length && c.every((d, k) => d === cuts[e][k]))) {
+  if (ws && ws.vExtra === undefined && warmMatches(ws, cuts, L.card)) {
     warmUsed = applyWarm(ws, L, cuts, pt.v, pt.l, pt.y, pt.sl);
     if (warmUsed) {
       pt.refresh();
@@ -145,8 +152,13 @@ function startPoint(pt: PdPoint, L: PathLayout, u: number, cuts: ReadonlyArray<R
 /** Options of the shared loop: those of both public solvers. */
 type LoopOptions = Pick<PathPdOptions, 'relTol' | 'maxIterations' | 'acceptTol' | 'onIteration'>;
 
-/** Where snapshots are recorded (path-pd without priors only): the cut sets, k, and the relative gaps. */
-interface SnapshotSpec {
+/** Whether the snapshot ws is of a model with the same edges and k (its cut sets may be any: see {@link applyWarm}). */
+export function warmMatches(ws: PathPdWarm, cuts: ReadonlyArray<ReadonlyArray<number>>, card: number | null): boolean {
+  return ws.card === card && ws.cuts.length === cuts.length;
+}
+
+/** Where snapshots are recorded: the cut sets, k, and the relative gaps. */
+export interface SnapshotSpec {
   cuts: ReadonlyArray<ReadonlyArray<number>>;
   card: number | null;
   gaps: number[];
@@ -198,7 +210,7 @@ export function primalDual(M: PdModel, yNorm2: number, pt: PdPoint, opts: LoopOp
     if (it === maxIt || !Number.isFinite(res.gap)) break;
     const mu = res.gap / deg;
     nt.rdMaxNow = res.rdMax;
-    if (snap) recordSnapshots(snap, pt, res, mu, out.snapshots);
+    if (snap) recordSnapshots(M, snap, pt, res, mu, out.snapshots);
     if (!sys.assemble(pt) || !sys.factor(pt)) break;
     const sigma = nt.predictor(res.gap);
     nt.corrector(sigma * mu);
@@ -227,10 +239,21 @@ function objective(M: PdModel, yNorm2: number, v: Float64Array): number {
 }
 
 /** Record snapshot q at the first iterate with gap ≤ gaps[q]·max(1, |ζ|) and ‖r_d‖∞ ≤ 1e-3. */
-function recordSnapshots(snap: SnapshotSpec, pt: PdPoint, res: Residual, mu: number, snapshots: (PathPdWarm | undefined)[]): void {
+function recordSnapshots(M: PdModel, snap: SnapshotSpec, pt: PdPoint, res: Residual, mu: number, snapshots: (PathPdWarm | undefined)[]): void {
   for (let q = 0; q < snap.gaps.length; q++) {
     if (snapshots[q] === undefined && res.gap <= snap.gaps[q] * Math.max(1, Math.abs(res.val)) && res.rdMax <= 1e-3) {
-      snapshots[q] = { cuts: snap.cuts.map((c) => [...c]), card: snap.card, v: Float64Array.from(pt.v), l: Float64Array.from(pt.l), y: Float64Array.from(pt.y), lc: pt.lc, mu };
+      const cuts = snap.cuts.map((c) => [...c]);
+      const lay = M.layout;
+      if (lay === undefined) {
+        snapshots[q] = { cuts, card: snap.card, v: Float64Array.from(pt.v), l: Float64Array.from(pt.l), y: Float64Array.from(pt.y), lc: pt.lc, mu };
+      } else {
+        // priors: the layout's part in its own indexing, the priors' variables and rows beside it
+        const nL = lay.L.nRows;
+        snapshots[q] = {
+          cuts, card: snap.card, v: Float64Array.from(lay.vMap, (j) => pt.v[j]), l: pt.l.slice(0, nL), y: Float64Array.from(pt.y), lc: pt.lc, mu,
+          vExtra: Float64Array.from(lay.extra, (j) => pt.v[j]), lExtra: pt.l.slice(nL),
+        };
+      }
     }
   }
 }
@@ -469,24 +492,30 @@ export function pathSolution(M: PdModel, v: Float64Array, r: PdOutcome, t0: numb
 
 /**
  * Fill v, l, y of the layout L (cut sets `cuts`) from the snapshot ws (see {@link PathPdWarm}); the row
- * slacks `sl` are used as scratch. False if the mapped point is not strictly feasible.
+ * slacks `sl` are used as scratch. A cut of `cuts` whose d the snapshot's edge also has takes that cut's
+ * s, v, w and duals; the other new cuts are set as in {@link newCutPrimal}; snapshot cuts absent from `cuts`
+ * are dropped (dropping rows keeps the copied point feasible for the rest). False if the mapped point is
+ * not strictly feasible.
  */
-function applyWarm(ws: PathPdWarm, L: PathLayout, cuts: ReadonlyArray<ReadonlyArray<number>>, v: Float64Array, l: Float64Array, y: Float64Array, sl: Float64Array): boolean {
+export function applyWarm(ws: PathPdWarm, L: PathLayout, cuts: ReadonlyArray<ReadonlyArray<number>>, v: Float64Array, l: Float64Array, y: Float64Array, sl: Float64Array): boolean {
   const mu = ws.mu;
   if (!(mu > 0) || !Number.isFinite(mu)) return false;
   const old = snapshotLayout(ws, L.n);
   if (ws.v.length !== old.N || ws.l.length !== 4 * L.n + 3 * old.cuts || ws.y.length !== 3 * (L.n + 2 * old.cuts)) return false;
-  copyOldPrimal(ws, L, old, v);
-  for (let e = 0; e < L.n - 1; e++) for (let k = ws.cuts[e].length; k < cuts[e].length; k++) newCutPrimal(L, v, e, k, cuts[e][k], mu);
+  const match = cuts.map((c, e) => c.map((d) => ws.cuts[e].indexOf(d)));
+  copyOldPrimal(ws, L, old, match, v);
+  for (let e = 0; e < L.n - 1; e++) for (let k = 0; k < cuts[e].length; k++) if (match[e][k] < 0) newCutPrimal(L, v, e, k, cuts[e][k], mu);
   if (!interior(L, v, sl)) return false;
-  return warmDuals(ws, L, cuts, v, l, y, sl);
+  warmDuals(ws, L, old, match, v, l, y, sl);
+  return true;
 }
 
-/** Offsets of the snapshot's layout: node blocks, Γ_e, the number of variables and of cuts. */
-function snapshotLayout(ws: PathPdWarm, n: number): { base: Int32Array; g: Int32Array; N: number; cuts: number } {
+/** Offsets of the snapshot's layout: node blocks, Γ_e, the number of variables and of cuts, each edge's first cut's number. */
+function snapshotLayout(ws: PathPdWarm, n: number): { base: Int32Array; g: Int32Array; N: number; cuts: number; cut0: Int32Array } {
   let N = 0;
   const base = new Int32Array(n);
   const g = new Int32Array(n - 1);
+  const cut0 = new Int32Array(n - 1);
   let cuts = 0;
   for (let i = 0; i < n; i++) {
     base[i] = N;
@@ -494,19 +523,22 @@ function snapshotLayout(ws: PathPdWarm, n: number): { base: Int32Array; g: Int32
     if (i < n - 1) {
       g[i] = N;
       N += 1 + 3 * ws.cuts[i].length;
+      cut0[i] = cuts;
       cuts += ws.cuts[i].length;
     }
   }
-  return { base, g, N, cuts };
+  return { base, g, N, cuts, cut0 };
 }
 
-/** Primal: nodes, Γ_e and the old cuts' s, v, w copied from the snapshot. */
-function copyOldPrimal(ws: PathPdWarm, L: PathLayout, old: { base: Int32Array; g: Int32Array }, v: Float64Array): void {
+/** Primal: nodes, Γ_e and the matched cuts' s, v, w copied from the snapshot. */
+function copyOldPrimal(ws: PathPdWarm, L: PathLayout, old: { base: Int32Array; g: Int32Array }, match: number[][], v: Float64Array): void {
   const { n, base, gOffIdx } = L;
   for (let i = 0; i < n; i++) for (let t = 0; t < 3; t++) v[base[i] + t] = ws.v[old.base[i] + t];
   for (let e = 0; e < n - 1; e++) {
     v[gOffIdx[e]] = ws.v[old.g[e]];
-    for (let k = 0; k < ws.cuts[e].length; k++) for (let t = 1; t <= 3; t++) v[gOffIdx[e] + 3 * k + t] = ws.v[old.g[e] + 3 * k + t];
+    match[e].forEach((m, k) => {
+      if (m >= 0) for (let t = 1; t <= 3; t++) v[gOffIdx[e] + 3 * k + t] = ws.v[old.g[e] + 3 * m + t];
+    });
   }
 }
 
@@ -559,23 +591,20 @@ function interior(L: PathLayout, v: Float64Array, sl: Float64Array): boolean {
   return true;
 }
 
-/** Duals: node rows and old cut rows / cones copied; new ones central at μ; false if the snapshot's sizes do not add up. */
-function warmDuals(ws: PathPdWarm, L: PathLayout, cuts: ReadonlyArray<ReadonlyArray<number>>, v: Float64Array, l: Float64Array, y: Float64Array, sl: Float64Array): boolean {
+/** Duals: node rows and matched cut rows / cones copied; new ones central at μ. */
+function warmDuals(ws: PathPdWarm, L: PathLayout, old: { cut0: Int32Array }, match: number[][], v: Float64Array, l: Float64Array, y: Float64Array, sl: Float64Array): void {
   const { n, cS, cT, cU } = L;
   const mu = ws.mu;
   for (let k = 0; k < 4 * n; k++) l[k] = ws.l[k];
   for (let i = 0; i < n; i++) for (let t = 0; t < 3; t++) y[3 * i + t] = ws.y[3 * i + t];
   let rNew = 4 * n;
   let cNew = n;
-  let rOld = 4 * n;
-  let cOld = n;
   for (let e = 0; e < n - 1; e++) {
-    for (let k = 0; k < cuts[e].length; k++) {
-      if (k < ws.cuts[e].length) {
-        for (let t = 0; t < 3; t++) l[rNew + t] = ws.l[rOld + t];
-        for (let t = 0; t < 6; t++) y[3 * cNew + t] = ws.y[3 * cOld + t];
-        rOld += 3;
-        cOld += 2;
+    for (const m of match[e]) {
+      if (m >= 0) {
+        const q = old.cut0[e] + m;
+        for (let t = 0; t < 3; t++) l[rNew + t] = ws.l[4 * n + 3 * q + t];
+        for (let t = 0; t < 6; t++) y[3 * cNew + t] = ws.y[3 * (n + 2 * q) + t];
       } else {
         for (let t = 0; t < 3; t++) l[rNew + t] = mu / sl[rNew + t];
         for (let q = 0; q < 2; q++) {
@@ -592,5 +621,4 @@ function warmDuals(ws: PathPdWarm, L: PathLayout, cuts: ReadonlyArray<ReadonlyAr
       cNew += 2;
     }
   }
-  return rOld === ws.l.length && cOld * 3 === ws.y.length;
 }
