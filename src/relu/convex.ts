@@ -146,8 +146,10 @@ export interface DualCheck {
 /**
  * ρ(r) = max_i max(‖Π_{K_i}(XᵀD_i r)‖, ‖Π_{K_i}(−XᵀD_i r)‖), exactly (NNLS per cone).
  * Patterns with ‖XᵀD_i r‖ ≤ `skipBelow` are not projected (‖Π_K g‖ ≤ ‖g‖).
+ * With `perPattern`, patterns with ‖XᵀD_i r‖ ≤ `boundBelow` are not projected either: their
+ * entry is the upper bound ‖XᵀD_i r‖ (ρ is then exact whenever it exceeds `boundBelow`).
  */
-export function dualCheck(problem: ReluProblem, patterns: PatternSet, r: ArrayLike<number>, projector = new ConeProjector(problem.X, problem.n, problem.d), opts: { perPattern?: boolean; skipBelow?: number } = {}): DualCheck {
+export function dualCheck(problem: ReluProblem, patterns: PatternSet, r: ArrayLike<number>, projector = new ConeProjector(problem.X, problem.n, problem.d), opts: { perPattern?: boolean; skipBelow?: number; boundBelow?: number } = {}): DualCheck {
   const { n, d, X } = problem;
   const g = new Float64Array(d);
   const tmp = new Float64Array(d);
@@ -156,6 +158,7 @@ export function dualCheck(problem: ReluProblem, patterns: PatternSet, r: ArrayLi
   let sign: 1 | -1 = 1;
   const per = opts.perPattern ? new Float64Array(patterns.masks.length) : undefined;
   const skip = opts.skipBelow ?? -1;
+  const bound = opts.boundBelow ?? -1;
   for (let i = 0; i < patterns.masks.length; i++) {
     const m = patterns.masks[i];
     g.fill(0);
@@ -167,6 +170,10 @@ export function dualCheck(problem: ReluProblem, patterns: PatternSet, r: ArrayLi
     for (let k = 0; k < d; k++) gn += g[k] * g[k];
     gn = Math.sqrt(gn);
     if (gn <= skip && !per) continue;
+    if (per && gn <= bound) {
+      per[i] = gn;
+      continue;
+    }
     const a = gn === 0 ? 0 : projector.project(m, g, tmp, 1);
     const b = gn === 0 ? 0 : projector.project(m, g, tmp, -1);
     if (per) per[i] = Math.max(a, b);

@@ -32,6 +32,13 @@ export interface WorkingSetOptions {
   maxRounds?: number;
   /** Indices of patterns to start the working set with (e.g. D = I for spike-free data) [none]. */
   initial?: number[];
+  /**
+   * Drop patterns whose blocks are zero after an inner solve [true with conic inner solves,
+   * false with first-order ones (warm-started, where a large set costs little)]. The restricted optimum
+   * stays feasible, so the restricted value still decreases; a dropped pattern that is
+   * priced violated again comes back and is never dropped a second time.
+   */
+  prune?: boolean;
 }
 
 /** Solve over `patterns` by column generation; the returned certificate covers all of `patterns`. */
@@ -41,13 +48,16 @@ export function solveWorkingSet(problem: ReluProblem, patterns: PatternSet, opti
   const add = integerInRange('addPerRound', options.addPerRound ?? 25, 1);
   const maxRounds = integerInRange('maxRounds', options.maxRounds ?? 100, 1);
   const inner = options.inner ?? 'conic';
+  const prune = options.prune ?? inner === 'conic';
+  if (typeof prune !== 'boolean') throw new InvalidArgumentError('prune', prune, 'a boolean');
   const t0 = performance.now();
   const { d, beta } = problem;
   const P = patterns.masks.length;
   const proj = new ConeProjector(problem.X, problem.n, d);
   const full = zeroSolution(problem, P);
   const inSet = new Uint8Array(P);
-  const work: number[] = [];
+  const dropped = new Uint8Array(P);
+  let work: number[] = [];
   let iterations = 0;
   let innerSol: ConvexSolution | undefined;
   /** Solve the program restricted to the working set (warm from the last inner solution) and embed it in `full`. */
@@ -66,6 +76,30 @@ export function solveWorkingSet(problem: ReluProblem, patterns: PatternSet, opti
       full.w.set(res.solution.w.subarray(q * d, (q + 1) * d), i * d);
     });
     full.c = res.solution.c;
+    if (prune) pruneZeroBlocks();
+  };
+  /** Remove patterns with zero blocks (each at most once) from the working set, keeping innerSol aligned. */
+  const pruneZeroBlocks = (): void => {
+    const keep: number[] = [];
+    work.forEach((i, q) => {
+      let nz = false;
+      for (let k = 0; k < d && !nz; k++) nz = full.v[i * d + k] !== 0 || full.w[i * d + k] !== 0;
+      if (nz || dropped[i]) keep.push(q);
+      else {
+        dropped[i] = 1;
+        inSet[i] = 0;
+      }
+    });
+    if (keep.length === work.length) return;
+    const s = innerSol!;
+    const v = new Float64Array(keep.length * d);
+    const w = new Float64Array(keep.length * d);
+    keep.forEach((q, k) => {
+      v.set(s.v.subarray(q * d, (q + 1) * d), k * d);
+      w.set(s.w.subarray(q * d, (q + 1) * d), k * d);
+    });
+    innerSol = { v, w, c: s.c };
+    work = keep.map((q) => work[q]);
   };
   if (options.initial !== undefined) {
     if (!Array.isArray(options.initial)) throw new InvalidArgumentError('initial', options.initial, 'an array of pattern indices');
@@ -79,7 +113,10 @@ export function solveWorkingSet(problem: ReluProblem, patterns: PatternSet, opti
   }
   for (let round = 0; round < maxRounds; round++) {
     const r = dualCandidate(problem, patterns, full);
-    const { perPattern, rho } = dualCheck(problem, patterns, r, proj, { perPattern: true });
+    // a pattern violated by less than tolGap/10 costs the scaled dual point less than tolGap/10: not worth adding
+    const margin = Math.max(1e-12, tolGap / 10);
+    // patterns with ‖XᵀD_i r‖ ≤ β(1 + margin) cannot be candidates: priced by that bound, not projected
+    const { perPattern, rho } = dualCheck(problem, patterns, r, proj, { perPattern: true, boundBelow: beta * (1 + margin) });
     // the full certificate repeats this pricing: compute it only when the dual check is nearly met
     if (rho <= beta * (1 + Math.max(10 * tolGap, 1e-9)) || round === maxRounds - 1) {
       const cert = certify(problem, patterns, full, proj);
@@ -87,8 +124,6 @@ export function solveWorkingSet(problem: ReluProblem, patterns: PatternSet, opti
     }
     // most violated patterns not yet in the working set
     const cand: number[] = [];
-    // a pattern violated by less than tolGap/10 costs the scaled dual point less than tolGap/10: not worth adding
-    const margin = Math.max(1e-12, tolGap / 10);
     for (let i = 0; i < P; i++) if (!inSet[i] && perPattern![i] > beta * (1 + margin)) cand.push(i);
     cand.sort((a, b) => perPattern![b] - perPattern![a]);
     for (const i of cand.slice(0, add)) {

@@ -10,7 +10,7 @@ import {
   projectSimplex, vertexNeuron,
   ConeProjector, certify, convexFromNetwork, convexObjective, coverCount, coverUpperBound, enumeratePatterns, givenPatterns, maskKey,
   networkFromConvex, networkObjective, networkOutput, patternOf, patterns1dWithBias, pathNormPenalty, reluProblem, rescaleNetwork,
-  samplePatterns, solveConicProgram, trainNetwork, solveFirstOrder, solveWorkingSet, withBiasColumn, zeroSolution, type ReluProblem,
+  samplePatterns, solveConicProgram, trainNetwork, solveFirstOrder, solveWorkingSet, withBiasColumn, zeroSolution, dualCheck, type ReluProblem,
 } from '../../src/relu/index.ts';
 
 function gaussian(n: number, d: number, seed: number): Float64Array {
@@ -260,5 +260,32 @@ describe('relu: non-convex baseline', () => {
       expect(r.objective).toBeLessThan(0.5 * problem.y.reduce((a, v) => a + v * v, 0) + 1e-12);
     }
     expectArgError(() => trainNetwork(problem, { m: 0, rng: createRng(1) }), 'm');
+  });
+});
+
+describe('relu: working-set pruning', () => {
+  it('dropping zero blocks reaches the same certified value as keeping every pattern, in fewer patterns per solve', () => {
+    const problem = randomProblem(9, 3, 21, 0.1, false);
+    const patterns = enumeratePatterns(problem.X, problem.n, problem.d);
+    const kept = solveWorkingSet(problem, patterns, { prune: false });
+    const pruned = solveWorkingSet(problem, patterns);
+    expect(kept.status).toBe('certified');
+    expect(pruned.status).toBe('certified');
+    // both values are within their certified gaps (1e-6) of the same optimum
+    expect(Math.abs(kept.certificate.networkValue - pruned.certificate.networkValue) / kept.certificate.networkValue).toBeLessThan(2e-6);
+    expect(pruned.certificate.scope).toBe('all-networks');
+    expectArgError(() => solveWorkingSet(problem, patterns, { prune: 'yes' as never }), 'prune');
+  });
+  it('the pricing bound: patterns with ‖XᵀD_i r‖ ≤ boundBelow are priced by that norm, ρ stays exact above it', () => {
+    const problem = randomProblem(8, 3, 4, 0.1, false);
+    const patterns = enumeratePatterns(problem.X, problem.n, problem.d);
+    const r = Float64Array.from(problem.y);
+    const exact = dualCheck(problem, patterns, r, undefined, { perPattern: true });
+    const bounded = dualCheck(problem, patterns, r, undefined, { perPattern: true, boundBelow: exact.rho / 2 });
+    expect(bounded.rho).toBe(exact.rho);
+    for (let i = 0; i < patterns.masks.length; i++) {
+      expect(bounded.perPattern![i]).toBeGreaterThanOrEqual(exact.perPattern![i]);
+      if (bounded.perPattern![i] > exact.rho / 2) expect(bounded.perPattern![i]).toBe(exact.perPattern![i]);
+    }
   });
 });
