@@ -44,6 +44,7 @@ export {
 } from './vector.ts';
 export { accuracy, trainVectorNetwork, type VectorTrainOptions, type VectorTrainResult } from './vector-train.ts';
 export { lbfgs, type LbfgsOptions, type LbfgsResult, type ObjectiveWithGradient } from './lbfgs.ts';
+export { adam, type AdamOptions } from './adam.ts';
 export {
   FASHION_MNIST_DIR, IdxFormatError, loadFashionMnistSubsample, loadSplit, parseIdx, readIdxGz, whitenedStudyData,
   type IdxArray, type ImageSplit, type WhitenedData, type WhitenedDataOptions,

@@ -3,13 +3,14 @@
  *
  *   ½‖Σ_j (Xu_j)_+ α_j + c − y‖² + (β/2) Σ_j (‖u_j‖² + α_j²)
  *
- * from a seeded random initialisation, by Adam, by gradient descent with
+ * from a seeded random initialisation, by Adam (adam.ts), by gradient descent with
  * Armijo backtracking (monotone) or by L-BFGS (lbfgs.ts). At a kink (x_iᵀu_j = 0) the ReLU's
  * derivative is taken as 0. Whatever it returns is a network, so its objective
  * is an upper bound on p*; local runs typically stop above p*.
  */
 import { integerInRange, oneOf, positive } from '../core/validate.ts';
 import type { Rng } from '../core/random.ts';
+import { adam } from './adam.ts';
 import { lbfgs } from './lbfgs.ts';
 import { type ReluNetwork, networkObjective } from './network.ts';
 import type { ReluProblem } from './problem.ts';
@@ -96,39 +97,21 @@ export function trainNetwork(problem: ReluProblem, options: TrainOptions): Train
   const Z = new Float64Array(m * n);
   const e = new Float64Array(n);
   const best = Float64Array.from(theta);
-  let bestF = Infinity;
   if (optimizer === 'adam') {
-    const lr = positive('stepSize', options.stepSize ?? 1e-2);
-    const m1 = new Float64Array(size);
-    const m2 = new Float64Array(size);
-    const b1 = 0.9;
-    const b2 = 0.999;
-    for (let it = 1; it <= iterations; it++) {
-      const f = objectiveAndGradient(problem, m, theta, grad, Z, e);
-      if (f < bestF) {
-        bestF = f;
-        best.set(theta);
-      }
-      const c1 = 1 - b1 ** it;
-      const c2 = 1 - b2 ** it;
-      for (let p = 0; p < size; p++) {
-        m1[p] = b1 * m1[p] + (1 - b1) * grad[p];
-        m2[p] = b2 * m2[p] + (1 - b2) * grad[p] * grad[p];
-        theta[p] -= (lr * (m1[p] / c1)) / (Math.sqrt(m2[p] / c2) + 1e-12);
-      }
-    }
+    const stepSize = positive('stepSize', options.stepSize ?? 1e-2);
+    const run = adam((x, g) => objectiveAndGradient(problem, m, x, g, Z, e), theta, grad, { iterations, stepSize });
+    best.set(run.best);
   } else if (optimizer === 'lbfgs') {
     const size0 = problem.intercept ? size : size - 1;
     const x = theta.subarray(0, size0);
     const gView = grad.subarray(0, size0);
     const full = new Float64Array(size);
-    const res = lbfgs((xx, gg) => {
+    lbfgs((xx, gg) => {
       full.set(xx);
       const f = objectiveAndGradient(problem, m, full, grad, Z, e);
       if (gg !== gView) gg.set(grad.subarray(0, size0));
       return f;
     }, x, { iterations });
-    bestF = res.f;
     best.set(theta);
   } else {
     let step = positive('stepSize', options.stepSize ?? 1);
@@ -155,7 +138,6 @@ export function trainNetwork(problem: ReluProblem, options: TrainOptions): Train
       }
       if (!accepted) break;
     }
-    bestF = f;
     best.set(theta);
   }
   const network: ReluNetwork = {

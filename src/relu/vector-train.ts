@@ -5,12 +5,13 @@
  *   ½‖(XU)_+W + 1cᵀ − Y‖_F² + (β/2)(‖U‖_F² + ‖W‖_F²)
  *
  * from a seeded random initialisation (entries N(0, s²), s = 1/√d for U and 1/√m
- * for W), by full-batch Adam or by L-BFGS. The ReLU's derivative at 0 is taken as 0.
+ * for W), by full-batch Adam (adam.ts) or by L-BFGS. The ReLU's derivative at 0 is taken as 0.
  * Whatever it returns is a network, so its objective is an upper bound on p*_K.
  */
 import { InvalidArgumentError } from '../core/errors.ts';
 import type { Rng } from '../core/random.ts';
 import { integerInRange, oneOf, positive } from '../core/validate.ts';
+import { adam } from './adam.ts';
 import { lbfgs } from './lbfgs.ts';
 import { type VectorNetwork, type VectorProblem, vectorNetworkObjective } from './vector.ts';
 
@@ -104,30 +105,13 @@ export function trainVectorNetwork(problem: VectorProblem, options: VectorTrainO
   const grad = new Float64Array(size);
   const work: Work = { Z: new Float64Array(n * m), E: new Float64Array(n * K) };
   const best = Float64Array.from(theta);
-  let bestF = Infinity;
   if (optimizer === 'adam') {
-    const lr = positive('stepSize', options.stepSize ?? 1e-2);
-    const m1 = new Float64Array(size);
-    const m2 = new Float64Array(size);
-    const b1 = 0.9;
-    const b2 = 0.999;
-    for (let it = 1; it <= iterations; it++) {
-      const f = objectiveAndGradient(problem, m, theta, grad, work);
-      if (f < bestF) {
-        bestF = f;
-        best.set(theta);
-      }
-      if (options.onProgress && (it === 1 || it % every === 0)) options.onProgress(it, f);
-      const c1 = 1 - b1 ** it;
-      const c2 = 1 - b2 ** it;
-      for (let p = 0; p < size; p++) {
-        m1[p] = b1 * m1[p] + (1 - b1) * grad[p];
-        m2[p] = b2 * m2[p] + (1 - b2) * grad[p] * grad[p];
-        theta[p] -= (lr * (m1[p] / c1)) / (Math.sqrt(m2[p] / c2) + 1e-12);
-      }
-    }
-    const f = objectiveAndGradient(problem, m, theta, grad, work);
-    if (f < bestF) best.set(theta);
+    const stepSize = positive('stepSize', options.stepSize ?? 1e-2);
+    const fg = (x: Float64Array, g: Float64Array): number => objectiveAndGradient(problem, m, x, g, work);
+    const run = adam(fg, theta, grad, { iterations, stepSize, onProgress: options.onProgress, every });
+    best.set(run.best);
+    // the last iterate, which Adam leaves unevaluated
+    if (fg(theta, grad) < run.bestF) best.set(theta);
   } else {
     lbfgs((x, g) => objectiveAndGradient(problem, m, x, g, work), theta, { iterations });
     best.set(theta);
