@@ -155,11 +155,16 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
   let ranScale: Record<string, number> | null = null;
   let executed = 0;
 
+  // The last failing run's drawn value and output: when it is the (shrunk) counterexample, its
+  // output is recorded as is rather than computed again (a run of a study claim costs seconds).
+  let lastFailure: { drawn: unknown; out: Evaluated } | undefined;
   const arb = fc.tuple(claim.instances, fc.noShrink(fc.integer({ min: 0, max: 0x7fffffff })));
-  const property = fc.property(arb, ([instance, runSeed]) => {
+  const property = fc.property(arb, (drawn) => {
+    const [instance, runSeed] = drawn;
     const out = evaluate(claim, instance, runSeed, opts.budget);
     const recorded = out.comparisons;
     const ok = recorded.every((c) => c.pass);
+    if (!ok) lastFailure = { drawn, out };
     executed++;
     opts.onProgress?.(Math.min(executed, runs), runs);
     if (ok) {
@@ -198,12 +203,14 @@ export function runClaim(claim: Claim, opts: RunClaimOptions): ClaimResult {
   };
 
   if (details.failed && details.counterexample) {
-    const [[instance, runSeed]] = details.counterexample as [[unknown, number]];
+    const [drawn] = details.counterexample as [[unknown, number]];
+    const [instance, runSeed] = drawn;
     const cxPath = details.counterexamplePath ?? '';
-    // Re-check the shrunk counterexample: if it throws, the claim errored (not refuted).
+    // The counterexample's output: that of its failing run, or (when that run threw) checked again —
+    // if it throws, the claim errored (not refuted).
     let cx: Evaluated;
     try {
-      cx = evaluate(claim, instance, runSeed, opts.budget);
+      cx = lastFailure?.drawn === drawn ? lastFailure.out : evaluate(claim, instance, runSeed, opts.budget);
     } catch (e) {
       const err = e as Error;
       return {

@@ -7,7 +7,9 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { le } from '../../src/claims/claim.ts';
 import { main, type CliIo } from '../../src/cli/main.ts';
 import { InvalidArgumentError, UsageError } from '../../src/core/errors.ts';
 import { generateSpikes } from '../../src/signal/generator.ts';
@@ -188,6 +190,26 @@ describe('report sets are written whole', () => {
     writeFileSet(out, { 'report.json': 'next' });
     expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe('next');
     expect(readdirSync(dir)).toEqual(['set']);
+  });
+});
+
+describe('a counterexample is checked once', () => {
+  it("records the failing run's own output: a counterexample is not checked a second time", () => {
+    // one instance that cannot shrink: the check runs once (it ran twice, doubling a study control's cost)
+    let calls = 0;
+    const once = { ...wrongSoft, instances: fc.constant(3), check: (x: number) => (calls++, le('x', x, 1)) };
+    const r = runClaim(once, { rootSeed: 7, budget: 'quick' });
+    expect(r.status).toBe('fail');
+    expect(calls).toBe(1);
+    expect(r.counterexample!.comparisons.map((c) => c.measured)).toEqual([3]);
+    // a shrunk counterexample carries the comparisons of the shrunk instance, not of the first failure
+    const seen: number[] = [];
+    const shrinking = { ...wrongSoft, instances: fc.integer({ min: 0, max: 1000 }), check: (x: number) => (seen.push(x), le('x', x, 9)) };
+    const s = runClaim(shrinking, { rootSeed: 7, budget: 'quick', runs: 100 });
+    expect(s.counterexample!.instance).toBe(10);
+    expect(s.counterexample!.shrinks).toBeGreaterThan(0);
+    expect(s.counterexample!.comparisons.map((c) => c.measured)).toEqual([10]);
+    expect(seen.filter((x) => x === 10)).toHaveLength(1);
   });
 });
 
