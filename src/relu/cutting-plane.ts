@@ -60,6 +60,12 @@ export interface CuttingPlaneOptions {
    * Frank–Wolfe approximation). The certificate still measures the spike-free relaxation.
    */
   separation?: (problem: ReluProblem, v: Float64Array, bias: boolean) => SpikeFreeCuts;
+  /**
+   * After each master solve, merge the neurons of each sign into one (their weighted sum; the same
+   * output at a penalty no larger) [false: Algorithm 1 as printed]. Valid because every neuron of the
+   * relaxed set is active on all samples; it keeps two neurons and usually needs far fewer rounds.
+   */
+  merge?: boolean;
 }
 
 /** The two cuts of one separation step (eq. (15)). */
@@ -317,6 +323,8 @@ export function cuttingPlaneTraining(problem: ReluProblem, options: CuttingPlane
   const maxIterations = integerInRange('maxIterations', options.maxIterations ?? 100, 1);
   const prune = options.prune ?? true;
   const separation = options.separation ?? spikeFreeCuts;
+  const merge = options.merge ?? false;
+  if (typeof merge !== 'boolean') throw new InvalidArgumentError('merge', merge, 'a boolean');
   if (typeof separation !== 'function') throw new InvalidArgumentError('separation', separation, 'a function (problem, v, bias) => SpikeFreeCuts');
   if (typeof prune !== 'boolean') throw new InvalidArgumentError('prune', prune, 'a boolean');
   const t0 = performance.now();
@@ -370,9 +378,41 @@ export function cuttingPlaneTraining(problem: ReluProblem, options: CuttingPlane
     conicSolves++;
     iterations = round + 1;
     v = residual(problem, Z, m, w, c, centre);
-    if (prune) pruneZeroWeights();
+    if (merge) mergeNeurons();
+    else if (prune) pruneZeroWeights();
   }
   return finish();
+
+  /**
+   * Replace the neurons of each sign by their weighted sum: a = Σ_{w_j>0} w_j(û_j, b̂_j) is one neuron
+   * a/‖a_u‖ with weight ‖a_u‖ (Xa_u + a_b1 ≥ 0 as a positive combination), with the same output and a
+   * penalty β‖a_u‖ ≤ βΣ_{w_j>0}|w_j|‖û_j‖ (docs/claims/ep21.md#cutting-plane-relaxation).
+   */
+  function mergeNeurons(): void {
+    const Un: number[] = [];
+    const Bn: number[] = [];
+    const wn: number[] = [];
+    for (const sg of [1, -1]) {
+      const a = new Float64Array(d);
+      let ab = 0;
+      for (let q = 0; q < w.length; q++) {
+        if (sg * w[q] <= 0) continue;
+        const t = Math.abs(w[q]);
+        for (let k = 0; k < d; k++) a[k] += t * U[q * d + k];
+        ab += t * B[q];
+      }
+      const na = Math.hypot(...a);
+      if (na === 0) continue;
+      for (let k = 0; k < d; k++) Un.push(a[k] / na);
+      Bn.push(ab / na);
+      wn.push(sg * na);
+    }
+    U.length = 0;
+    U.push(...Un);
+    B.length = 0;
+    B.push(...Bn);
+    w = Float64Array.from(wn);
+  }
 
   /** Drop the neurons the master gave zero weight: the master's optimum stays feasible, so its value never increases. */
   function pruneZeroWeights(): void {

@@ -117,6 +117,18 @@ describe('cuttingPlaneTraining (Algorithm 1, Algorithm 3)', () => {
     expect(Math.abs(r.certificate.value - lin.value) / lin.value).toBeLessThan(1e-8 + 1e-10);
     expect(r.certificate.lowerBound).toBeLessThanOrEqual(lin.value + 1e-12);
   });
+  it('merging the neurons of each sign keeps two neurons and reaches the same value', () => {
+    const X = gaussian(9, 3).map((row) => row.map(Math.abs));
+    const p = reluProblem({ X, y: vec(9), beta: 0.1 });
+    const a = cuttingPlaneTraining(p, { tolGap: 1e-7 });
+    const b = cuttingPlaneTraining(p, { tolGap: 1e-7, merge: true });
+    expect(b.m).toBeLessThanOrEqual(2);
+    expect(b.certificate.relGap).toBeLessThanOrEqual(1e-7);
+    expect(Math.abs(a.certificate.value - b.certificate.value) / a.certificate.value).toBeLessThan(3e-7);
+    const c = cuttingPlaneTraining(reluProblem({ X: gaussian(8, 2), y: vec(8), beta: 0.1 }), { bias: true, merge: true, tolGap: 1e-7 });
+    expect(c.m).toBeLessThanOrEqual(2);
+    expect(c.certificate.relGap).toBeLessThanOrEqual(1e-7);
+  });
   it('the round limit is reported', () => {
     const X = gaussian(8, 3).map((row) => row.map(Math.abs));
     const p = reluProblem({ X, y: vec(8), beta: 0.05 });
@@ -174,6 +186,7 @@ describe('bad input gives typed errors naming the argument', () => {
     [{ bias: 'yes' }, 'bias'],
     [{ prune: 1 }, 'prune'],
     [{ separation: 3 }, 'separation'],
+    [{ merge: 'no' }, 'merge'],
   ])('%j', (opts, name) => {
     expect(() => cuttingPlaneTraining(p, opts as never)).toThrow(InvalidArgumentError);
     expect(() => cuttingPlaneTraining(p, opts as never)).toThrow(name);
