@@ -226,6 +226,12 @@ export interface Claim<I = any, S = any> {
   budget: Budget;
   /** Wall-clock limit for the whole claim in ms (default 120 000). */
   timeoutMs?: number;
+  /**
+   * Claims that read one memoised study (e.g. one solve grid shared by several claims) name it
+   * here; the runner runs claims of the same study in the same worker process, so the study is
+   * computed once per run instead of once per worker.
+   */
+  study?: string;
   /** The implementation under test. */
   subject: S;
   /** Instances (fast-check arbitrary). Use `fc.constant(...)` for fixed examples. */
@@ -283,6 +289,7 @@ export function validateClaim(claim: Claim): void {
     if (p.printed !== undefined && p.printed !== 'correct' && p.printed !== 'misprint') bad(`${at}: unknown printed ${JSON.stringify(p.printed)}`);
   }
   for (const [k, v] of Object.entries(claim.paperScale ?? {})) if (!(v > 0)) bad(`paperScale.${k} must be a positive number`);
+  if (claim.study !== undefined && (typeof claim.study !== 'string' || !claim.study.trim())) bad('study must be a non-empty string');
 }
 
 /** The same claim with a different subject (used by negative controls). */

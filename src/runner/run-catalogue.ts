@@ -176,13 +176,12 @@ async function runInWorkers(claims: Claim[], opts: RunCatalogueOptions): Promise
   if (!moduleUrl) throw new Error('runCatalogue: catalogueModule is required when jobs >= 1');
   const exportName = opts.catalogueExport ?? 'catalogue';
   const results = new Array<ClaimResult>(claims.length);
-  let next = 0;
+  const take = studyQueue(claims);
 
-  const lane = async (): Promise<void> => {
+  const lane = async (laneId: number): Promise<void> => {
     let worker: ChildProcess | null = null;
     try {
-      while (next < claims.length) {
-        const index = next++;
+      for (let index = take(laneId); index >= 0; index = take(laneId)) {
         const claim = claims[index];
         const limit = opts.timeoutMs ?? claim.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         const runs = opts.runs ?? claim.budget[opts.budget];
@@ -239,8 +238,34 @@ async function runInWorkers(claims: Claim[], opts: RunCatalogueOptions): Promise
     }
   };
 
-  await Promise.all(Array.from({ length: Math.min(opts.jobs, claims.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(opts.jobs, claims.length) }, (_, k) => lane(k)));
   return results;
+}
+
+/**
+ * The claims' order of work for a pool of lanes: a lane takes the first pending claim of a study it
+ * already holds, else the first pending claim whose study no other lane holds (and then holds that
+ * study), else nothing (the claims left belong to busy lanes' studies and wait for them). Claims
+ * without a study are free for any lane. Returns −1 when the lane has nothing more to do.
+ */
+export function studyQueue(claims: readonly Pick<Claim, 'study'>[]): (lane: number) => number {
+  const pending = claims.map((_, i) => i);
+  const holder = new Map<string, number>();
+  return (lane) => {
+    let pick = pending.findIndex((i) => {
+      const st = claims[i].study;
+      return st !== undefined && holder.get(st) === lane;
+    });
+    if (pick < 0) pick = pending.findIndex((i) => {
+      const st = claims[i].study;
+      return st === undefined || !holder.has(st);
+    });
+    if (pick < 0) return -1;
+    const index = pending.splice(pick, 1)[0];
+    const st = claims[index].study;
+    if (st !== undefined) holder.set(st, lane);
+    return index;
+  };
 }
 
 /** Run the given claims and build the report (meta timing fields included). */

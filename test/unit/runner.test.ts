@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { proxClaims, softBruteForce } from '../../theorems/dinh-xin/prox.ts';
 import { runClaim } from '../../src/runner/run-claim.ts';
-import { runCatalogue, summarise } from '../../src/runner/run-catalogue.ts';
+import { runCatalogue, studyQueue, summarise } from '../../src/runner/run-catalogue.ts';
 import { closeMatches, editDistance, matches, selectIds } from '../../src/runner/select.ts';
 import { reportToJson, stripTimings } from '../../src/report/json.ts';
 import { InvalidArgumentError, UsageError } from '../../src/core/errors.ts';
@@ -127,5 +127,24 @@ describe('selection', () => {
     expect(() => selectIds(ids, ['dx.prox.tl1-treshold'])).toThrow(/did you mean dx.prox.tl1-threshold/);
     expect(closeMatches('agh', ids, 1)).toEqual(['agh21.example1.persp']);
     expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+});
+
+describe('studyQueue: claims of one memoised study run in one worker', () => {
+  it('gives each study to the lane that took its first claim; free claims go to any lane', () => {
+    const claims = [{ study: 'a' }, { study: 'a' }, {}, { study: 'b' }, { study: 'a' }, {}];
+    const take = studyQueue(claims);
+    expect(take(0)).toBe(0); // lane 0 holds a
+    expect(take(1)).toBe(2); // a is held: the first free claim
+    expect(take(1)).toBe(3); // lane 1 holds b
+    expect(take(0)).toBe(1); // lane 0's own study first
+    expect(take(1)).toBe(5);
+    expect(take(1)).toBe(-1); // only a's claim is left: it waits for lane 0
+    expect(take(0)).toBe(4);
+    expect(take(0)).toBe(-1);
+  });
+  it('takes every claim exactly once in catalogue order when no claim names a study', () => {
+    const take = studyQueue([{}, {}, {}]);
+    expect([take(1), take(0), take(1), take(0)]).toEqual([0, 1, 2, -1]);
   });
 });

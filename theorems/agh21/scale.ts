@@ -387,6 +387,7 @@ const GAP_LIMIT = 1;
 export const accelDecompGap = defineClaim({
   ...accelCommon,
   id: 'agh21.scale.accel-decomp-gap',
+  study: 'agh21.scale.accelerometer',
   location: '§5.1.3, p. 27 and Figure 3; abstract, p. 1 ("within 1% of the exact ℓ0-approach")',
   title: 'decomp certifies gaps within 1 % on the accelerometer grid (average, per λ, per k)',
   statement:
@@ -418,6 +419,7 @@ export const accelDecompGap = defineClaim({
 export const accelAverageGaps = defineClaim({
   ...accelCommon,
   id: 'agh21.scale.accel-average-gaps',
+  study: 'agh21.scale.accelerometer',
   location: '§5.1.3, p. 27 (text beside Figure 3)',
   title: 'The printed grid averages: ℓ1 66.7 %, decomp 0.4 %',
   statement:
@@ -449,6 +451,7 @@ const FAR_RATIO = 10;
 export const accelL1FarLarger = defineClaim({
   ...accelCommon,
   id: 'agh21.scale.accel-l1-far-larger',
+  study: 'agh21.scale.accelerometer',
   location: '§5.1.3, p. 27 and Figure 3 ("decomp substantially improves upon the natural ℓ1 relaxation")',
   title: 'ℓ1 gaps are far larger than decomp gaps on every cell',
   statement:
@@ -477,6 +480,7 @@ const VALID_TOL = 1e-6;
 export const accelLowerBoundValid = defineClaim({
   ...accelCommon,
   id: 'agh21.scale.accel-lb-valid',
+  study: 'agh21.scale.accelerometer',
   location: '§5.1.2–5.1.3, pp. 26–27 (ζ_LB of each relaxation, gap (42))',
   title: 'decomp\'s lower bound never exceeds a feasible value or the exact optimum, and dominates ℓ1\'s',
   statement:
@@ -538,6 +542,7 @@ function paperCell(v: Record<string, number | string | boolean>, kappa: number, 
 export const table3DecompositionWins = defineClaim({
   ...t3Common,
   id: 'agh21.scale.table3-decomposition-wins',
+  study: 'agh21.scale.table3-grid',
   location: '§5.3, p. 35 (text) and Table 3, p. 36 (bold: fastest m per κ)',
   title: 'Decomposition beats m = 1 once κ ≥ 0.002 (time, relative)',
   statement:
@@ -608,6 +613,7 @@ const SUB_FRACTION = 0.1;
 export const table3FewSubproblems = defineClaim({
   ...t3Common,
   id: 'agh21.scale.table3-few-subproblems',
+  study: 'agh21.scale.table3-grid',
   location: '§4.3 "Additional considerations", p. 24 (re-solve only blocks whose multipliers changed) and Table 3, p. 36 (# sub)',
   title: 'Re-solving only changed blocks keeps #sub ≪ m·h_max for κ ≥ 0.005',
   statement:
@@ -639,6 +645,7 @@ const ERR_REL = 0.1;
 export const table3ErrorsComparable = defineClaim({
   ...t3Common,
   id: 'agh21.scale.table3-errors-comparable',
+  study: 'agh21.scale.table3-grid',
   location: '§5.3, p. 35 ("all methods return comparable estimation errors, (except for κ = 0.0005 …)") and Table 3, p. 36 (error)',
   title: 'Errors are comparable across m (except κ = 0.0005)',
   statement:

@@ -87,6 +87,7 @@ function statsClaim(c: StatsClaimInput): Claim<null, StatsSubject> {
     paperScale: STATS_PAPER_SCALE,
     budget: { quick: 1, default: 1, thorough: 1 },
     timeoutMs: 48 * 3600_000,
+    study: 'agh21.stats.protocol',
     subject: statsSubject,
     instances: fc.constant(null),
     ...c,

@@ -266,6 +266,7 @@ const fig11Scale = (st: Figure11Result) => ({ n: st.scale.n, d: st.scale.d, K: s
 
 export const fig11ConvexLowest = defineClaim({
   id: 'ep21.real.fig11-convex-lowest',
+  study: 'ep21.real.figure11',
   paper: 'ep21',
   location: 'Numerical experiments, Figure 11 (whitened, subsampled MNIST; qualitative)',
   title: 'Real images, whitened: the convex solution reaches a lower training objective than each of 5 trials of the non-convex network',
@@ -291,6 +292,7 @@ export const fig11ConvexLowest = defineClaim({
 
 export const fig11Certified = defineClaim({
   id: 'ep21.real.fig11-certified',
+  study: 'ep21.real.figure11',
   paper: 'ep21',
   location: 'Numerical experiments, Figure 11 setting; certificate of the vector problem (Theorem 8 and Remark 4 with vector outputs)',
   title: 'Real images, whitened: the sampled-pattern convex solution is certified optimal for the vector problem, and every trial stays above the certified bound',
