@@ -8,7 +8,7 @@
  */
 import { NONNEG, SOC, ZERO, type ConeLayout } from './cones.ts';
 import { LdlFactor, type UpperCsc } from './ldl.ts';
-import { type CscMatrix, normInf, transpose } from './sparse.ts';
+import { type CscMatrix, transpose } from './sparse.ts';
 
 /** Second-order cones of dimension above this use the sparse (ECOS-style) expansion in the KKT matrix. */
 export const SOC_DENSE_MAX = 16;
@@ -28,6 +28,10 @@ export class Kkt {
   readonly NN: number;
   /** Per cone: index of its expansion (−1 for a dense block). */
   readonly expanded: Int32Array;
+  /** K's rows in the pivot ordering of the factor, for the refinement's products (see {@link PivotRows}). */
+  private readonly rows: PivotRows;
+  /** The off-diagonal entries setScaling rewrites (the factor refreshes these and the diagonal). */
+  private readonly changed: Int32Array;
   private readonly r: Float64Array;
   private readonly dx: Float64Array;
   private readonly bx: Float64Array;
@@ -47,6 +51,9 @@ export class Kkt {
     this.K = pat.K;
     this.vals = pat.K.values;
     this.factor = new LdlFactor(this.K, pat.signs);
+    const dyn = scalingSlots(n, m, this.N, this.K, pat.blockPos);
+    this.rows = pivotRows(this.K, this.factor.perm, this.factor.pinv, dyn);
+    this.changed = offDiagonal(this.K, dyn);
     this.r = new Float64Array(pat.NN);
     this.dx = new Float64Array(pat.NN);
     this.bx = new Float64Array(pat.NN);
@@ -111,10 +118,12 @@ export class Kkt {
         }
       }
     }
+    const { val, slot, entry } = this.rows;
+    for (let t = 0; t < slot.length; t++) val[slot[t]] = v[entry[t]];
   }
 
   factorise(): boolean {
-    return this.factor.factor(this.vals, this.shift, this.diagPos);
+    return this.factor.factor(this.vals, this.shift, this.diagPos, this.changed);
   }
 
   /** y = K x with the unregularised values. */
@@ -135,41 +144,181 @@ export class Kkt {
   }
 
   /**
+   * r = rhs − K x with the unregularised values, all in the pivot ordering; returns ‖r‖∞. Each row's
+   * sum is formed in the order of {@link mul} (diagonal, then the column's entries above it summed
+   * apart, then the entries right of it by column), so r is the permuted r of mul, bit for bit.
+   */
+  private residualPermuted(x: Float64Array, rhs: Float64Array, r: Float64Array): number {
+    const { ptr, diagEnd, colEnd, col, val } = this.rows;
+    let m = 0;
+    for (let k = 0; k < this.NN; k++) {
+      let t = ptr[k];
+      const de = diagEnd[k];
+      const ce = colEnd[k];
+      const e = ptr[k + 1];
+      let y = 0;
+      for (; t < de; t++) y += val[t] * x[col[t]];
+      let s = 0;
+      for (; t < ce; t++) s += val[t] * x[col[t]];
+      y += s;
+      for (; t < e; t++) y += val[t] * x[col[t]];
+      const rk = rhs[k] - y;
+      r[k] = rk;
+      const a = Math.abs(rk);
+      if (a > m || a !== a) m = a;
+    }
+    return m;
+  }
+
+  /**
    * Solve K x = rhs with iterative refinement against the unregularised K;
-   * a refinement step that increases the residual is undone.
+   * a refinement step that increases the residual is undone. The refinement runs in the factor's pivot
+   * ordering (rhs permuted in and x out once per solve, neighbouring entries stay close in memory).
    */
   solve(rhsIn: Float64Array, xOut: Float64Array, refine = this.refine): void {
     const r = this.r;
     const dx = this.dx;
     const rhs = this.bx;
     const x = this.xx;
-    rhs.fill(0);
-    rhs.set(rhsIn.subarray(0, this.N));
-    this.factor.solve(rhs, x);
-    dx.fill(0);
-    const bn = normInf(rhs);
+    const N = this.N;
+    const NN = this.NN;
+    const { perm } = this.factor;
+    // rhs and x in the pivot ordering, ‖rhs‖∞ in the same pass
+    let bn = 0;
+    for (let k = 0; k < NN; k++) {
+      const o = perm[k];
+      const v = o < N ? rhsIn[o] : 0;
+      rhs[k] = v;
+      x[k] = v;
+      const a = Math.abs(v);
+      if (a > bn || a !== a) bn = a;
+    }
+    this.factor.solvePermuted(x);
     let last = Infinity;
     for (let it = 0; it <= refine; it++) {
-      this.mul(x, r);
-      for (let i = 0; i < this.NN; i++) r[i] = rhs[i] - r[i];
-      const rn = normInf(r);
+      const rn = this.residualPermuted(x, rhs, r);
       if (!(rn < last)) {
-        // the last correction made things worse (or produced NaN): undo it
-        for (let i = 0; i < this.NN; i++) x[i] -= dx[i];
+        // the last correction made things worse (or produced NaN): undo it (nothing to undo at it = 0)
+        if (it > 0) for (let i = 0; i < NN; i++) x[i] -= dx[i];
         break;
       }
       // stop when accurate (abs 1e-12 + rel 1e-13) or when a step gained less than a factor 5
       const slow = rn > last / 5;
       last = rn;
       if (it === refine || rn <= 1e-12 + 1e-13 * bn || slow) break;
-      this.factor.solve(r, dx);
-      for (let i = 0; i < this.NN; i++) x[i] += dx[i];
+      dx.set(r);
+      this.factor.solvePermuted(dx);
+      for (let i = 0; i < NN; i++) x[i] += dx[i];
     }
-    for (let i = 0; i < this.N; i++) xOut[i] = x[i];
+    for (let k = 0; k < NN; k++) {
+      const o = perm[k];
+      if (o < N) xOut[o] = x[k];
+    }
     const rel = last / (1 + bn);
     if (rel > this.maxResidual && Number.isFinite(rel)) this.maxResidual = rel;
     if (rel > this.iterResidual && Number.isFinite(rel)) this.iterResidual = rel;
   }
+}
+
+/**
+ * K's rows in the pivot ordering, each in the order in which {@link Kkt.mul} sums it: row k (original
+ * row perm[k]) holds its diagonal entries [ptr[k], diagEnd[k]), the other entries of its column of the
+ * upper triangle in storage order [diagEnd[k], colEnd[k]), then its entries right of the diagonal by
+ * increasing original column [colEnd[k], ptr[k+1]); col holds pivot indices. val[slot[t]] = K.values[entry[t]]
+ * for the entries the scaling rewrites (the rest are copied once).
+ */
+interface PivotRows {
+  ptr: Int32Array;
+  diagEnd: Int32Array;
+  colEnd: Int32Array;
+  col: Int32Array;
+  val: Float64Array;
+  slot: Int32Array;
+  entry: Int32Array;
+}
+
+/** Marks the entries of K that setScaling rewrites: the cone blocks' slots and the expansion columns. */
+function scalingSlots(n: number, m: number, N: number, K: UpperCsc, blockPos: Int32Array): Uint8Array {
+  const dyn = new Uint8Array(K.colPtr[K.n]);
+  for (let i = 0; i < m; i++) dyn.fill(1, blockPos[i], K.colPtr[n + i + 1]);
+  dyn.fill(1, K.colPtr[N], K.colPtr[K.n]);
+  return dyn;
+}
+
+/** The entries marked in `dyn` that are not on the diagonal, in storage order. */
+function offDiagonal(K: UpperCsc, dyn: Uint8Array): Int32Array {
+  let c = 0;
+  for (let j = 0; j < K.n; j++) for (let p = K.colPtr[j]; p < K.colPtr[j + 1]; p++) if (dyn[p] && K.rowIdx[p] !== j) c++;
+  const out = new Int32Array(c);
+  c = 0;
+  for (let j = 0; j < K.n; j++) for (let p = K.colPtr[j]; p < K.colPtr[j + 1]; p++) if (dyn[p] && K.rowIdx[p] !== j) out[c++] = p;
+  return out;
+}
+
+/** Build {@link PivotRows} from the upper CSC K and the factor's permutation. */
+function pivotRows(K: UpperCsc, perm: Int32Array, pinv: Int32Array, dyn: Uint8Array): PivotRows {
+  const NN = K.n;
+  const { colPtr, rowIdx, values } = K;
+  const nDiag = new Int32Array(NN);
+  const nCol = new Int32Array(NN);
+  const nRight = new Int32Array(NN);
+  let nDyn = 0;
+  for (let j = 0; j < NN; j++) {
+    for (let p = colPtr[j]; p < colPtr[j + 1]; p++) {
+      const i = rowIdx[p];
+      if (i === j) nDiag[j]++;
+      else {
+        nCol[j]++;
+        nRight[i]++;
+        if (dyn[p]) nDyn++;
+      }
+      if (dyn[p]) nDyn++;
+    }
+  }
+  const ptr = new Int32Array(NN + 1);
+  const diagEnd = new Int32Array(NN);
+  const colEnd = new Int32Array(NN);
+  for (let k = 0; k < NN; k++) {
+    const o = perm[k];
+    diagEnd[k] = ptr[k] + nDiag[o];
+    colEnd[k] = diagEnd[k] + nCol[o];
+    ptr[k + 1] = colEnd[k] + nRight[o];
+  }
+  const nz = ptr[NN];
+  const col = new Int32Array(nz);
+  const val = new Float64Array(nz);
+  const slot = new Int32Array(nDyn);
+  const entry = new Int32Array(nDyn);
+  // cursors per original row: next diagonal / column / right-of-diagonal slot
+  const curD = new Int32Array(NN);
+  const curC = new Int32Array(NN);
+  const curR = new Int32Array(NN);
+  for (let k = 0; k < NN; k++) {
+    const o = perm[k];
+    curD[o] = ptr[k];
+    curC[o] = diagEnd[k];
+    curR[o] = colEnd[k];
+  }
+  let w = 0;
+  const put = (t: number, c: number, p: number): void => {
+    col[t] = c;
+    val[t] = values[p];
+    if (dyn[p]) {
+      slot[w] = t;
+      entry[w++] = p;
+    }
+  };
+  for (let j = 0; j < NN; j++) {
+    for (let p = colPtr[j]; p < colPtr[j + 1]; p++) {
+      const i = rowIdx[p];
+      if (i === j) put(curD[j]++, pinv[j], p);
+      else {
+        put(curC[j]++, pinv[i], p);
+        put(curR[i]++, pinv[j], p);
+      }
+    }
+  }
+  return { ptr, diagEnd, colEnd, col, val, slot, entry };
 }
 
 /** The KKT matrix's pattern with the values of P and Aᵀ, its slots, pivot signs and static regularisation. */

@@ -310,6 +310,14 @@ export class LdlFactor {
   private readonly lnz: Int32Array;
   private readonly flag: Int32Array;
   private readonly pattern: Int32Array;
+  /**
+   * Row k of L: its columns i (rowCol[rowPtr[k] .. rowPtr[k+1]), in the topological order of the
+   * elimination-tree reach in which the up-looking factorisation visits them) and the slot of L_ki in
+   * column i's storage (rowSlot). Fixed by the pattern, so computed once.
+   */
+  private readonly rowPtr: Int32Array;
+  private readonly rowCol: Int32Array;
+  private readonly rowSlot: Int32Array;
   private readonly y: Float64Array;
   private readonly work: Float64Array;
   /** Expected pivot sign per ORIGINAL index (+1 primal, −1 dual). */
@@ -318,6 +326,8 @@ export class LdlFactor {
   /** Dynamic regularisation thresholds. */
   dynEps = 1e-13;
   dynDelta = 2e-7;
+  /** Whether cx holds the values of a previous call (for `changed` in {@link factor}). */
+  private scattered = false;
 
   constructor(K: UpperCsc, signs: Float64Array, perm?: Int32Array) {
     const n = K.n;
@@ -385,21 +395,70 @@ export class LdlFactor {
     this.pattern = new Int32Array(n);
     this.y = new Float64Array(n);
     this.work = new Float64Array(n);
+    this.rowPtr = new Int32Array(n + 1);
+    this.rowCol = new Int32Array(nnzL);
+    this.rowSlot = new Int32Array(nnzL);
+    this.rowPatterns();
     this.stats = { n, nnzK: nnz, nnzL, fillRatio: (nnzL + n) / Math.max(1, nnz), dynamicRegularisations: 0 };
+  }
+
+  /**
+   * Symbolic rows of L (rowPtr, rowCol, rowSlot) and L's row indices li: the reach of row k in the
+   * elimination tree, found as the up-looking factorisation finds it (walks from each entry of column k
+   * of the permuted upper triangle up to a marked node, stacked so that descendants come first).
+   */
+  private rowPatterns(): void {
+    const n = this.n;
+    const { cp, ci, parent, flag, lnz, pattern, lp, li, rowPtr, rowCol, rowSlot } = this;
+    let t = 0;
+    for (let k = 0; k < n; k++) {
+      let top = n;
+      flag[k] = -1 - k;
+      lnz[k] = 0;
+      for (let p = cp[k]; p < cp[k + 1]; p++) {
+        let i = ci[p];
+        let len = 0;
+        for (; flag[i] !== -1 - k; i = parent[i]) {
+          pattern[len++] = i;
+          flag[i] = -1 - k;
+        }
+        while (len > 0) pattern[--top] = pattern[--len];
+      }
+      rowPtr[k] = t;
+      for (; top < n; top++) {
+        const i = pattern[top];
+        const p2 = lp[i] + lnz[i]++;
+        li[p2] = k;
+        rowCol[t] = i;
+        rowSlot[t++] = p2;
+      }
+    }
+    rowPtr[n] = t;
   }
 
   /**
    * Numeric factorisation of the matrix with the symbolic pattern and the
    * given values (aligned with the original upper CSC entries), plus `diagShift`
    * (per original index) added to the diagonal — the static regularisation.
-   * Returns false if a pivot is not finite.
+   * Returns false if a pivot is not finite. `changed` (optional) lists the entries whose values may
+   * differ from the previous call's; the others (and nothing else) are reused, the diagonal is always
+   * rewritten. The first call scatters every entry.
    */
-  factor(values: Float64Array, diagShift: Float64Array, diagPos: Int32Array): boolean {
+  factor(values: Float64Array, diagShift: Float64Array, diagPos: Int32Array, changed?: Int32Array): boolean {
     const n = this.n;
     const cx = this.cx;
-    cx.fill(0);
     const map = this.map;
-    for (let e = 0; e < values.length; e++) cx[map[e]] += values[e];
+    if (changed === undefined || !this.scattered) {
+      cx.fill(0);
+      for (let e = 0; e < values.length; e++) cx[map[e]] += values[e];
+      this.scattered = true;
+    } else {
+      for (let t = 0; t < changed.length; t++) {
+        const e = changed[t];
+        cx[map[e]] = 0 + values[e];
+      }
+      for (let i = 0; i < n; i++) cx[map[diagPos[i]]] = 0 + values[diagPos[i]];
+    }
     for (let i = 0; i < n; i++) cx[map[diagPos[i]]] += diagShift[i];
     const cp = this.cp;
     const ci = this.ci;
@@ -408,42 +467,28 @@ export class LdlFactor {
     const lx = this.lx;
     const d = this.d;
     const y = this.y;
-    const flag = this.flag;
-    const lnz = this.lnz;
-    const parent = this.parent;
-    const pattern = this.pattern;
     const sg = this.signPerm;
     const eps = this.dynEps;
     const delta = this.dynDelta;
     let nreg = 0;
+    const rowPtr = this.rowPtr;
+    const rowCol = this.rowCol;
+    const rowSlot = this.rowSlot;
     for (let k = 0; k < n; k++) {
       y[k] = 0;
-      let top = n;
-      flag[k] = k;
-      lnz[k] = 0;
-      for (let p = cp[k]; p < cp[k + 1]; p++) {
-        let i = ci[p];
-        y[i] += cx[p];
-        let len = 0;
-        for (; flag[i] !== k; i = parent[i]) {
-          pattern[len++] = i;
-          flag[i] = k;
-        }
-        while (len > 0) pattern[--top] = pattern[--len];
-      }
+      for (let p = cp[k]; p < cp[k + 1]; p++) y[ci[p]] += cx[p];
       let dk = y[k];
       y[k] = 0;
-      for (; top < n; top++) {
-        const i = pattern[top];
+      // row k of L: a sparse triangular solve along the precomputed reach
+      for (let t = rowPtr[k]; t < rowPtr[k + 1]; t++) {
+        const i = rowCol[t];
         const yi = y[i];
         y[i] = 0;
-        const p2 = lp[i] + lnz[i];
+        const p2 = rowSlot[t];
         for (let p = lp[i]; p < p2; p++) y[li[p]] -= lx[p] * yi;
         const lki = yi / d[i];
         dk -= lki * yi;
-        li[p2] = k;
         lx[p2] = lki;
-        lnz[i]++;
       }
       const s = sg[k];
       if (!(s * dk > eps)) {
@@ -462,21 +507,31 @@ export class LdlFactor {
     const n = this.n;
     const w = this.work;
     const perm = this.perm;
+    for (let k = 0; k < n; k++) w[k] = b[perm[k]];
+    this.solvePermuted(w);
+    for (let k = 0; k < n; k++) x[perm[k]] = w[k];
+  }
+
+  /**
+   * Solve (P K Pᵀ) w = b in place: w holds b in the pivot ordering (w[k] = b[perm[k]]) and receives
+   * the solution in that ordering. Callers that stay in the pivot ordering save the two permutations.
+   */
+  solvePermuted(w: Float64Array): void {
+    const n = this.n;
     const lp = this.lp;
     const li = this.li;
     const lx = this.lx;
     const d = this.d;
-    for (let k = 0; k < n; k++) w[k] = b[perm[k]];
+    // forward substitution with L, then D⁻¹ on the finished entry (one pass)
     for (let j = 0; j < n; j++) {
       const wj = w[j];
       if (wj !== 0) for (let p = lp[j]; p < lp[j + 1]; p++) w[li[p]] -= lx[p] * wj;
+      w[j] = wj / d[j];
     }
-    for (let j = 0; j < n; j++) w[j] /= d[j];
     for (let j = n - 1; j >= 0; j--) {
       let s = w[j];
       for (let p = lp[j]; p < lp[j + 1]; p++) s -= lx[p] * w[li[p]];
       w[j] = s;
     }
-    for (let k = 0; k < n; k++) x[perm[k]] = w[k];
   }
 }
