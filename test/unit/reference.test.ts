@@ -22,8 +22,13 @@ const io = (): CliIo & { out: () => string; err: () => string } => {
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'theorycheck-ref-'));
 const env = { version: '0.0.0-test', gitCommit: null, selection: [], shard: null };
 
-/** A "full-scale" reference of two prox claims, measured at a commit, with one verdict that differs from the miniature's. */
-async function referenceReport(): Promise<Report> {
+/**
+ * A "full-scale" reference of two prox claims, measured at a commit, with one verdict that differs from the miniature's.
+ * Run once (at the thorough budget) and shared by the tests, which only read it.
+ */
+let reference: Promise<Report> | undefined;
+const referenceReport = (): Promise<Report> => (reference ??= measureReference());
+async function measureReference(): Promise<Report> {
   const r = await runCatalogue(proxClaims.slice(0, 2), { ...env, gitCommit: 'abcdef1234567890' }, { rootSeed: 5, budget: 'thorough', jobs: 0 });
   r.results[1] = { ...r.results[1]!, status: 'fail', verdict: 'refuted' };
   r.summary.pass -= 1;
