@@ -149,15 +149,15 @@ export class Kkt {
    * apart, then the entries right of it by column), so r is the permuted r of mul, bit for bit.
    */
   private residualPermuted(x: Float64Array, rhs: Float64Array, r: Float64Array): number {
-    const { ptr, diagEnd, colEnd, col, val } = this.rows;
+    const { ptr, diagEnd, colEnd, col, val, oneDiagonal } = this.rows;
     let m = 0;
     for (let k = 0; k < this.NN; k++) {
       let t = ptr[k];
-      const de = diagEnd[k];
       const ce = colEnd[k];
       const e = ptr[k + 1];
       let y = 0;
-      for (; t < de; t++) y += val[t] * x[col[t]];
+      if (oneDiagonal) y += val[t++] * x[k];
+      else for (const de = diagEnd[k]; t < de; t++) y += val[t] * x[col[t]];
       let s = 0;
       for (; t < ce; t++) s += val[t] * x[col[t]];
       y += s;
@@ -176,8 +176,6 @@ export class Kkt {
    * ordering (rhs permuted in and x out once per solve, neighbouring entries stay close in memory).
    */
   solve(rhsIn: Float64Array, xOut: Float64Array, refine = this.refine): void {
-    const r = this.r;
-    const dx = this.dx;
     const rhs = this.bx;
     const x = this.xx;
     const N = this.N;
@@ -194,21 +192,25 @@ export class Kkt {
       if (a > bn || a !== a) bn = a;
     }
     this.factor.solvePermuted(x);
+    // res receives the residual, which becomes the next correction in place; cor holds the last one
+    let res = this.r;
+    let cor = this.dx;
     let last = Infinity;
     for (let it = 0; it <= refine; it++) {
-      const rn = this.residualPermuted(x, rhs, r);
+      const rn = this.residualPermuted(x, rhs, res);
       if (!(rn < last)) {
         // the last correction made things worse (or produced NaN): undo it (nothing to undo at it = 0)
-        if (it > 0) for (let i = 0; i < NN; i++) x[i] -= dx[i];
+        if (it > 0) for (let i = 0; i < NN; i++) x[i] -= cor[i];
         break;
       }
       // stop when accurate (abs 1e-12 + rel 1e-13) or when a step gained less than a factor 5
       const slow = rn > last / 5;
       last = rn;
       if (it === refine || rn <= 1e-12 + 1e-13 * bn || slow) break;
-      dx.set(r);
-      this.factor.solvePermuted(dx);
-      for (let i = 0; i < NN; i++) x[i] += dx[i];
+      this.factor.solvePermuted(res, x); // res ← K⁻¹res, x += res
+      const t = cor;
+      cor = res;
+      res = t;
     }
     for (let k = 0; k < NN; k++) {
       const o = perm[k];
@@ -228,6 +230,8 @@ export class Kkt {
  * for the entries the scaling rewrites (the rest are copied once).
  */
 interface PivotRows {
+  /** Whether every row has exactly one diagonal entry (KKT patterns do). */
+  oneDiagonal: boolean;
   ptr: Int32Array;
   diagEnd: Int32Array;
   colEnd: Int32Array;
@@ -318,7 +322,9 @@ function pivotRows(K: UpperCsc, perm: Int32Array, pinv: Int32Array, dyn: Uint8Ar
       }
     }
   }
-  return { ptr, diagEnd, colEnd, col, val, slot, entry };
+  let oneDiagonal = true;
+  for (let j = 0; j < NN; j++) if (nDiag[j] !== 1) oneDiagonal = false;
+  return { oneDiagonal, ptr, diagEnd, colEnd, col, val, slot, entry };
 }
 
 /** The KKT matrix's pattern with the values of P and Aᵀ, its slots, pivot signs and static regularisation. */

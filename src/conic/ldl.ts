@@ -457,9 +457,20 @@ export class LdlFactor {
         const e = changed[t];
         cx[map[e]] = 0 + values[e];
       }
-      for (let i = 0; i < n; i++) cx[map[diagPos[i]]] = 0 + values[diagPos[i]];
+      for (let i = 0; i < n; i++) {
+        const e = diagPos[i];
+        cx[map[e]] = 0 + values[e] + diagShift[i];
+      }
+      return this.numeric();
     }
     for (let i = 0; i < n; i++) cx[map[diagPos[i]]] += diagShift[i];
+    return this.numeric();
+  }
+
+  /** The up-looking numeric factorisation of the permuted values in cx. */
+  private numeric(): boolean {
+    const n = this.n;
+    const cx = this.cx;
     const cp = this.cp;
     const ci = this.ci;
     const lp = this.lp;
@@ -514,9 +525,10 @@ export class LdlFactor {
 
   /**
    * Solve (P K Pᵀ) w = b in place: w holds b in the pivot ordering (w[k] = b[perm[k]]) and receives
-   * the solution in that ordering. Callers that stay in the pivot ordering save the two permutations.
+   * the solution in that ordering, which is also added to `acc` when given. Callers that stay in the
+   * pivot ordering save the two permutations.
    */
-  solvePermuted(w: Float64Array): void {
+  solvePermuted(w: Float64Array, acc?: Float64Array): void {
     const n = this.n;
     const lp = this.lp;
     const li = this.li;
@@ -528,10 +540,19 @@ export class LdlFactor {
       if (wj !== 0) for (let p = lp[j]; p < lp[j + 1]; p++) w[li[p]] -= lx[p] * wj;
       w[j] = wj / d[j];
     }
-    for (let j = n - 1; j >= 0; j--) {
-      let s = w[j];
-      for (let p = lp[j]; p < lp[j + 1]; p++) s -= lx[p] * w[li[p]];
-      w[j] = s;
+    if (acc === undefined) {
+      for (let j = n - 1; j >= 0; j--) {
+        let s = w[j];
+        for (let p = lp[j]; p < lp[j + 1]; p++) s -= lx[p] * w[li[p]];
+        w[j] = s;
+      }
+    } else {
+      for (let j = n - 1; j >= 0; j--) {
+        let s = w[j];
+        for (let p = lp[j]; p < lp[j + 1]; p++) s -= lx[p] * w[li[p]];
+        w[j] = s;
+        acc[j] += s;
+      }
     }
   }
 }
