@@ -270,13 +270,13 @@ function pivotRows(K: UpperCsc, perm: Int32Array, pinv: Int32Array, dyn: Uint8Ar
   for (let j = 0; j < NN; j++) {
     for (let p = colPtr[j]; p < colPtr[j + 1]; p++) {
       const i = rowIdx[p];
+      const twice = i === j ? 1 : 2;
       if (i === j) nDiag[j]++;
       else {
         nCol[j]++;
         nRight[i]++;
-        if (dyn[p]) nDyn++;
       }
-      if (dyn[p]) nDyn++;
+      if (dyn[p]) nDyn += twice;
     }
   }
   const ptr = new Int32Array(NN + 1);
@@ -293,33 +293,48 @@ function pivotRows(K: UpperCsc, perm: Int32Array, pinv: Int32Array, dyn: Uint8Ar
   const val = new Float64Array(nz);
   const slot = new Int32Array(nDyn);
   const entry = new Int32Array(nDyn);
-  // cursors per original row: next diagonal / column / right-of-diagonal slot
-  const curD = new Int32Array(NN);
-  const curC = new Int32Array(NN);
-  const curR = new Int32Array(NN);
-  for (let k = 0; k < NN; k++) {
-    const o = perm[k];
-    curD[o] = ptr[k];
-    curC[o] = diagEnd[k];
-    curR[o] = colEnd[k];
-  }
-  let w = 0;
-  const put = (t: number, c: number, p: number): void => {
-    col[t] = c;
-    val[t] = values[p];
-    if (dyn[p]) {
-      slot[w] = t;
-      entry[w++] = p;
-    }
-  };
+  // the strict upper triangle by rows (row i: entries re, columns rc, by increasing column)
+  const rp = new Int32Array(NN + 1);
+  for (let i = 0; i < NN; i++) rp[i + 1] = rp[i] + nRight[i];
+  const re = new Int32Array(rp[NN]);
+  const rc = new Int32Array(rp[NN]);
+  const cur = rp.slice(0, NN);
   for (let j = 0; j < NN; j++) {
     for (let p = colPtr[j]; p < colPtr[j + 1]; p++) {
       const i = rowIdx[p];
-      if (i === j) put(curD[j]++, pinv[j], p);
-      else {
-        put(curC[j]++, pinv[i], p);
-        put(curR[i]++, pinv[j], p);
+      if (i !== j) {
+        rc[cur[i]] = j;
+        re[cur[i]++] = p;
       }
+    }
+  }
+  // rows in pivot order: diagonal, the rest of column o in storage order, row o of the upper triangle
+  let t = 0;
+  let w = 0;
+  for (let k = 0; k < NN; k++) {
+    const o = perm[k];
+    for (let pass = 0; pass < 2; pass++) {
+      for (let p = colPtr[o]; p < colPtr[o + 1]; p++) {
+        const i = rowIdx[p];
+        if ((i === o) !== (pass === 0)) continue;
+        col[t] = pinv[i];
+        val[t] = values[p];
+        if (dyn[p]) {
+          slot[w] = t;
+          entry[w++] = p;
+        }
+        t++;
+      }
+    }
+    for (let q = rp[o]; q < rp[o + 1]; q++) {
+      const p = re[q];
+      col[t] = pinv[rc[q]];
+      val[t] = values[p];
+      if (dyn[p]) {
+        slot[w] = t;
+        entry[w++] = p;
+      }
+      t++;
     }
   }
   let oneDiagonal = true;
