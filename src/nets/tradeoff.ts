@@ -69,6 +69,17 @@ function validateTradeoff(opts: TradeoffOptions): number {
 export function tradeoffPoint(opts: TradeoffOptions, penalty: Penalty, lambda: number): TradeoffPoint {
   const ns = validateTradeoff(opts);
   nonNegative('lambda', lambda);
+  return withTestLoss(opts, trainedPoint(opts, ns, penalty, lambda));
+}
+
+/** A point without its test loss: ū and the quantities read from it (validated options). */
+interface TrainedPoint {
+  point: Omit<TradeoffPoint, 'testLoss' | 'testLossSe'>;
+  u: Float64Array;
+}
+
+/** RVSM at (penalty, λ); ns = ‖w*‖ as validated. */
+function trainedPoint(opts: TradeoffOptions, ns: number, penalty: Penalty, lambda: number): TrainedPoint {
   const r = rvsm({
     wStar: opts.wStar, k: opts.k, w0: opts.w0, penalty, lambda, beta: opts.beta, eta: opts.eta,
     iterations: opts.iterations, trace: false, stopTol: opts.stopTol,
@@ -77,19 +88,23 @@ export function tradeoffPoint(opts: TradeoffOptions, penalty: Penalty, lambda: n
       : undefined,
   });
   const nu = norm(r.u);
-  const test = mcLossRelu(r.u, opts.wStar, opts.k, opts.test.n, opts.test.rng);
   let supportErrors = 0;
   for (let i = 0; i < r.u.length; i++) if ((r.u[i] !== 0) !== (opts.wStar[i] !== 0)) supportErrors++;
-  return {
+  const point = {
     penalty: penalty.kind,
     lambda,
     nnz: r.support.length,
     error: distance(r.u, opts.wStar),
     angle: nu === 0 ? Math.PI / 2 : angleRaw(r.u, opts.wStar, nu, ns),
-    testLoss: test.mean,
-    testLossSe: test.se,
     supportErrors,
   };
+  return { point, u: r.u };
+}
+
+/** The test loss ℓ(ū) on `test.n` fresh samples from `test.rng`. */
+function withTestLoss(opts: TradeoffOptions, t: TrainedPoint): TradeoffPoint {
+  const test = mcLossRelu(t.u, opts.wStar, opts.k, opts.test.n, opts.test.rng);
+  return { ...t.point, testLoss: test.mean, testLossSe: test.se };
 }
 
 /** Run the sweep; returns one point per (penalty, λ), penalties outermost. */
@@ -103,26 +118,27 @@ export function tradeoffSweep(opts: TradeoffOptions): TradeoffPoint[] {
 /**
  * Matched sparsity by bisection on log10 λ ∈ [lo, hi]: the point at the smallest λ found with
  * nnz(ū) ≤ target (`steps` halvings). nnz(ū) is not exactly monotone in λ (ℓ0 limits are path
- * dependent), so the returned nnz may differ from target; callers compare it.
+ * dependent), so the returned nnz may differ from target; callers compare it. Only the returned
+ * point's test loss is estimated (the bisection reads nnz alone).
  */
 export function matchedSparsity(
   opts: TradeoffOptions, penalty: Penalty, target: number, range: [number, number] = [-6, 0], steps = 14,
 ): TradeoffPoint {
-  validateTradeoff(opts);
+  const ns = validateTradeoff(opts);
   integerInRange('target', target, 0);
   integerInRange('steps', steps, 1);
   let [lo, hi] = range;
-  let best = tradeoffPoint(opts, penalty, 10 ** hi);
-  if (best.nnz > target) return best;
+  let best = trainedPoint(opts, ns, penalty, 10 ** hi);
+  if (best.point.nnz > target) return withTestLoss(opts, best);
   for (let s = 0; s < steps; s++) {
     const mid = 0.5 * (lo + hi);
-    const p = tradeoffPoint(opts, penalty, 10 ** mid);
-    if (p.nnz <= target) {
+    const p = trainedPoint(opts, ns, penalty, 10 ** mid);
+    if (p.point.nnz <= target) {
       hi = mid;
       best = p;
     } else lo = mid;
   }
-  return best;
+  return withTestLoss(opts, best);
 }
 
 /**

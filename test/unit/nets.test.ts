@@ -317,6 +317,16 @@ describe('nets trade-off sweep', () => {
     expect(tradeoffPoint(opts, { kind: 'l1' }, 0).nnz).toBe(4);
   });
 
+  it('matched sparsity estimates the test loss of the returned point only, and the same as tradeoffPoint at its λ', () => {
+    const o = { ...opts, train: { n: 30, noise: 0.01, seed: 3 } };
+    const a = createRng(9);
+    const m = matchedSparsity({ ...o, test: { n: 100, rng: a } }, { kind: 'l1' }, 1, [-6, 0], 6);
+    const b = createRng(9);
+    const p = tradeoffPoint({ ...o, test: { n: 100, rng: b } }, { kind: 'l1' }, m.lambda);
+    expect(p).toEqual(m); // one estimate drawn from the stream, as a single point draws it
+    expect(a.uniform()).toBe(b.uniform());
+  });
+
   it('bad input', () => {
     expectArg(() => tradeoffSweep({ ...opts, penalties: [] }), 'penalties');
     expectArg(() => tradeoffSweep({ ...opts, lambdas: [-1] }), 'lambdas[0]');
