@@ -38,6 +38,8 @@ export class Directions {
   readonly eta: Float64Array;
   readonly lam: Float64Array;
   readonly rhs: Float64Array;
+  /** The right-hand side of the direction system (D1). */
+  private readonly rhs2: Float64Array;
   /** [x₁; z₁] of the constant system (D1) and [Δx₂; Δz₂]. */
   readonly sol1: Float64Array;
   readonly sol2: Float64Array;
@@ -65,6 +67,7 @@ export class Directions {
     this.eta = new Float64Array(L.kind.length);
     this.lam = new Float64Array(m);
     this.rhs = new Float64Array(n + m);
+    this.rhs2 = new Float64Array(n + m);
     this.sol1 = new Float64Array(n + m);
     this.sol2 = new Float64Array(n + m);
     this.dx = new Float64Array(n);
@@ -91,17 +94,35 @@ export class Directions {
   }
 
   /**
-   * The constant system K [x₁; z₁] = [−q; b] of (D1) and the denominator of Δτ in (D2). For the exact
-   * solve the denominator equals −((x₁ − ξ)ᵀP(x₁ − ξ) + ‖W z₁‖² + κ/τ) < 0; it is computed directly so
-   * that it stays consistent with the regularised solve (which adds −ε‖x₁‖² when the true KKT matrix is
-   * singular, e.g. free directions of an LP), and by the second form when the first is not negative.
+   * The constant system K [x₁; z₁] = [−q; b] of (D1) and the denominator of Δτ in (D2), then the
+   * predictor (affine direction: d_s = λ∘λ, d_κ = τκ, f = 1; σ = (1 − α_aff)³ clipped to [0, 1]). Both
+   * right-hand sides are known before either solve, so the two systems are solved together.
    */
-  solveConstant(v: Iterate, Px: Float64Array): void {
-    const { n, m, q, b, P } = this.d;
-    const { rhs, sol1, xi, qxi: tn, dx } = this;
+  constantAndPredictor(v: Iterate, r: Residuals, info: Info, Px: Float64Array): Predictor {
+    const { n, m, q, b } = this.d;
+    const { rhs, sol1, sol2 } = this;
     for (let j = 0; j < n; j++) rhs[j] = -q[j];
     for (let i = 0; i < m; i++) rhs[n + i] = b[i];
-    this.kkt.solve(rhs, sol1);
+    jordanProduct(this.d.L, this.lam, this.lam, this.dS);
+    this.directionRhs(r, 1);
+    this.kkt.solvePair(rhs, sol1, this.rhs2, sol2);
+    this.constantDenominator(v, Px);
+    const dkA = v.tau * v.kappa;
+    const dtau = this.directionFrom(v, info, dkA, 1);
+    const dkappa = -(dkA + v.kappa * dtau) / v.tau;
+    const aAff = Math.min(1, this.stepLength(v, dtau, dkappa));
+    return { dtau, dkappa, sigma: Math.min(1, Math.max(0, (1 - aAff) ** 3)) };
+  }
+
+  /**
+   * The denominator of Δτ in (D2) from x₁, z₁ in sol1. For the exact solve it equals
+   * −((x₁ − ξ)ᵀP(x₁ − ξ) + ‖W z₁‖² + κ/τ) < 0; it is computed directly so that it stays consistent with
+   * the regularised solve (which adds −ε‖x₁‖² when the true KKT matrix is singular, e.g. free
+   * directions of an LP), and by the second form when the first is not negative (dsA, dzA as scratch).
+   */
+  private constantDenominator(v: Iterate, Px: Float64Array): void {
+    const { n, m, q, b, P } = this.d;
+    const { sol1, xi, qxi: tn, dx } = this;
     for (let j = 0; j < n; j++) xi[j] = v.x[j] / v.tau;
     mulP(P, xi, tn);
     const xiPxi = dot(xi, tn);
@@ -112,23 +133,36 @@ export class Directions {
     if (!(denom < 0)) {
       for (let j = 0; j < n; j++) dx[j] = sol1[j] - xi[j];
       mulP(P, dx, Px);
-      for (let i = 0; i < m; i++) this.t1[i] = sol1[n + i];
-      applyW(this.d.L, this.w, this.eta, this.t1, this.t2, false);
-      denom = -(dot(dx, Px) + dot(this.t2, this.t2) + v.kappa / v.tau);
+      const z1 = this.dsA;
+      const wz1 = this.dzA;
+      for (let i = 0; i < m; i++) z1[i] = sol1[n + i];
+      applyW(this.d.L, this.w, this.eta, z1, wz1, false);
+      denom = -(dot(dx, Px) + dot(wz1, wz1) + v.kappa / v.tau);
     }
     this.denom = denom;
   }
 
   /** The direction (D1)–(D3) for d_s (in dS), d_κ and f; returns Δτ, leaves (Δx, Δz, Δs). */
   direction(v: Iterate, r: Residuals, info: Info, dkappa: number, f: number): number {
-    const { n, m, L, b } = this.d;
-    const { w, eta, rhs, sol1, sol2, dx, dz, ds, t1, t2, t3, qxi: tn } = this;
-    // rhs₂ = −f rz + W(λ \ d_s)
+    this.directionRhs(r, f);
+    this.kkt.solve(this.rhs2, this.sol2);
+    return this.directionFrom(v, info, dkappa, f);
+  }
+
+  /** rhs₂ = [−f r_x; −f r_z + W(λ \ d_s)] of (D1) (t1 = λ \ d_s is kept for (D3)). */
+  private directionRhs(r: Residuals, f: number): void {
+    const { n, m, L } = this.d;
+    const { w, eta, rhs2, t1, t2 } = this;
     jordanDivide(L, this.lam, this.dS, t1);
     applyW(L, w, eta, t1, t2, false);
-    for (let j = 0; j < n; j++) rhs[j] = -f * r.rx[j];
-    for (let i = 0; i < m; i++) rhs[n + i] = -f * r.rz[i] + t2[i];
-    this.kkt.solve(rhs, sol2);
+    for (let j = 0; j < n; j++) rhs2[j] = -f * r.rx[j];
+    for (let i = 0; i < m; i++) rhs2[n + i] = -f * r.rz[i] + t2[i];
+  }
+
+  /** Δτ of (D2) and (Δx, Δz, Δs) of (D3) from [Δx₂; Δz₂] in sol2. */
+  private directionFrom(v: Iterate, info: Info, dkappa: number, f: number): number {
+    const { n, m, L, b } = this.d;
+    const { w, eta, sol1, sol2, dx, dz, ds, t1, t2, t3, qxi: tn } = this;
     let num = -f * info.rtau + dkappa / v.tau;
     for (let j = 0; j < n; j++) num -= tn[j] * sol2[j];
     for (let i = 0; i < m; i++) num -= b[i] * sol2[n + i];
@@ -150,16 +184,6 @@ export class Directions {
     if (dtau < 0) a = Math.min(a, -v.tau / dtau);
     if (dkappa < 0) a = Math.min(a, -v.kappa / dkappa);
     return a;
-  }
-
-  /** Affine direction: d_s = λ∘λ, d_κ = τκ, f = 1; σ = (1 − α_aff)³ clipped to [0, 1]. */
-  predictor(v: Iterate, r: Residuals, info: Info): Predictor {
-    jordanProduct(this.d.L, this.lam, this.lam, this.dS);
-    const dkA = v.tau * v.kappa;
-    const dtau = this.direction(v, r, info, dkA, 1);
-    const dkappa = -(dkA + v.kappa * dtau) / v.tau;
-    const aAff = Math.min(1, this.stepLength(v, dtau, dkappa));
-    return { dtau, dkappa, sigma: Math.min(1, Math.max(0, (1 - aAff) ** 3)) };
   }
 
   /**

@@ -32,10 +32,11 @@ export class Kkt {
   private readonly rows: PivotRows;
   /** The off-diagonal entries setScaling rewrites (the factor refreshes these and the diagonal). */
   private readonly changed: Int32Array;
-  private readonly r: Float64Array;
-  private readonly dx: Float64Array;
-  private readonly bx: Float64Array;
-  private readonly xx: Float64Array;
+  /** Refinement states of the first and second right-hand side (solve uses the first). */
+  private readonly stA: Refinement;
+  private readonly stB: Refinement;
+  /** ‖rb‖∞ of the last residualPermuted2. */
+  private rnB = 0;
   maxResidual = 0;
   /** Largest relative KKT residual since the last reset (per-iteration log). */
   iterResidual = 0;
@@ -54,10 +55,8 @@ export class Kkt {
     const dyn = scalingSlots(n, m, this.N, this.K, pat.blockPos);
     this.rows = pivotRows(this.K, this.factor.perm, this.factor.pinv, dyn);
     this.changed = offDiagonal(this.K, dyn);
-    this.r = new Float64Array(pat.NN);
-    this.dx = new Float64Array(pat.NN);
-    this.bx = new Float64Array(pat.NN);
-    this.xx = new Float64Array(pat.NN);
+    this.stA = new Refinement(pat.NN);
+    this.stB = new Refinement(pat.NN);
   }
 
   /** Write −W² (or −I when `identity`) into the cone blocks. */
@@ -170,20 +169,110 @@ export class Kkt {
     return m;
   }
 
+  /** {@link residualPermuted} for two vectors in one pass; returns ‖ra‖∞ and leaves ‖rb‖∞ in rnB. */
+  private residualPermuted2(xa: Float64Array, ba: Float64Array, ra: Float64Array, xb: Float64Array, bb: Float64Array, rb: Float64Array): number {
+    const { ptr, diagEnd, colEnd, col, val, oneDiagonal } = this.rows;
+    let ma = 0;
+    let mb = 0;
+    for (let k = 0; k < this.NN; k++) {
+      let t = ptr[k];
+      const ce = colEnd[k];
+      const e = ptr[k + 1];
+      let ya = 0;
+      let yb = 0;
+      if (oneDiagonal) {
+        const v = val[t++];
+        ya += v * xa[k];
+        yb += v * xb[k];
+      } else {
+        for (const de = diagEnd[k]; t < de; t++) {
+          const c = col[t];
+          ya += val[t] * xa[c];
+          yb += val[t] * xb[c];
+        }
+      }
+      let sa = 0;
+      let sb = 0;
+      for (; t < ce; t++) {
+        const v = val[t];
+        const c = col[t];
+        sa += v * xa[c];
+        sb += v * xb[c];
+      }
+      ya += sa;
+      yb += sb;
+      for (; t < e; t++) {
+        const v = val[t];
+        const c = col[t];
+        ya += v * xa[c];
+        yb += v * xb[c];
+      }
+      const rka = ba[k] - ya;
+      const rkb = bb[k] - yb;
+      ra[k] = rka;
+      rb[k] = rkb;
+      const aa = Math.abs(rka);
+      if (aa > ma || aa !== aa) ma = aa;
+      const ab = Math.abs(rkb);
+      if (ab > mb || ab !== ab) mb = ab;
+    }
+    this.rnB = mb;
+    return ma;
+  }
+
   /**
    * Solve K x = rhs with iterative refinement against the unregularised K;
    * a refinement step that increases the residual is undone. The refinement runs in the factor's pivot
    * ordering (rhs permuted in and x out once per solve, neighbouring entries stay close in memory).
    */
   solve(rhsIn: Float64Array, xOut: Float64Array, refine = this.refine): void {
-    const rhs = this.bx;
-    const x = this.xx;
+    const A = this.stA;
+    A.start(this.gather(rhsIn, A.rhs, A.x));
+    this.factor.solvePermuted(A.x);
+    for (let it = 0; it <= refine && A.active; it++) {
+      if (A.next(this.residualPermuted(A.x, A.rhs, A.res), it, refine)) {
+        this.factor.solvePermuted(A.res, A.x); // res ← K⁻¹res, x += res
+        A.swap();
+      }
+    }
+    this.finish(A, xOut);
+  }
+
+  /**
+   * Two independent solves K x = rhs (as {@link solve}, each with its own refinement and the same
+   * arithmetic), sharing the passes over L and K while both refine.
+   */
+  solvePair(rhsA: Float64Array, outA: Float64Array, rhsB: Float64Array, outB: Float64Array, refine = this.refine): void {
+    const A = this.stA;
+    const B = this.stB;
+    A.start(this.gather(rhsA, A.rhs, A.x));
+    B.start(this.gather(rhsB, B.rhs, B.x));
+    this.factor.solvePermuted2(A.x, B.x);
+    for (let it = 0; it <= refine && (A.active || B.active); it++) {
+      let goA = false;
+      let goB = false;
+      if (A.active && B.active) {
+        const rnA = this.residualPermuted2(A.x, A.rhs, A.res, B.x, B.rhs, B.res);
+        goA = A.next(rnA, it, refine);
+        goB = B.next(this.rnB, it, refine);
+      } else if (A.active) goA = A.next(this.residualPermuted(A.x, A.rhs, A.res), it, refine);
+      else goB = B.next(this.residualPermuted(B.x, B.rhs, B.res), it, refine);
+      if (goA && goB) this.factor.solvePermuted2(A.res, B.res, A.x, B.x);
+      else if (goA) this.factor.solvePermuted(A.res, A.x);
+      else if (goB) this.factor.solvePermuted(B.res, B.x);
+      if (goA) A.swap();
+      if (goB) B.swap();
+    }
+    this.finish(A, outA);
+    this.finish(B, outB);
+  }
+
+  /** rhs and x ← rhsIn in the pivot ordering (zero on expansion nodes); returns ‖rhs‖∞. */
+  private gather(rhsIn: Float64Array, rhs: Float64Array, x: Float64Array): number {
     const N = this.N;
-    const NN = this.NN;
-    const { perm } = this.factor;
-    // rhs and x in the pivot ordering, ‖rhs‖∞ in the same pass
+    const perm = this.factor.perm;
     let bn = 0;
-    for (let k = 0; k < NN; k++) {
+    for (let k = 0; k < this.NN; k++) {
       const o = perm[k];
       const v = o < N ? rhsIn[o] : 0;
       rhs[k] = v;
@@ -191,34 +280,76 @@ export class Kkt {
       const a = Math.abs(v);
       if (a > bn || a !== a) bn = a;
     }
-    this.factor.solvePermuted(x);
-    // res receives the residual, which becomes the next correction in place; cor holds the last one
-    let res = this.r;
-    let cor = this.dx;
-    let last = Infinity;
-    for (let it = 0; it <= refine; it++) {
-      const rn = this.residualPermuted(x, rhs, res);
-      if (!(rn < last)) {
-        // the last correction made things worse (or produced NaN): undo it (nothing to undo at it = 0)
-        if (it > 0) for (let i = 0; i < NN; i++) x[i] -= cor[i];
-        break;
-      }
-      // stop when accurate (abs 1e-12 + rel 1e-13) or when a step gained less than a factor 5
-      const slow = rn > last / 5;
-      last = rn;
-      if (it === refine || rn <= 1e-12 + 1e-13 * bn || slow) break;
-      this.factor.solvePermuted(res, x); // res ← K⁻¹res, x += res
-      const t = cor;
-      cor = res;
-      res = t;
-    }
-    for (let k = 0; k < NN; k++) {
+    return bn;
+  }
+
+  /** xOut ← the solution in the original ordering; the residual statistics. */
+  private finish(st: Refinement, xOut: Float64Array): void {
+    const N = this.N;
+    const perm = this.factor.perm;
+    const x = st.x;
+    for (let k = 0; k < this.NN; k++) {
       const o = perm[k];
       if (o < N) xOut[o] = x[k];
     }
-    const rel = last / (1 + bn);
+    const rel = st.last / (1 + st.bn);
     if (rel > this.maxResidual && Number.isFinite(rel)) this.maxResidual = rel;
     if (rel > this.iterResidual && Number.isFinite(rel)) this.iterResidual = rel;
+  }
+}
+
+/** One right-hand side's refinement state, in the pivot ordering. */
+class Refinement {
+  readonly rhs: Float64Array;
+  readonly x: Float64Array;
+  /** res receives the residual, which becomes the next correction in place; cor holds the last one. */
+  res: Float64Array;
+  cor: Float64Array;
+  bn = 0;
+  last = Infinity;
+  active = true;
+
+  constructor(NN: number) {
+    this.rhs = new Float64Array(NN);
+    this.x = new Float64Array(NN);
+    this.res = new Float64Array(NN);
+    this.cor = new Float64Array(NN);
+  }
+
+  start(bn: number): void {
+    this.bn = bn;
+    this.last = Infinity;
+    this.active = true;
+  }
+
+  /**
+   * The refinement rule for the residual norm rn at step it: undo the last correction if rn did not
+   * decrease (or is NaN); stop when accurate (abs 1e-12 + rel 1e-13), when a step gained less than a
+   * factor 5, or after `refine` steps. Returns whether to apply a correction K⁻¹res.
+   */
+  next(rn: number, it: number, refine: number): boolean {
+    if (!(rn < this.last)) {
+      if (it > 0) {
+        const x = this.x;
+        const cor = this.cor;
+        for (let i = 0; i < x.length; i++) x[i] -= cor[i];
+      }
+      this.active = false;
+      return false;
+    }
+    const slow = rn > this.last / 5;
+    this.last = rn;
+    if (it === refine || rn <= 1e-12 + 1e-13 * this.bn || slow) {
+      this.active = false;
+      return false;
+    }
+    return true;
+  }
+
+  swap(): void {
+    const t = this.cor;
+    this.cor = this.res;
+    this.res = t;
   }
 }
 

@@ -555,4 +555,47 @@ export class LdlFactor {
       }
     }
   }
+
+  /**
+   * {@link solvePermuted} for two right-hand sides at once (a, b must not alias): the same arithmetic
+   * for each, one pass over L. `accA`, `accB` receive the solutions added when given.
+   */
+  solvePermuted2(a: Float64Array, b: Float64Array, accA?: Float64Array, accB?: Float64Array): void {
+    const n = this.n;
+    const lp = this.lp;
+    const li = this.li;
+    const lx = this.lx;
+    const d = this.d;
+    for (let j = 0; j < n; j++) {
+      const wa = a[j];
+      const wb = b[j];
+      const p1 = lp[j + 1];
+      if (wa !== 0) {
+        if (wb !== 0) {
+          for (let p = lp[j]; p < p1; p++) {
+            const l = lx[p];
+            const r = li[p];
+            a[r] -= l * wa;
+            b[r] -= l * wb;
+          }
+        } else for (let p = lp[j]; p < p1; p++) a[li[p]] -= lx[p] * wa;
+      } else if (wb !== 0) for (let p = lp[j]; p < p1; p++) b[li[p]] -= lx[p] * wb;
+      a[j] = wa / d[j];
+      b[j] = wb / d[j];
+    }
+    for (let j = n - 1; j >= 0; j--) {
+      let sa = a[j];
+      let sb = b[j];
+      for (let p = lp[j]; p < lp[j + 1]; p++) {
+        const l = lx[p];
+        const r = li[p];
+        sa -= l * a[r];
+        sb -= l * b[r];
+      }
+      a[j] = sa;
+      b[j] = sb;
+      if (accA !== undefined) accA[j] += sa;
+      if (accB !== undefined) accB[j] += sb;
+    }
+  }
 }

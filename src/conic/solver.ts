@@ -293,7 +293,7 @@ interface Run {
  *   minimize ½xᵀPx + qᵀx   subject to   Ax + s = b,  s ∈ K.
  *
  * initialise (scale the data, analyse the KKT pattern, initial point) → loop { residuals → stopping
- * tests → NT scaling and factorisation → constant solve → predictor → corrector and step length →
+ * tests → NT scaling and factorisation → constant and predictor solves (together) → corrector and step length →
  * update } → best iterate if stopped early → solution and certificate in the original units.
  * Throws InvalidArgumentError for malformed data; numerical trouble ends in
  * status `numerical_error` with the best iterate.
@@ -320,8 +320,7 @@ export function solveConic(problem: ConicProblem, options: SolverOptions = {}): 
       run.status = 'numerical_error';
       break;
     }
-    dir.solveConstant(v, r.Px);
-    const pred = dir.predictor(v, r, run.info);
+    const pred = dir.constantAndPredictor(v, r, run.info, r.Px);
     const corr = dir.corrector(v, r, run.info, pred);
     if (!Number.isFinite(corr.alpha) || !Number.isFinite(corr.dtau)) {
       run.status = 'numerical_error';
