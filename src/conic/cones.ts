@@ -127,6 +127,8 @@ export function ntScaling(L: ConeLayout, s: Float64Array, z: Float64Array, w: Fl
         lambda[o + i] = Math.sqrt(si * zi);
       }
       eta[c] = 1;
+    } else if (d === 3) {
+      if (!ntScaling3(o, c, s, z, w, eta)) return false;
     } else {
       let rs = 0;
       let rz = 0;
@@ -158,6 +160,36 @@ export function ntScaling(L: ConeLayout, s: Float64Array, z: Float64Array, w: Fl
   return true;
 }
 
+/** ntScaling's second-order-cone branch for d = 3, written out (same operations in the same order). */
+function ntScaling3(o: number, c: number, s: Float64Array, z: Float64Array, w: Float64Array, eta: Float64Array): boolean {
+  const s0 = s[o];
+  const s1 = s[o + 1];
+  const s2 = s[o + 2];
+  const z0 = z[o];
+  const z1 = z[o + 1];
+  const z2 = z[o + 2];
+  const rs = 0 + s1 * s1 + s2 * s2;
+  const rz = 0 + z1 * z1 + z2 * z2;
+  const ns = Math.sqrt(rs);
+  const nz = Math.sqrt(rz);
+  const sdet = (s0 - ns) * (s0 + ns);
+  const zdet = (z0 - nz) * (z0 + nz);
+  if (!(s0 - ns > 0 && z0 - nz > 0 && sdet > 0 && zdet > 0)) return false;
+  const sn = Math.sqrt(sdet);
+  const zn = Math.sqrt(zdet);
+  const dot = 0 + (s0 / sn) * (z0 / zn) + (s1 / sn) * (z1 / zn) + (s2 / sn) * (z2 / zn);
+  const gamma = Math.sqrt((1 + dot) / 2);
+  const g2 = 2 * gamma;
+  const w1 = (s1 / sn - z1 / zn) / g2;
+  const w2 = (s2 / sn - z2 / zn) / g2;
+  w[o + 1] = w1;
+  w[o + 2] = w2;
+  // re-normalise w̄ so that det w̄ = 1 exactly (w₀ from w₁)
+  w[o] = Math.sqrt(1 + (0 + w1 * w1 + w2 * w2));
+  eta[c] = Math.sqrt(sn / zn);
+  return true;
+}
+
 /** out = W v (or W⁻¹ v when inverse); zero cones give 0. out must not alias v. */
 export function applyW(L: ConeLayout, w: Float64Array, eta: Float64Array, v: Float64Array, out: Float64Array, inverse: boolean): void {
   for (let c = 0; c < L.kind.length; c++) {
@@ -169,6 +201,21 @@ export function applyW(L: ConeLayout, w: Float64Array, eta: Float64Array, v: Flo
     } else if (k === NONNEG) {
       if (inverse) for (let i = 0; i < d; i++) out[o + i] = v[o + i] / w[o + i];
       else for (let i = 0; i < d; i++) out[o + i] = v[o + i] * w[o + i];
+    } else if (d === 3) {
+      // the general branch below for d = 3, written out (same operations in the same order)
+      const w0 = w[o];
+      const w1 = w[o + 1];
+      const w2 = w[o + 2];
+      const v0 = v[o];
+      const v1 = v[o + 1];
+      const v2 = v[o + 2];
+      const w1v1 = 0 + w1 * v1 + w2 * v2;
+      const sg = inverse ? -1 : 1;
+      const e = inverse ? 1 / eta[c] : eta[c];
+      out[o] = e * (w0 * v0 + sg * w1v1);
+      const f = sg * v0 + w1v1 / (1 + w0);
+      out[o + 1] = e * (v1 + f * w1);
+      out[o + 2] = e * (v2 + f * w2);
     } else {
       const w0 = w[o];
       let w1v1 = 0;
@@ -250,10 +297,20 @@ export function maxStep(L: ConeLayout, v: Float64Array, dv: Float64Array, amax: 
       let vv = 0;
       let vd = 0;
       let dd = 0;
-      for (let i = 1; i < d; i++) {
-        vv += v[o + i] * v[o + i];
-        vd += v[o + i] * dv[o + i];
-        dd += dv[o + i] * dv[o + i];
+      if (d === 3) {
+        const v1 = v[o + 1];
+        const v2 = v[o + 2];
+        const d1 = dv[o + 1];
+        const d2 = dv[o + 2];
+        vv = vv + v1 * v1 + v2 * v2;
+        vd = vd + v1 * d1 + v2 * d2;
+        dd = dd + d1 * d1 + d2 * d2;
+      } else {
+        for (let i = 1; i < d; i++) {
+          vv += v[o + i] * v[o + i];
+          vd += v[o + i] * dv[o + i];
+          dd += dv[o + i] * dv[o + i];
+        }
       }
       let t = socBoundaryHit(dv[o] * dv[o] - dd, 2 * (v[o] * dv[o] - vd), Math.max(0, v[o] * v[o] - vv));
       // first coordinate must stay nonnegative too

@@ -375,8 +375,8 @@ interface PivotRows {
 /** Marks the entries of K that setScaling rewrites: the cone blocks' slots and the expansion columns. */
 function scalingSlots(n: number, m: number, N: number, K: UpperCsc, blockPos: Int32Array): Uint8Array {
   const dyn = new Uint8Array(K.colPtr[K.n]);
-  for (let i = 0; i < m; i++) dyn.fill(1, blockPos[i], K.colPtr[n + i + 1]);
-  dyn.fill(1, K.colPtr[N], K.colPtr[K.n]);
+  for (let i = 0; i < m; i++) for (let p = blockPos[i]; p < K.colPtr[n + i + 1]; p++) dyn[p] = 1;
+  for (let p = K.colPtr[N]; p < K.colPtr[K.n]; p++) dyn[p] = 1;
   return dyn;
 }
 
@@ -424,18 +424,23 @@ function pivotRows(K: UpperCsc, perm: Int32Array, pinv: Int32Array, dyn: Uint8Ar
   const val = new Float64Array(nz);
   const slot = new Int32Array(nDyn);
   const entry = new Int32Array(nDyn);
-  // the strict upper triangle by rows (row i: entries re, columns rc, by increasing column)
+  // the strict upper triangle by rows (row i by increasing column): pivot index of the column rc,
+  // value rv, entry re (−1 when the scaling never rewrites it)
   const rp = new Int32Array(NN + 1);
   for (let i = 0; i < NN; i++) rp[i + 1] = rp[i] + nRight[i];
-  const re = new Int32Array(rp[NN]);
   const rc = new Int32Array(rp[NN]);
+  const rv = new Float64Array(rp[NN]);
+  const re = new Int32Array(rp[NN]);
   const cur = rp.slice(0, NN);
   for (let j = 0; j < NN; j++) {
+    const pj = pinv[j];
     for (let p = colPtr[j]; p < colPtr[j + 1]; p++) {
       const i = rowIdx[p];
       if (i !== j) {
-        rc[cur[i]] = j;
-        re[cur[i]++] = p;
+        const q = cur[i]++;
+        rc[q] = pj;
+        rv[q] = values[p];
+        re[q] = dyn[p] ? p : -1;
       }
     }
   }
@@ -444,26 +449,35 @@ function pivotRows(K: UpperCsc, perm: Int32Array, pinv: Int32Array, dyn: Uint8Ar
   let w = 0;
   for (let k = 0; k < NN; k++) {
     const o = perm[k];
-    for (let pass = 0; pass < 2; pass++) {
-      for (let p = colPtr[o]; p < colPtr[o + 1]; p++) {
-        const i = rowIdx[p];
-        if ((i === o) !== (pass === 0)) continue;
-        col[t] = pinv[i];
-        val[t] = values[p];
-        if (dyn[p]) {
-          slot[w] = t;
-          entry[w++] = p;
-        }
-        t++;
-      }
-    }
-    for (let q = rp[o]; q < rp[o + 1]; q++) {
-      const p = re[q];
-      col[t] = pinv[rc[q]];
+    const c0 = colPtr[o];
+    const c1 = colPtr[o + 1];
+    for (let p = c0; p < c1; p++) {
+      if (rowIdx[p] !== o) continue;
+      col[t] = k;
       val[t] = values[p];
       if (dyn[p]) {
         slot[w] = t;
         entry[w++] = p;
+      }
+      t++;
+    }
+    for (let p = c0; p < c1; p++) {
+      const i = rowIdx[p];
+      if (i === o) continue;
+      col[t] = pinv[i];
+      val[t] = values[p];
+      if (dyn[p]) {
+        slot[w] = t;
+        entry[w++] = p;
+      }
+      t++;
+    }
+    for (let q = rp[o]; q < rp[o + 1]; q++) {
+      col[t] = rc[q];
+      val[t] = rv[q];
+      if (re[q] >= 0) {
+        slot[w] = t;
+        entry[w++] = re[q];
       }
       t++;
     }

@@ -364,76 +364,65 @@ export class LdlFactor {
     }
     this.signPerm = new Float64Array(n);
     for (let k = 0; k < n; k++) this.signPerm[k] = signs[this.perm[k]];
-    // symbolic: etree and column counts (up-looking)
+    // symbolic: etree, column counts and the rows of L (up-looking: the reach of row k in the etree,
+    // stacked so that descendants come first, the order in which the numeric phase visits it)
     this.parent = new Int32Array(n);
     this.lnz = new Int32Array(n);
     this.flag = new Int32Array(n);
+    this.pattern = new Int32Array(n);
     const parent = this.parent;
     const lnz = this.lnz;
     const flag = this.flag;
+    const pattern = this.pattern;
+    const rowPtr = new Int32Array(n + 1);
+    let reach = new Int32Array(nnz + n);
+    let t = 0;
     for (let k = 0; k < n; k++) {
       parent[k] = -1;
       flag[k] = k;
       lnz[k] = 0;
+      let top = n;
       for (let p = this.cp[k]; p < this.cp[k + 1]; p++) {
         let i = this.ci[p];
-        if (i < k) {
-          for (; flag[i] !== k; i = parent[i]) {
-            if (parent[i] === -1) parent[i] = k;
-            lnz[i]++;
-            flag[i] = k;
-          }
+        let len = 0;
+        for (; flag[i] !== k; i = parent[i]) {
+          if (parent[i] === -1) parent[i] = k;
+          lnz[i]++;
+          pattern[len++] = i;
+          flag[i] = k;
         }
+        while (len > 0) pattern[--top] = pattern[--len];
       }
+      if (t + (n - top) > reach.length) {
+        const bigger = new Int32Array(Math.max(2 * reach.length, t + n - top));
+        bigger.set(reach.subarray(0, t));
+        reach = bigger;
+      }
+      rowPtr[k] = t;
+      for (; top < n; top++) reach[t++] = pattern[top];
     }
+    rowPtr[n] = t;
     this.lp = new Int32Array(n + 1);
     for (let k = 0; k < n; k++) this.lp[k + 1] = this.lp[k] + lnz[k];
     const nnzL = this.lp[n];
     this.li = new Int32Array(nnzL);
     this.lx = new Float64Array(nnzL);
     this.d = new Float64Array(n);
-    this.pattern = new Int32Array(n);
     this.y = new Float64Array(n);
     this.work = new Float64Array(n);
-    this.rowPtr = new Int32Array(n + 1);
-    this.rowCol = new Int32Array(nnzL);
+    // slot of L_ki in column i (columns fill in row order); L's row indices
+    this.rowPtr = rowPtr;
+    this.rowCol = reach.length === nnzL ? reach : reach.slice(0, nnzL);
     this.rowSlot = new Int32Array(nnzL);
-    this.rowPatterns();
-    this.stats = { n, nnzK: nnz, nnzL, fillRatio: (nnzL + n) / Math.max(1, nnz), dynamicRegularisations: 0 };
-  }
-
-  /**
-   * Symbolic rows of L (rowPtr, rowCol, rowSlot) and L's row indices li: the reach of row k in the
-   * elimination tree, found as the up-looking factorisation finds it (walks from each entry of column k
-   * of the permuted upper triangle up to a marked node, stacked so that descendants come first).
-   */
-  private rowPatterns(): void {
-    const n = this.n;
-    const { cp, ci, parent, flag, lnz, pattern, lp, li, rowPtr, rowCol, rowSlot } = this;
-    let t = 0;
+    const fill = this.lp.slice(0, n);
     for (let k = 0; k < n; k++) {
-      let top = n;
-      flag[k] = -1 - k;
-      lnz[k] = 0;
-      for (let p = cp[k]; p < cp[k + 1]; p++) {
-        let i = ci[p];
-        let len = 0;
-        for (; flag[i] !== -1 - k; i = parent[i]) {
-          pattern[len++] = i;
-          flag[i] = -1 - k;
-        }
-        while (len > 0) pattern[--top] = pattern[--len];
-      }
-      rowPtr[k] = t;
-      for (; top < n; top++) {
-        const i = pattern[top];
-        const p2 = lp[i] + lnz[i]++;
-        li[p2] = k;
-        rowCol[t] = i;
-        rowSlot[t++] = p2;
+      for (let q = rowPtr[k]; q < rowPtr[k + 1]; q++) {
+        const p2 = fill[this.rowCol[q]]++;
+        this.li[p2] = k;
+        this.rowSlot[q] = p2;
       }
     }
-    rowPtr[n] = t;
+    this.stats = { n, nnzK: nnz, nnzL, fillRatio: (nnzL + n) / Math.max(1, nnz), dynamicRegularisations: 0 };
   }
 
   /**
