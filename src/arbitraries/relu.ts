@@ -47,21 +47,24 @@ export function oneDInstance(ns: readonly number[], betas: readonly number[]): f
   });
 }
 
+/** Gram–Schmidt (two passes) of the rows in order: orthonormal rows spanning the same nested subspaces. */
+export function gramSchmidtRows(rows: readonly (readonly number[])[]): number[][] {
+  const Q: number[][] = [];
+  for (const row of rows) {
+    const q = row.slice();
+    for (let pass = 0; pass < 2; pass++) for (const p of Q) {
+      const dot = p.reduce((s, v, k) => s + v * q[k], 0);
+      for (let k = 0; k < q.length; k++) q[k] -= dot * p[k];
+    }
+    const nq = Math.hypot(...q);
+    Q.push(q.map((v) => v / nq));
+  }
+  return Q;
+}
+
 /** Whitened data: the first n rows of a random orthogonal d×d matrix (Gram–Schmidt of a Gaussian matrix); y ~ N(0, I). */
 export function whitenedInstance(sizes: readonly (readonly [number, number])[], betas: readonly number[]): fc.Arbitrary<GaussianInstance> {
-  return gaussianInstance(sizes, betas).map((g) => {
-    const Q: number[][] = [];
-    for (const row of g.X) {
-      const q = row.slice();
-      for (let pass = 0; pass < 2; pass++) for (const p of Q) {
-        const dot = p.reduce((s, v, k) => s + v * q[k], 0);
-        for (let k = 0; k < q.length; k++) q[k] -= dot * p[k];
-      }
-      const nq = Math.hypot(...q);
-      Q.push(q.map((v) => v / nq));
-    }
-    return { ...g, X: Q };
-  });
+  return gaussianInstance(sizes, betas).map((g) => ({ ...g, X: gramSchmidtRows(g.X) }));
 }
 
 /**

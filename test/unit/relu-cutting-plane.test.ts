@@ -7,23 +7,14 @@ import { solveConicProgram } from '../../src/relu/conic-program.ts';
 import { certifyCuttingPlane, cuttingPlaneMaster, cuttingPlaneTraining, neuronColumns, spikeFreeCuts } from '../../src/relu/cutting-plane.ts';
 import { networkObjective } from '../../src/relu/network.ts';
 import { reluProblem } from '../../src/relu/problem.ts';
+import { gramSchmidtRows } from '../../src/arbitraries/relu.ts';
 
 const rng = createRng(2024);
 const gaussian = (n: number, d: number): number[][] => Array.from({ length: n }, () => Array.from({ length: d }, () => rng.normal()));
 const vec = (n: number): number[] => Array.from({ length: n }, () => rng.normal());
 /** First n rows of a random orthogonal d×d matrix. */
 function whitened(n: number, d: number): number[][] {
-  const Q: number[][] = [];
-  for (const row of gaussian(n, d)) {
-    const q = row.slice();
-    for (let pass = 0; pass < 2; pass++) for (const p of Q) {
-      const dot = p.reduce((s, v, k) => s + v * q[k], 0);
-      for (let k = 0; k < d; k++) q[k] -= dot * p[k];
-    }
-    const nq = Math.hypot(...q);
-    Q.push(q.map((v) => v / nq));
-  }
-  return Q;
+  return gramSchmidtRows(gaussian(n, d));
 }
 
 describe('spike-free separation (eq. (15)) by the conic solver', () => {

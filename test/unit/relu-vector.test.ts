@@ -23,6 +23,7 @@ import {
   whitenedOneHotNetwork,
 } from '../../src/relu/vector.ts';
 import { accuracy, trainVectorNetwork } from '../../src/relu/vector-train.ts';
+import { gramSchmidtRows } from '../../src/arbitraries/relu.ts';
 
 const argumentOf = (f: () => unknown): string => {
   try {
@@ -72,16 +73,7 @@ describe('cone projection with orthonormal rows', () => {
     const rng = createRng(9);
     const n = 5;
     const d = 8;
-    const Q: number[][] = [];
-    for (const row of gaussian(11, n, d)) {
-      const q = row.slice();
-      for (let pass = 0; pass < 2; pass++) for (const p of Q) {
-        const dot = p.reduce((s, v, k) => s + v * q[k], 0);
-        for (let k = 0; k < d; k++) q[k] -= dot * p[k];
-      }
-      const nq = Math.hypot(...q);
-      Q.push(q.map((v) => v / nq));
-    }
+    const Q = gramSchmidtRows(gaussian(11, n, d));
     const X = Float64Array.from(Q.flat());
     const fast = new ConeProjector(X, n, d);
     expect(fast.orthonormalRows).toBe(true);

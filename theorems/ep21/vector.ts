@@ -21,6 +21,7 @@ import {
   vectorProblem, whitenedOneHotNetwork,
 } from '../../src/relu/vector.ts';
 import { trainVectorNetwork } from '../../src/relu/vector-train.ts';
+import { gramSchmidtRows } from '../../src/arbitraries/relu.ts';
 
 // ---------------------------------------------------------------------------------------------
 // instances
@@ -34,17 +35,7 @@ export interface WhitenedOneHotInstance {
 }
 
 function orthonormalRows(rng: Rng, n: number, d: number): number[][] {
-  const Q: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const q = Array.from({ length: d }, () => rng.normal());
-    for (let pass = 0; pass < 2; pass++) for (const p of Q) {
-      const dot = p.reduce((s, v, k) => s + v * q[k], 0);
-      for (let k = 0; k < d; k++) q[k] -= dot * p[k];
-    }
-    const nq = Math.hypot(...q);
-    Q.push(q.map((v) => v / nq));
-  }
-  return Q;
+  return gramSchmidtRows(Array.from({ length: n }, () => Array.from({ length: d }, () => rng.normal())));
 }
 
 export const whitenedOneHotInstance: fc.Arbitrary<WhitenedOneHotInstance> = fc
