@@ -444,11 +444,12 @@ function pivotRows(K: UpperCsc, perm: Int32Array, pinv: Int32Array, dyn: Uint8Ar
       }
     }
   }
-  // rows in pivot order: diagonal, the rest of column o in storage order, row o of the upper triangle
-  let t = 0;
+  // row o (pivot row k = pinv[o]): diagonal, the rest of column o in storage order, row o of the upper
+  // triangle; filled by original row (sequential reads)
   let w = 0;
-  for (let k = 0; k < NN; k++) {
-    const o = perm[k];
+  for (let o = 0; o < NN; o++) {
+    const k = pinv[o];
+    let t = ptr[k];
     const c0 = colPtr[o];
     const c1 = colPtr[o + 1];
     for (let p = c0; p < c1; p++) {
