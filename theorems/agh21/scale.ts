@@ -542,7 +542,7 @@ function paperCell(v: Record<string, number | string | boolean>, kappa: number, 
 export const table3DecompositionWins = defineClaim({
   ...t3Common,
   id: 'agh21.scale.table3-decomposition-wins',
-  study: 'agh21.scale.table3-grid',
+  study: 'agh21.scale.table3',
   location: '§5.3, p. 35 (text) and Table 3, p. 36 (bold: fastest m per κ)',
   title: 'Decomposition beats m = 1 once κ ≥ 0.002 (time, relative)',
   statement:
@@ -576,6 +576,7 @@ export const table3DecompositionWins = defineClaim({
 export const table3NoIterations = defineClaim({
   ...t3Common,
   id: 'agh21.scale.table3-m10-no-iterations',
+  study: 'agh21.scale.table3',
   location: '§5.3, p. 35 ("if κ ≥ 0.01, the Lagrangian method with m = 10 is solved to optimality without performing any subgradient iterations") and Table 3, p. 36 (1 and 10+0)',
   title: 'For κ ≥ 0.01, m = 10 needs no subgradient iteration',
   statement:
@@ -613,7 +614,7 @@ const SUB_FRACTION = 0.1;
 export const table3FewSubproblems = defineClaim({
   ...t3Common,
   id: 'agh21.scale.table3-few-subproblems',
-  study: 'agh21.scale.table3-grid',
+  study: 'agh21.scale.table3',
   location: '§4.3 "Additional considerations", p. 24 (re-solve only blocks whose multipliers changed) and Table 3, p. 36 (# sub)',
   title: 'Re-solving only changed blocks keeps #sub ≪ m·h_max for κ ≥ 0.005',
   statement:
@@ -645,7 +646,7 @@ const ERR_REL = 0.1;
 export const table3ErrorsComparable = defineClaim({
   ...t3Common,
   id: 'agh21.scale.table3-errors-comparable',
-  study: 'agh21.scale.table3-grid',
+  study: 'agh21.scale.table3',
   location: '§5.3, p. 35 ("all methods return comparable estimation errors, (except for κ = 0.0005 …)") and Table 3, p. 36 (error)',
   title: 'Errors are comparable across m (except κ = 0.0005)',
   statement:
@@ -707,6 +708,7 @@ function table3References(s: Table3Setting, kappa: number): { opt: number; persp
 
 export const table3BoundStrength = defineClaim({
   id: 'agh21.scale.table3-bound-strength',
+  study: 'agh21.scale.table3',
   paper: 'agh21',
   location: '§4.3, (40a), p. 24 and §5.3, Table 3, p. 36 (the cells); the bound and its strength are ours',
   title: 'On the Table 3 cells the Lagrangian bound with decomp blocks is ≤ OPT and closes at least half of persp\'s gap',
