@@ -190,7 +190,8 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo, catalogue?: 
   if (opts.path !== undefined && ids.length !== 1) {
     throw new UsageError(`--path replays one claim; --only selects ${ids.length}`);
   }
-  const extras = await prepareVerifyExtras(opts, ids);
+  const studies = new Map(claims.flatMap((c) => (c.study === undefined ? [] : [[c.id, c.study] as const])));
+  const extras = await prepareVerifyExtras(opts, ids, studies);
   const selected = claims.filter((c) => extras.ids.includes(c.id));
   const log = (s: string): void => {
     if (!opts.json) io.stdout.write(s);

@@ -60,7 +60,7 @@ export function metricsLookup(claims: readonly Claim[]): (id: string) => MetricS
  * Before the run: restrict to the shard, load baseline and thresholds. Report reading and comparison
  * (zod schemas) are imported only when an option needs them, to keep a plain `verify` quick to start.
  */
-export async function prepareVerifyExtras(opts: VerifyExtraOptions, ids: string[]): Promise<PreparedExtras> {
+export async function prepareVerifyExtras(opts: VerifyExtraOptions, ids: string[], studies?: ReadonlyMap<string, string>): Promise<PreparedExtras> {
   checkOutDir(opts.out);
   if (opts.thresholds && !opts.baseline) throw new UsageError('--thresholds needs --baseline <report.json>');
   if (opts.shardCosts && !opts.shard) throw new UsageError('--shard-costs needs --shard i/n');
@@ -70,7 +70,7 @@ export async function prepareVerifyExtras(opts: VerifyExtraOptions, ids: string[
   if (opts.shard !== undefined) {
     const s = parseShard(opts.shard);
     const costs = opts.shardCosts ? costsFromReport((await import('../report/load.ts')).loadReport(opts.shardCosts)) : undefined;
-    selected = shardIds(ids, s, costs);
+    selected = shardIds(ids, s, costs, studies);
     shard = shardLabel(s);
   }
   const reference = referenceOf(opts);

@@ -48,6 +48,15 @@ describe('partition', () => {
     expect(partial.flat().sort()).toEqual(['x', ...ids].sort());
     expect(partition(ids, 2, new Map())).toEqual(partition(ids, 2));
   });
+  it('keeps the claims of one study in one shard, with and without costs', () => {
+    const studies = new Map([['b', 's'], ['e', 's'], ['f', 's']]);
+    // units in catalogue order: a, [b e f], c, d, g
+    expect(partition(ids, 3, undefined, studies)).toEqual([['a', 'd'], ['b', 'e', 'f', 'g'], ['c']]);
+    const costs = new Map([['a', 100], ['b', 10], ['c', 10], ['d', 10], ['e', 10], ['f', 10], ['g', 50]]);
+    const p = partition(ids, 3, costs, studies);
+    expect(p).toEqual([['a'], ['g'], ['b', 'c', 'd', 'e', 'f']]);
+    expect(partition(ids, 4, costs, studies).filter((sh) => sh.includes('b'))[0]).toEqual(expect.arrayContaining(['b', 'e', 'f']));
+  });
   it('rejects bad arguments', () => {
     expect(() => partition(ids, 0)).toThrow(InvalidArgumentError);
     expect(() => partition(['a', 'a'], 2)).toThrow(/duplicate/);
