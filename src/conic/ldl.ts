@@ -302,14 +302,10 @@ export class LdlFactor {
   private readonly cx: Float64Array;
   /** map[e] = position in C of entry e of the original upper CSC. */
   private readonly map: Int32Array;
-  private readonly parent: Int32Array;
   private readonly lp: Int32Array;
   private readonly li: Int32Array;
   private readonly lx: Float64Array;
   readonly d: Float64Array;
-  private readonly lnz: Int32Array;
-  private readonly flag: Int32Array;
-  private readonly pattern: Int32Array;
   /**
    * Row k of L: its columns i (rowCol[rowPtr[k] .. rowPtr[k+1]), in the topological order of the
    * elimination-tree reach in which the up-looking factorisation visits them) and the slot of L_ki in
@@ -366,14 +362,11 @@ export class LdlFactor {
     for (let k = 0; k < n; k++) this.signPerm[k] = signs[this.perm[k]];
     // symbolic: etree, column counts and the rows of L (up-looking: the reach of row k in the etree,
     // stacked so that descendants come first, the order in which the numeric phase visits it)
-    this.parent = new Int32Array(n);
-    this.lnz = new Int32Array(n);
-    this.flag = new Int32Array(n);
-    this.pattern = new Int32Array(n);
-    const parent = this.parent;
-    const lnz = this.lnz;
-    const flag = this.flag;
-    const pattern = this.pattern;
+    // etree, column counts and the reach stack: needed only here (the numeric phase reads the rows)
+    const parent = new Int32Array(n);
+    const lnz = new Int32Array(n);
+    const flag = new Int32Array(n);
+    const pattern = new Int32Array(n);
     const rowPtr = new Int32Array(n + 1);
     let reach = new Int32Array(nnz + n);
     let t = 0;

@@ -175,33 +175,21 @@ export function decompRelaxation(p: SignalProblem, opts: DecompOptions = {}): De
       ok = true;
       sol = { status: 'optimal', primal: b.value, dual: b.lowerBound, certificate: barrierCertificate(b.value, b.lowerBound, b.newtonSteps, b.timeMs), iterations: b.newtonSteps, ms: b.timeMs };
     };
-    if (usePd) {
-      // warm start (ours) from the previous round's iterate at relative gap PD_SNAPSHOT_GAPS[0] (its cut sets
-      // are prefixes of this round's); a failed warm solve is repeated cold
+    if (usePd || usePriorsPd) {
+      // warm start (ours) from the previous round's iterate at relative gap PD_SNAPSHOT_GAPS[0] (or opts.pdWarm;
+      // its cuts are matched by d); a failed warm solve is repeated cold. Without priors, a failure falls back to
+      // the barrier (then the conic solver); with priors, to the conic solver. The next round tries again.
+      const solvePd = usePd ? solveDecompPathPD : solveDecompPathPriors;
       const snapOpt = { snapshotGaps: PD_SNAPSHOT_GAPS, ...opts.pdOptions };
-      let d = solveDecompPathPD(p, cutSets, { ...snapOpt, ...(pdWarm ? { warm: pdWarm } : {}) });
+      let d = solvePd(p, cutSets, { ...snapOpt, ...(pdWarm ? { warm: pdWarm } : {}) });
       if (d.status !== 'optimal' && d.warmStarted) {
-        const cold = solveDecompPathPD(p, cutSets, snapOpt);
+        const cold = solvePd(p, cutSets, snapOpt);
         d = { ...cold, newtonSteps: d.newtonSteps + cold.newtonSteps, timeMs: d.timeMs + cold.timeMs };
       }
       pdWarm = d.pdSnapshots[0];
       lastPdSnapshot = d.status === 'optimal' ? pdWarm : undefined;
       if (d.status === 'optimal') take(d);
-      // otherwise this round falls back to the barrier (then the conic solver); the next round tries again
       else wastedMs = d.timeMs;
-    }
-    if (sol === null && usePriorsPd) {
-      // warm start (ours) as without priors: the previous round's iterate (or opts.pdWarm), cold if it fails
-      const snapOpt = { snapshotGaps: PD_SNAPSHOT_GAPS, ...opts.pdOptions };
-      let d = solveDecompPathPriors(p, cutSets, { ...snapOpt, ...(pdWarm ? { warm: pdWarm } : {}) });
-      if (d.status !== 'optimal' && d.warmStarted) {
-        const cold = solveDecompPathPriors(p, cutSets, snapOpt);
-        d = { ...cold, newtonSteps: d.newtonSteps + cold.newtonSteps, timeMs: d.timeMs + cold.timeMs };
-      }
-      pdWarm = d.pdSnapshots[0];
-      lastPdSnapshot = d.status === 'optimal' ? pdWarm : undefined;
-      if (d.status === 'optimal') take(d);
-      else wastedMs += d.timeMs;
     }
     if (sol === null && useBarrier) {
       // barrier multiplier 10 first in the penalty form, 3 with the cardinality row (10 stalls there);
