@@ -22,6 +22,7 @@
 import fc from 'fast-check';
 import type { BudgetName, CheckOutput, Claim, Comparison } from '../../src/claims/claim.ts';
 import { defineClaim, ge, le, timed } from '../../src/claims/claim.ts';
+import { InvalidArgumentError } from '../../src/core/errors.ts';
 import { generateSpikes } from '../../src/signal/generator.ts';
 import { priors43, signalProblem, type SignalProblem } from '../../src/signal/model.ts';
 import { buildDecomp } from '../../src/signal/relax/build.ts';
@@ -47,7 +48,7 @@ export function statsSetting(budget: BudgetName): { n: number; s: number; h: num
 /** The paper's scale, as numbers (the runner compares it with each check's `scale`). */
 export const STATS_PAPER_SCALE = { n: 1000, sigmas: 10, instances: 10, grid: 100 };
 
-const memo = new Map<BudgetName, { subject: StatsSubject; study: StatsStudy }[]>();
+const memo = new Map<BudgetName, { subject: StatsSubject; study: StatsStudy; source?: string }[]>();
 /** Run (or reuse) the study for a budget and subject (claims sharing a subject solve once). */
 export function statsStudyFor(budget: BudgetName, subject: StatsSubject): StatsStudy {
   const same = (a: StatsSubject): boolean => a.L1 === subject.L1 && a['Decomp-sparse'] === subject['Decomp-sparse'] && a['Decomp-prior'] === subject['Decomp-prior'];
@@ -58,6 +59,24 @@ export function statsStudyFor(budget: BudgetName, subject: StatsSubject): StatsS
   list.push({ subject, study });
   memo.set(budget, list);
   return study;
+}
+
+/**
+ * Let the claims of `budget` read a study computed elsewhere by the real estimators — the full protocol run
+ * σ level by σ level (scripts/stats-protocol.ts) and merged by `mergeStatsStudies`. Its setting must be the
+ * budget's, seed included; `source` (how, where and at which commit it was computed) is recorded in every
+ * claim's values. Only that script calls this; `verify` always computes its own study.
+ */
+export function useStatsStudy(budget: BudgetName, study: StatsStudy, source: string): void {
+  const want = { ...statsSetting(budget), seed: STATS_SEED };
+  const got = { n: study.setting.n, s: study.setting.s, h: study.setting.h, sigmas: study.setting.sigmas, instances: study.setting.instances, grid: study.setting.grid, seed: study.setting.seed };
+  if (JSON.stringify(got) !== JSON.stringify(want) || study.setting.noise !== 'sigma-squared') {
+    throw new InvalidArgumentError('study.setting', JSON.stringify(got), `the ${budget} setting ${JSON.stringify(want)} with noise std σ²`);
+  }
+  if (typeof source !== 'string' || source.trim() === '') throw new InvalidArgumentError('source', source, 'a description of where the study was computed');
+  const list = (memo.get(budget) ?? []).filter((e) => e.subject !== statsSubject);
+  list.push({ subject: statsSubject, study, source });
+  memo.set(budget, list);
 }
 
 function scaleOf(st: StatsStudy): Record<string, number> {
@@ -73,7 +92,8 @@ const rowsOf = (st: StatsStudy, criterion: Criterion, method: StatsMethod): Stat
  */
 function output(st: StatsStudy, comparisons: Comparison[], figures: string[]): CheckOutput {
   const series = st.series.filter((s) => figures.some((f) => s.title.includes(f)));
-  return { comparisons, series, values: statsValues(st), timings: statsTimings(st), scale: scaleOf(st) };
+  const source = [...memo.values()].flat().find((e) => e.study === st)?.source;
+  return { comparisons, series, values: { ...statsValues(st), ...(source ? { 'study computed by': source } : {}) }, timings: statsTimings(st), scale: scaleOf(st) };
 }
 
 type StatsClaimInput = Omit<Claim<null, StatsSubject>, 'paper' | 'kind' | 'provenance' | 'onFailure' | 'paperScale' | 'budget' | 'subject' | 'instances' | 'timeoutMs'>;

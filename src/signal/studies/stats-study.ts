@@ -180,6 +180,8 @@ export interface StatsStudy {
   trainingMedianMsBySigma: Record<string, number[]>;
   /** Median training-solve time per method over the whole study (ms). */
   trainingMedianMs: Record<string, number>;
+  /** Every training-solve time per method and σ (ms), in solve order (what the statistics above are computed from). */
+  trainingTimesMs: Record<string, number[][]>;
   /** Figure 1's analogue: one instance's data, truth and the three estimates (selected by the error criterion). */
   figure?: { sigma: number; y: Float64Array; truth: Float64Array; estimates: Record<string, Float64Array> };
   series: Series[];
@@ -241,7 +243,8 @@ function fitGrid(method: StatsMethod, est: StatsEstimator, y: Float64Array, o: S
   return fits;
 }
 
-const quantile = (sorted: number[], q: number): number => {
+/** The q-quantile of an ascending array (linear interpolation). */
+export const quantile = (sorted: number[], q: number): number => {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
@@ -346,7 +349,7 @@ export function statsStudy(o: StatsStudyOptions): StatsStudy {
   }
   const table = statsTable(records);
   const setting = { n: o.n, s: o.s, h: o.h, sigmas: [...o.sigmas], instances: o.instances, grid: o.grid, seed: o.seed, noise: o.noise ?? ('sigma-squared' as const) };
-  return { setting, records, table, training, trainingMsBySigma, trainingMedianMsBySigma, trainingMedianMs, ...(figure ? { figure } : {}), series: statsSeries(table, records, figure) };
+  return { setting, records, table, training, trainingMsBySigma, trainingMedianMsBySigma, trainingMedianMs, trainingTimesMs: times, ...(figure ? { figure } : {}), series: statsSeries(table, records, figure) };
 }
 
 /** Figures 1 and 5–11 as series (one group per method; the criterion in the title). */
