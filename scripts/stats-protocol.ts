@@ -4,6 +4,7 @@
  *
  *   npm run stats:protocol -- run [--dir D] [--sigmas 0.1,0.4,…]   compute the σ levels not yet in D, one file each
  *   npm run stats:protocol -- report [--dir D] [--out R]           merge the 10 σ files, run the claims, write R
+ *   (either with --budget default|quick: the claims' miniature instead of the protocol, e.g. to try it out)
  *
  * `run` writes `D/sigma-<σ>.json` (atomically) as each σ level finishes: the study of that σ alone
  * (`statsStudy` with the thorough setting and `sigmas: [σ]` — every unit depends only on the setting, σ and the
@@ -11,10 +12,13 @@
  * `--sigmas`. `report` checks that all ten σ levels are there and were computed at one commit, merges them
  * (`mergeStatsStudies`, equal to a single run's study), hands the study to the claims (`useStatsStudy`, which
  * records where it was computed in every claim's values) and runs the claims that read it through the runner,
- * in this process; the runner measures the verdicts as in `verify`. Defaults: D = .cache/stats-protocol,
- * R = reports/reference-stats.
+ * in this process; the runner measures the verdicts as in `verify`. It also writes the study's figures
+ * (Figures 1 and 5–11) as SVG files beside the report. Defaults: D = .cache/stats-protocol, R =
+ * reports/reference-stats.
  */
 import { cpus, loadavg } from 'node:os';
+import type { BudgetName } from '../src/claims/claim.ts';
+import { renderSeries } from '../src/report/plots.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { statsStudy, type StatsStudy } from '../src/signal/studies/stats-study.ts';
@@ -37,7 +41,6 @@ export interface SigmaFile {
   study: StatsStudy;
 }
 
-const setting = statsSetting('thorough');
 
 function arg(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -59,7 +62,8 @@ export function readSigmaFile(path: string): SigmaFile {
   return f;
 }
 
-function run(dir: string, sigmas: number[]): void {
+function run(budget: BudgetName, dir: string, sigmas: number[]): void {
+  const setting = statsSetting(budget);
   mkdirSync(dir, { recursive: true });
   for (const sigma of sigmas) {
     const file = join(dir, `sigma-${sigma}.json`);
@@ -83,7 +87,8 @@ function run(dir: string, sigmas: number[]): void {
   }
 }
 
-async function report(dir: string, outDir: string): Promise<number> {
+async function report(budget: BudgetName, dir: string, outDir: string): Promise<number> {
+  const setting = statsSetting(budget);
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^sigma-.*\.json$/.test(f)) : [];
   const parts = files.map((f) => readSigmaFile(join(dir, f)));
   const missing = setting.sigmas.filter((s) => !parts.some((p) => p.sigma === s));
@@ -97,14 +102,25 @@ async function report(dir: string, outDir: string): Promise<number> {
   const source =
     `scripts/stats-protocol.ts run at commit ${commits[0]} (theorycheck ${parts[0].version}), ${parts[0].machine}; σ levels started from ${first}; ` +
     `${(cpu / 3600).toFixed(2)} CPU-hours, ${(wall / 3600).toFixed(2)} hours summed over σ levels`;
-  useStatsStudy('thorough', study, source);
+  useStatsStudy(budget, study, source);
   const claims = statsClaims.filter((c) => c.study === 'agh21.stats.protocol');
   const rep = await runCatalogue(
     claims,
     { version: packageVersion(), gitCommit: gitCommit(), selection: claims.map((c) => c.id) },
-    { rootSeed: DEFAULT_SEED, budget: 'thorough', jobs: 0, onResult: (r) => console.log(`${r.status === 'pass' ? 'pass' : r.status.toUpperCase()} ${r.id}: ${r.verdict}`) },
+    { rootSeed: DEFAULT_SEED, budget, jobs: 0, onResult: (r) => console.log(`${r.status === 'pass' ? 'pass' : r.status.toUpperCase()} ${r.id}: ${r.verdict}`) },
   );
+  // the figures, rendered before anything is written
+  const svgs: Record<string, string> = {};
+  for (const s of study.series) {
+    const plot = await renderSeries(s);
+    if (plot.svg) svgs[`figure-${/Fig(?:ure|\.) (\d+)/.exec(s.title)?.[1] ?? 'x'}.svg`] = plot.svg;
+  }
   const written = writeReportSet(outDir, await reportSetFiles(rep, true));
+  mkdirSync(join(outDir, 'figures'), { recursive: true });
+  for (const [name, svg] of Object.entries(svgs)) {
+    writeFileSync(join(outDir, 'figures', `${name}.tmp`), svg);
+    renameSync(join(outDir, 'figures', `${name}.tmp`), join(outDir, 'figures', name));
+  }
   console.log(`study: ${source}\nreports: ${written.json}, ${written.markdown}`);
   return 0;
 }
@@ -112,16 +128,19 @@ async function report(dir: string, outDir: string): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
   const dir = resolve(arg(args, '--dir') ?? join('.cache', 'stats-protocol'));
+  const budget = (arg(args, '--budget') ?? 'thorough') as BudgetName;
+  if (!['quick', 'default', 'thorough'].includes(budget)) throw new Error(`--budget: ${budget} is not quick, default or thorough`);
+  const setting = statsSetting(budget);
   if (cmd === 'run') {
     const s = arg(args, '--sigmas');
     const sigmas = s === undefined ? setting.sigmas : s.split(',').map(Number);
     const bad = sigmas.find((x) => !setting.sigmas.includes(x));
     if (bad !== undefined) throw new Error(`--sigmas: ${bad} is not a σ level of the protocol (${setting.sigmas.join(', ')})`);
-    run(dir, sigmas);
+    run(budget, dir, sigmas);
     return 0;
   }
-  if (cmd === 'report') return report(dir, resolve(arg(args, '--out') ?? join('reports', 'reference-stats')));
-  throw new Error('usage: stats-protocol run [--dir D] [--sigmas a,b,…] | report [--dir D] [--out R]');
+  if (cmd === 'report') return report(budget, dir, resolve(arg(args, '--out') ?? join('reports', 'reference-stats')));
+  throw new Error('usage: stats-protocol run [--dir D] [--sigmas a,b,…] [--budget B] | report [--dir D] [--out R] [--budget B]');
 }
 
 main(process.argv.slice(2)).then(
