@@ -99,9 +99,11 @@ async function report(budget: BudgetName, dir: string, outDir: string): Promise<
   const wall = parts.reduce((a, p) => a + p.wallS, 0);
   const cpu = parts.reduce((a, p) => a + p.cpuS, 0);
   const first = parts.map((p) => p.started).sort()[0];
+  const last = Math.max(...parts.map((p) => Date.parse(p.started) + p.wallS * 1000));
+  const elapsedH = (last - Date.parse(first)) / 3600e3;
   const source =
     `scripts/stats-protocol.ts run at commit ${commits[0]} (theorycheck ${parts[0].version}), ${parts[0].machine}; σ levels started from ${first}; ` +
-    `${(cpu / 3600).toFixed(2)} CPU-hours, ${(wall / 3600).toFixed(2)} hours summed over σ levels`;
+    `${(cpu / 3600).toFixed(2)} CPU-hours (${(wall / 3600).toFixed(2)} hours summed over σ levels), ${elapsedH.toFixed(2)} hours from the first start to the last finish`;
   useStatsStudy(budget, study, source);
   const claims = statsClaims.filter((c) => c.study === 'agh21.stats.protocol');
   const rep = await runCatalogue(
