@@ -21,6 +21,8 @@
 import type { Series } from '../../claims/claim.ts';
 import { InvalidArgumentError } from '../../core/errors.ts';
 import { createRng, deriveSeed } from '../../core/random.ts';
+import { workerUrl } from '../../core/modules.ts';
+import { runUnits, type PoolKnobs } from '../../core/sync-pool.ts';
 import { integerInRange, nonNegative, positive } from '../../core/validate.ts';
 import { generateSpikes, snr, type NoiseReading, type SpikeInstance } from '../generator.ts';
 import { checkSpikePrior, EstimatorFailedError, STATS_ESTIMATORS, STATS_METHODS, type StatsEstimate, type StatsEstimator, type StatsMethod } from './stats-estimators.ts';
@@ -116,6 +118,15 @@ export interface StatsStudyOptions {
   figureSigma?: number;
   /** Called at each phase (diagnostics, and the no-peeking test). */
   onPhase?: (phase: StudyPhase) => void;
+  /**
+   * Threads to run the independent (σ, instance) units on, the calling thread included (default 1; at most 256).
+   * Used only with the built-in estimators and selectors (every entry of `estimators`/`selectors` given, if any,
+   * identical to {@link STATS_ESTIMATORS}/{@link SELECTORS}) and no `onPhase` hook: other functions cannot cross
+   * threads, so such a study (a negative control's) runs in the calling thread. The result does not depend on
+   * the number of threads (timings apart); on threads, a unit's error is re-thrown as a `UnitFailedError` naming σ
+   * and the instance.
+   */
+  threads?: number;
 }
 
 /** A phase of the protocol, in the order it happens. */
@@ -206,6 +217,8 @@ function checkOptions(o: StatsStudyOptions): void {
   checkGrid(o.grid);
   integerInRange('seed', o.seed, 0, 2 ** 32 - 1);
   for (const m of o.methods ?? []) if (!(STATS_METHODS as readonly string[]).includes(m)) throw new InvalidArgumentError('methods', m, STATS_METHODS.join(', '));
+  if (o.methods && new Set(o.methods).size !== o.methods.length) throw new InvalidArgumentError('methods', o.methods, 'distinct methods');
+  if (o.threads !== undefined) integerInRange('threads', o.threads, 1, 256);
 }
 
 /** The training or testing signal of instance `i` at σ (independent seeded streams; deterministic in the seed). */
@@ -225,22 +238,22 @@ function solveChecked(method: string, est: StatsEstimator, y: Float64Array, lamb
   return r;
 }
 
-/** Fit one method on the whole grid (λ outer, μ inner), warm-starting Decomp along it. */
-function fitGrid(method: StatsMethod, est: StatsEstimator, y: Float64Array, o: StatsStudyOptions, stats: SolveStats, times: number[]): TrainingFit[] {
+/** Fit one method on the whole grid (λ outer, μ inner), warm-starting Decomp along it; with each solve's time (ms) and the rounds' sum. */
+function fitGrid(method: StatsMethod, est: StatsEstimator, y: Float64Array, o: StatsStudyOptions): { fits: TrainingFit[]; ms: number[]; rounds: number } {
   const fits: TrainingFit[] = [];
+  const ms: number[] = [];
+  let rounds = 0;
   let warm: StatsEstimate | undefined;
   for (const lambda of o.grid.lambdas) {
     for (const mu of o.grid.mus) {
       const r = solveChecked(method, est, y, lambda, mu, o, o.warm === false ? undefined : warm);
       warm = r;
       fits.push({ lambda, mu, x: r.x });
-      stats.meanMs += r.timeMs;
-      times.push(r.timeMs);
-      stats.meanRounds += r.rounds;
-      stats.solves++;
+      ms.push(r.timeMs);
+      rounds += r.rounds;
     }
   }
-  return fits;
+  return { fits, ms, rounds };
 }
 
 /** The q-quantile of an ascending array (linear interpolation). */
@@ -277,13 +290,116 @@ export function statsTable(records: StatsRecord[]): StatsRow[] {
   return rows;
 }
 
-/** Run the §5.2 protocol (see the module comment). */
-export function statsStudy(o: StatsStudyOptions): StatsStudy {
+/** What one (σ, instance) unit of the protocol gives the aggregation. */
+export interface StudyUnit {
+  /** The unit's test-set records (method, then criterion, as selected). */
+  records: StatsRecord[];
+  /** Training-solve times per method (ms, grid order). */
+  trainingMs: Record<string, number[]>;
+  /** Sum of the training solves' Algorithm 1 rounds per method. */
+  rounds: Record<string, number>;
+  /** Figure 1's data, truth and estimates (error criterion), on the figure's unit only. */
+  figure?: { y: Float64Array; truth: Float64Array; estimates: Record<string, Float64Array> };
+}
+
+/**
+ * One unit of the protocol: instance `i` at σ — training signal, grid fits and selection (warm starts within the
+ * unit only), then the testing signal and the selected pairs' solves. Independent of every other unit.
+ */
+export function studyUnit(o: StatsStudyOptions, estimators: Record<string, StatsEstimator>, selectors: Record<Criterion, Selector>, sigma: number, i: number): StudyUnit {
+  const methods = o.methods ?? STATS_METHODS;
+  const train = studySignal(o, sigma, i, 'train');
+  o.onPhase?.({ kind: 'train-generated', sigma, instance: i });
+  const trainingMs: Record<string, number[]> = {};
+  const rounds: Record<string, number> = {};
+  // 1. fit every method on the grid and select, seeing the training signal only
+  const chosen: { method: StatsMethod; criterion: Criterion; lambda: number; mu: number }[] = [];
+  for (const method of methods) {
+    const { fits, ms, rounds: r } = fitGrid(method, estimators[method], train.y, o);
+    trainingMs[method] = ms;
+    rounds[method] = r;
+    o.onPhase?.({ kind: 'fit', sigma, instance: i, method });
+    const input: SelectionInput = Object.freeze({ truth: train.truth, fits: Object.freeze(fits) });
+    for (const criterion of CRITERIA) {
+      const k = selectors[criterion](input);
+      integerInRange(`selectors.${criterion} result`, k, 0, fits.length - 1);
+      chosen.push({ method, criterion, lambda: fits[k].lambda, mu: fits[k].mu });
+      o.onPhase?.({ kind: 'selected', sigma, instance: i, method, criterion, lambda: fits[k].lambda, mu: fits[k].mu });
+    }
+  }
+  // 2. only now the testing signal exists
+  const test = studySignal(o, sigma, i, 'test');
+  o.onPhase?.({ kind: 'test-generated', sigma, instance: i });
+  const testSnr = snr(test.truth, test.y);
+  const truthNorm = squaredError(test.truth, new Float64Array(o.n));
+  const solved = new Map<string, StatsEstimate>();
+  const records: StatsRecord[] = [];
+  const isFigure = i === 0 && sigma === (o.figureSigma ?? o.sigmas[0]);
+  let figure: StudyUnit['figure'];
+  for (const c of chosen) {
+    const key = `${c.method}/${c.lambda}/${c.mu}`;
+    let r = solved.get(key);
+    if (!r) {
+      r = solveChecked(c.method, estimators[c.method], test.y, c.lambda, c.mu, o);
+      solved.set(key, r);
+    }
+    const { fp, fn } = supportErrors(test.truth, r.x);
+    records.push({ sigma, instance: i, method: c.method, criterion: c.criterion, lambda: c.lambda, mu: c.mu, snr: testSnr, error: squaredError(test.truth, r.x) / truthNorm, fp, fn, seconds: r.timeMs / 1000 });
+    if (isFigure && c.criterion === 'error') {
+      figure ??= { y: test.y, truth: test.truth, estimates: {} };
+      figure.estimates[c.method] = r.x;
+    }
+  }
+  return { records, trainingMs, rounds, ...(figure ? { figure } : {}) };
+}
+
+/** The estimators and selectors of a study, and whether they are all the built-in ones (the units can then run on worker threads). */
+function studyFunctions(o: Pick<StatsStudyOptions, 'methods' | 'estimators' | 'selectors'>): { estimators: Record<string, StatsEstimator>; selectors: Record<Criterion, Selector>; builtIn: boolean } {
+  const estimators: Record<string, StatsEstimator> = {};
+  for (const m of o.methods ?? STATS_METHODS) estimators[m] = o.estimators?.[m] ?? STATS_ESTIMATORS[m];
+  const selectors: Record<Criterion, Selector> = { ...SELECTORS, ...o.selectors };
+  const builtIn = Object.entries(estimators).every(([m, e]) => e === STATS_ESTIMATORS[m as StatsMethod]) && CRITERIA.every((c) => selectors[c] === SELECTORS[c]);
+  return { estimators, selectors, builtIn };
+}
+
+/** What a worker thread needs to run units: the options as data (the built-in estimators and selectors are implied). */
+export type StatsUnitData = Omit<StatsStudyOptions, 'estimators' | 'selectors' | 'onPhase' | 'threads'>;
+
+/** Unit `u` of the (σ, instance) order: σ = sigmas[⌊u / instances⌋], instance u mod instances. */
+const unitAt = (o: Pick<StatsStudyOptions, 'sigmas' | 'instances'>, u: number): { sigma: number; i: number } => ({ sigma: o.sigmas[Math.floor(u / o.instances)], i: u % o.instances });
+
+/** Run unit `u` with the built-in estimators and selectors (the worker threads' side). */
+export function builtInUnit(o: StatsUnitData, u: number): StudyUnit {
+  const { sigma, i } = unitAt(o, u);
+  return studyUnit(o, studyFunctions(o).estimators, SELECTORS, sigma, i);
+}
+
+/** Every unit in (σ, instance) order: on `o.threads` threads when the study may (see {@link StatsStudyOptions.threads}), else here. */
+function runStudyUnits(o: StatsStudyOptions, knobs: PoolKnobs): StudyUnit[] {
+  const { estimators, selectors, builtIn } = studyFunctions(o);
+  const count = o.sigmas.length * o.instances;
+  const run = (u: number): StudyUnit => {
+    const { sigma, i } = unitAt(o, u);
+    return studyUnit(o, estimators, selectors, sigma, i);
+  };
+  const threads = o.threads ?? 1;
+  if (threads === 1 || !builtIn || o.onPhase) return Array.from({ length: count }, (_, u) => run(u));
+  const data: StatsUnitData = { n: o.n, s: o.s, h: o.h, sigmas: o.sigmas, instances: o.instances, grid: o.grid, seed: o.seed, noise: o.noise, methods: o.methods, warm: o.warm, figureSigma: o.figureSigma };
+  const label = (u: number): string => {
+    const { sigma, i } = unitAt(o, u);
+    return `AGH21 §5.2 study, σ = ${sigma}, instance ${i}`;
+  };
+  return runUnits({ count, threads, run, label, worker: workerUrl(import.meta.url, 'stats-worker'), data }, knobs);
+}
+
+/**
+ * Run the §5.2 protocol (see the module comment): every (σ, instance) unit, aggregated in (σ, instance) order.
+ * `knobs` are internal test knobs of the threaded path.
+ */
+export function statsStudy(o: StatsStudyOptions, knobs: PoolKnobs = {}): StatsStudy {
   checkOptions(o);
   const methods = o.methods ?? [...STATS_METHODS];
-  const estimators: Record<string, StatsEstimator> = {};
-  for (const m of methods) estimators[m] = o.estimators?.[m] ?? STATS_ESTIMATORS[m];
-  const selectors: Record<Criterion, Selector> = { ...SELECTORS, ...o.selectors };
+  const units = runStudyUnits(o, knobs);
   const training: Record<string, SolveStats> = {};
   for (const m of methods) training[m] = { solves: 0, meanMs: 0, meanRounds: 0 };
   const trainingMsBySigma: Record<string, number[]> = {};
@@ -292,47 +408,27 @@ export function statsStudy(o: StatsStudyOptions): StatsStudy {
   for (const m of methods) times[m] = [];
   const records: StatsRecord[] = [];
   let figure: StatsStudy['figure'];
-  for (const sigma of o.sigmas) {
+  for (let t = 0; t < o.sigmas.length; t++) {
+    const sigma = o.sigmas[t];
     const before = methods.map((m) => ({ ms: training[m].meanMs, n: training[m].solves }));
     for (const m of methods) times[m].push([]);
     for (let i = 0; i < o.instances; i++) {
-      const train = studySignal(o, sigma, i, 'train');
-      o.onPhase?.({ kind: 'train-generated', sigma, instance: i });
-      // 1. fit every method on the grid and select, seeing the training signal only
-      const chosen: { method: StatsMethod; criterion: Criterion; lambda: number; mu: number }[] = [];
-      for (const method of methods) {
-        const fits = fitGrid(method, estimators[method], train.y, o, training[method], times[method][times[method].length - 1]);
-        o.onPhase?.({ kind: 'fit', sigma, instance: i, method });
-        const input: SelectionInput = Object.freeze({ truth: train.truth, fits: Object.freeze(fits) });
-        for (const criterion of CRITERIA) {
-          const k = selectors[criterion](input);
-          integerInRange(`selectors.${criterion} result`, k, 0, fits.length - 1);
-          chosen.push({ method, criterion, lambda: fits[k].lambda, mu: fits[k].mu });
-          o.onPhase?.({ kind: 'selected', sigma, instance: i, method, criterion, lambda: fits[k].lambda, mu: fits[k].mu });
+      const unit = units[t * o.instances + i];
+      for (const m of methods) {
+        for (const ms of unit.trainingMs[m]) {
+          training[m].meanMs += ms;
+          times[m][t].push(ms);
         }
+        training[m].meanRounds += unit.rounds[m];
+        training[m].solves += unit.trainingMs[m].length;
       }
-      // 2. only now the testing signal exists
-      const test = studySignal(o, sigma, i, 'test');
-      o.onPhase?.({ kind: 'test-generated', sigma, instance: i });
-      const testSnr = snr(test.truth, test.y);
-      const truthNorm = squaredError(test.truth, new Float64Array(o.n));
-      const solved = new Map<string, StatsEstimate>();
-      for (const c of chosen) {
-        const key = `${c.method}/${c.lambda}/${c.mu}`;
-        let r = solved.get(key);
-        if (!r) {
-          r = solveChecked(c.method, estimators[c.method], test.y, c.lambda, c.mu, o);
-          solved.set(key, r);
-        }
-        const { fp, fn } = supportErrors(test.truth, r.x);
-        records.push({ sigma, instance: i, method: c.method, criterion: c.criterion, lambda: c.lambda, mu: c.mu, snr: testSnr, error: squaredError(test.truth, r.x) / truthNorm, fp, fn, seconds: r.timeMs / 1000 });
-        if (i === 0 && sigma === (o.figureSigma ?? o.sigmas[0]) && c.criterion === 'error') {
-          figure ??= { sigma, y: test.y, truth: test.truth, estimates: {} };
-          figure.estimates[c.method] = r.x;
-        }
+      records.push(...unit.records);
+      if (unit.figure) {
+        figure ??= { sigma, y: unit.figure.y, truth: unit.figure.truth, estimates: {} };
+        Object.assign(figure.estimates, unit.figure.estimates);
       }
     }
-    methods.forEach((m, t) => trainingMsBySigma[m].push((training[m].meanMs - before[t].ms) / Math.max(1, training[m].solves - before[t].n)));
+    methods.forEach((m, k) => trainingMsBySigma[m].push((training[m].meanMs - before[k].ms) / Math.max(1, training[m].solves - before[k].n)));
   }
   for (const m of methods) {
     const t = training[m];
