@@ -20,6 +20,7 @@
  * signals at that σ.
  */
 import fc from 'fast-check';
+import { availableParallelism } from 'node:os';
 import type { BudgetName, CheckOutput, Claim, Comparison } from '../../src/claims/claim.ts';
 import { defineClaim, ge, le, timed } from '../../src/claims/claim.ts';
 import { InvalidArgumentError } from '../../src/core/errors.ts';
@@ -54,7 +55,7 @@ export function statsStudyFor(budget: BudgetName, subject: StatsSubject): StatsS
   const same = (a: StatsSubject): boolean => a.L1 === subject.L1 && a['Decomp-sparse'] === subject['Decomp-sparse'] && a['Decomp-prior'] === subject['Decomp-prior'];
   const hit = memo.get(budget)?.find((e) => same(e.subject));
   if (hit) return hit.study;
-  const study = statsStudy({ ...statsSetting(budget), seed: STATS_SEED, estimators: subject });
+  const study = statsStudy({ ...statsSetting(budget), seed: STATS_SEED, estimators: subject, threads: budget === 'thorough' ? availableParallelism() : 1 });
   const list = memo.get(budget) ?? [];
   list.push({ subject, study });
   memo.set(budget, list);
