@@ -2,21 +2,22 @@
  * The full §5.2 protocol (AGH21, the `thorough` setting of the agh21.stats. claims) run σ level by σ level, so
  * that a run of hours can be spread over processes or machines and resumed, and its claims' report.
  *
- *   npm run stats:protocol -- run [--dir D] [--sigmas 0.1,0.4,…]   compute the σ levels not yet in D, one file each
+ *   npm run stats:protocol -- run [--dir D] [--sigmas 0.1,0.4,…] [--threads T]   compute the σ levels not yet in D, one file each
  *   npm run stats:protocol -- report [--dir D] [--out R]           merge the 10 σ files, run the claims, write R
  *   (either with --budget default|quick: the claims' miniature instead of the protocol, e.g. to try it out)
  *
  * `run` writes `D/sigma-<σ>.json` (atomically) as each σ level finishes: the study of that σ alone
  * (`statsStudy` with the thorough setting and `sigmas: [σ]` — every unit depends only on the setting, σ and the
- * instance), the commit, the wall and CPU time and the machine's load. Start one `run` per core with disjoint
- * `--sigmas`. `report` checks that all ten σ levels are there and were computed at one commit, merges them
+ * instance), the commit, the wall and CPU time and the machine's load. A σ level's instances run on `--threads`
+ * threads (default: one per core; the result does not depend on it); `run`s with disjoint `--sigmas` may also
+ * share the work between processes or machines. `report` checks that all ten σ levels are there and were computed at one commit, merges them
  * (`mergeStatsStudies`, equal to a single run's study), hands the study to the claims (`useStatsStudy`, which
  * records where it was computed in every claim's values) and runs the claims that read it through the runner,
  * in this process; the runner measures the verdicts as in `verify`. It also writes the study's figures
  * (Figures 1 and 5–11) as SVG files beside the report. Defaults: D = .cache/stats-protocol, R =
  * reports/reference-stats.
  */
-import { cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import type { BudgetName } from '../src/claims/claim.ts';
 import { renderSeries } from '../src/report/plots.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -62,7 +63,7 @@ export function readSigmaFile(path: string): SigmaFile {
   return f;
 }
 
-function run(budget: BudgetName, dir: string, sigmas: number[]): void {
+function run(budget: BudgetName, dir: string, sigmas: number[], threads: number): void {
   const setting = statsSetting(budget);
   mkdirSync(dir, { recursive: true });
   for (const sigma of sigmas) {
@@ -75,7 +76,7 @@ function run(budget: BudgetName, dir: string, sigmas: number[]): void {
     const load0 = loadavg();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const study = statsStudy({ ...setting, sigmas: [sigma], seed: STATS_SEED, figureSigma: setting.sigmas[0] });
+    const study = statsStudy({ ...setting, sigmas: [sigma], seed: STATS_SEED, figureSigma: setting.sigmas[0], threads });
     const c = process.cpuUsage(c0);
     const out: SigmaFile = {
       sigma, commit: gitCommit(), version: packageVersion(), started, wallS: (performance.now() - t0) / 1000, cpuS: (c.user + c.system) / 1e6,
@@ -138,11 +139,13 @@ async function main(argv: string[]): Promise<number> {
     const sigmas = s === undefined ? setting.sigmas : s.split(',').map(Number);
     const bad = sigmas.find((x) => !setting.sigmas.includes(x));
     if (bad !== undefined) throw new Error(`--sigmas: ${bad} is not a σ level of the protocol (${setting.sigmas.join(', ')})`);
-    run(budget, dir, sigmas);
+    const t = Number(arg(args, '--threads') ?? availableParallelism());
+    if (!Number.isInteger(t) || t < 1) throw new Error(`--threads: ${arg(args, '--threads')} is not a positive integer`);
+    run(budget, dir, sigmas, t);
     return 0;
   }
   if (cmd === 'report') return report(budget, dir, resolve(arg(args, '--out') ?? join('reports', 'reference-stats')));
-  throw new Error('usage: stats-protocol run [--dir D] [--sigmas a,b,…] [--budget B] | report [--dir D] [--out R] [--budget B]');
+  throw new Error('usage: stats-protocol run [--dir D] [--sigmas a,b,…] [--threads T] [--budget B] | report [--dir D] [--out R] [--budget B]');
 }
 
 main(process.argv.slice(2)).then(
