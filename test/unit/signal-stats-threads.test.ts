@@ -49,6 +49,11 @@ describe('statsStudy on threads', () => {
     expect(calls).toBeLessThanOrEqual(4 * 6);
     expect(st.records.map((r) => r.error)).not.toEqual(statsStudy(o).records.map((r) => r.error));
   });
+  it('an onPhase hook keeps the study in the calling thread (every phase is reported, in order)', () => {
+    const phases: string[] = [];
+    statsStudy({ ...tiny, methods: ['L1'], threads: 2, onPhase: (p) => phases.push(`${p.kind} ${p.sigma} ${p.instance}`) });
+    expect(phases.filter((p) => p.startsWith('test-generated'))).toEqual(['test-generated 0.3 0', 'test-generated 0.3 1', 'test-generated 0.9 0', 'test-generated 0.9 1']);
+  });
   it('a unit that throws in a worker surfaces as an error naming σ and the instance, with the original message', () => {
     // λ = 1e12 passes the grid check but the solver refuses it (Q's condition number)
     const o = { ...tiny, sigmas: [0.9], instances: 1, methods: ['L1' as const], grid: { lambdas: [1e12], mus: [0] }, threads: 2 };
