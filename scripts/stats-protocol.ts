@@ -3,7 +3,7 @@
  * that a run of hours can be spread over processes or machines and resumed, and its claims' report.
  *
  *   npm run stats:protocol -- run [--dir D] [--sigmas 0.1,0.4,…] [--threads T]   compute the σ levels not yet in D, one file each
- *   npm run stats:protocol -- report [--dir D] [--out R]           merge the 10 σ files, run the claims, write R
+ *   npm run stats:protocol -- report [--dir D] [--out R]           merge the 10 σ files, run the claims, write R/report, R/figures
  *   (either with --budget default|quick: the claims' miniature instead of the protocol, e.g. to try it out)
  *
  * `run` writes `D/sigma-<σ>.json` (atomically) as each σ level finishes: the study of that σ alone
@@ -13,8 +13,8 @@
  * share the work between processes or machines. `report` checks that all ten σ levels are there and were computed at one commit, merges them
  * (`mergeStatsStudies`, equal to a single run's study), hands the study to the claims (`useStatsStudy`, which
  * records where it was computed in every claim's values) and runs the claims that read it through the runner,
- * in this process; the runner measures the verdicts as in `verify`. It also writes the study's figures
- * (Figures 1 and 5–11) as SVG files beside the report. Defaults: D = .cache/stats-protocol, R =
+ * in this process; the runner measures the verdicts as in `verify`. The report set goes to R/report, the
+ * study's Figures 1 and 5–11 as SVG files to R/figures. Defaults: D = .cache/stats-protocol, R =
  * reports/reference-stats.
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -118,7 +118,7 @@ async function report(budget: BudgetName, dir: string, outDir: string): Promise<
     const plot = await renderSeries(s);
     if (plot.svg) svgs[`figure-${/Fig(?:ure|\.) (\d+)/.exec(s.title)?.[1] ?? 'x'}.svg`] = plot.svg;
   }
-  const written = writeReportSet(outDir, await reportSetFiles(rep, true));
+  const written = writeReportSet(join(outDir, 'report'), await reportSetFiles(rep, true));
   mkdirSync(join(outDir, 'figures'), { recursive: true });
   for (const [name, svg] of Object.entries(svgs)) {
     writeFileSync(join(outDir, 'figures', `${name}.tmp`), svg);
