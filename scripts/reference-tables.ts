@@ -15,6 +15,7 @@ import type { ClaimResult, Report } from '../src/runner/result.ts';
 import { TABLE3_KAPPAS, TABLE3_MS, TABLE3_PAPER } from '../src/signal/studies/table3.ts';
 import { TABLE1_PAPER_DECOMP_SECONDS } from '../src/bench/agh-scale.ts';
 import { fmt } from '../src/report/format.ts';
+import { STATS_METHODS } from '../src/signal/studies/stats-estimators.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const REFERENCE_DIR = join(ROOT, 'reports', 'reference');
@@ -107,7 +108,6 @@ export function referenceMarkdown(report: Report, machine?: string): string {
   return lines.join('\n');
 }
 
-const STATS_METHODS = ['L1', 'Decomp-sparse', 'Decomp-prior'] as const;
 const e3 = (x: number | undefined): string => (x === undefined ? '—' : x < 0.01 ? x.toExponential(1) : x.toFixed(3));
 const f1 = (x: number | undefined): string => (x === undefined ? '—' : x.toFixed(1));
 

@@ -256,8 +256,7 @@ function fitGrid(method: StatsMethod, est: StatsEstimator, y: Float64Array, o: S
   return { fits, ms, rounds };
 }
 
-/** The q-quantile of an ascending array (linear interpolation). */
-export const quantile = (sorted: number[], q: number): number => {
+const quantile = (sorted: number[], q: number): number => {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
@@ -400,51 +399,70 @@ export function statsStudy(o: StatsStudyOptions, knobs: PoolKnobs = {}): StatsSt
   checkOptions(o);
   const methods = o.methods ?? [...STATS_METHODS];
   const units = runStudyUnits(o, knobs);
-  const training: Record<string, SolveStats> = {};
-  for (const m of methods) training[m] = { solves: 0, meanMs: 0, meanRounds: 0 };
-  const trainingMsBySigma: Record<string, number[]> = {};
-  for (const m of methods) trainingMsBySigma[m] = [];
-  const times: Record<string, number[][]> = {};
-  for (const m of methods) times[m] = [];
-  const records: StatsRecord[] = [];
+  const rounds: Record<string, number> = {};
+  for (const m of methods) rounds[m] = 0;
   let figure: StatsStudy['figure'];
-  for (let t = 0; t < o.sigmas.length; t++) {
-    const sigma = o.sigmas[t];
-    const before = methods.map((m) => ({ ms: training[m].meanMs, n: training[m].solves }));
-    for (const m of methods) times[m].push([]);
-    for (let i = 0; i < o.instances; i++) {
-      const unit = units[t * o.instances + i];
-      for (const m of methods) {
-        for (const ms of unit.trainingMs[m]) {
-          training[m].meanMs += ms;
-          times[m][t].push(ms);
-        }
-        training[m].meanRounds += unit.rounds[m];
-        training[m].solves += unit.trainingMs[m].length;
-      }
-      records.push(...unit.records);
-      if (unit.figure) {
-        figure ??= { sigma, y: unit.figure.y, truth: unit.figure.truth, estimates: {} };
-        Object.assign(figure.estimates, unit.figure.estimates);
-      }
+  const slices = o.sigmas.map((sigma, t) => {
+    const own = units.slice(t * o.instances, (t + 1) * o.instances);
+    const trainingMs: Record<string, number[]> = {};
+    for (const m of methods) {
+      trainingMs[m] = own.flatMap((u) => u.trainingMs[m]);
+      for (const u of own) rounds[m] += u.rounds[m];
     }
-    methods.forEach((m, k) => trainingMsBySigma[m].push((training[m].meanMs - before[k].ms) / Math.max(1, training[m].solves - before[k].n)));
-  }
+    for (const u of own) {
+      if (!u.figure) continue;
+      figure ??= { sigma, y: u.figure.y, truth: u.figure.truth, estimates: {} };
+      Object.assign(figure.estimates, u.figure.estimates);
+    }
+    return { sigma, records: own.flatMap((u) => u.records), trainingMs };
+  });
+  const setting = { n: o.n, s: o.s, h: o.h, sigmas: [...o.sigmas], instances: o.instances, grid: o.grid, seed: o.seed, noise: o.noise ?? ('sigma-squared' as const) };
+  return assembleStudy(setting, methods, slices, rounds, figure);
+}
+
+/** One σ level of a study: its test records and every training-solve time per method (ms, in solve order). */
+export interface SigmaSlice {
+  sigma: number;
+  records: StatsRecord[];
+  trainingMs: Record<string, number[]>;
+}
+
+/**
+ * The study from its σ slices (in the order given) and each method's total Algorithm 1 rounds: training
+ * statistics by running sums in solve order, medians, the table and the figures (also used by stats-merge.ts).
+ */
+export function assembleStudy(setting: StatsStudy['setting'], methods: readonly string[], slices: SigmaSlice[], rounds: Record<string, number>, figure?: StatsStudy['figure']): StatsStudy {
+  const training: Record<string, SolveStats> = {};
+  const trainingMsBySigma: Record<string, number[]> = {};
+  const times: Record<string, number[][]> = {};
   for (const m of methods) {
-    const t = training[m];
-    if (t.solves) {
-      t.meanMs /= t.solves;
-      t.meanRounds /= t.solves;
+    training[m] = { solves: 0, meanMs: 0, meanRounds: 0 };
+    trainingMsBySigma[m] = [];
+    times[m] = [];
+  }
+  for (const sl of slices) {
+    for (const m of methods) {
+      const t = training[m];
+      const before = t.meanMs;
+      for (const ms of sl.trainingMs[m]) t.meanMs += ms;
+      t.solves += sl.trainingMs[m].length;
+      trainingMsBySigma[m].push((t.meanMs - before) / Math.max(1, sl.trainingMs[m].length));
+      times[m].push([...sl.trainingMs[m]]);
     }
   }
   const trainingMedianMsBySigma: Record<string, number[]> = {};
   const trainingMedianMs: Record<string, number> = {};
   for (const m of methods) {
-    trainingMedianMsBySigma[m] = times[m].map((t) => quantile([...t].sort((a, b) => a - b), 0.5));
+    const t = training[m];
+    if (t.solves) {
+      t.meanMs /= t.solves;
+      t.meanRounds = rounds[m] / t.solves;
+    }
+    trainingMedianMsBySigma[m] = times[m].map((x) => quantile([...x].sort((a, b) => a - b), 0.5));
     trainingMedianMs[m] = quantile(times[m].flat().sort((a, b) => a - b), 0.5);
   }
+  const records = slices.flatMap((sl) => sl.records);
   const table = statsTable(records);
-  const setting = { n: o.n, s: o.s, h: o.h, sigmas: [...o.sigmas], instances: o.instances, grid: o.grid, seed: o.seed, noise: o.noise ?? ('sigma-squared' as const) };
   return { setting, records, table, training, trainingMsBySigma, trainingMedianMsBySigma, trainingMedianMs, trainingTimesMs: times, ...(figure ? { figure } : {}), series: statsSeries(table, records, figure) };
 }
 
