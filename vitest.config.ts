@@ -32,6 +32,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // One test file per core (vitest's default leaves one core free: on 2 cores, files ran one at a time).
     maxWorkers: availableParallelism(),
+    // Test files share their worker's process and module cache instead of each starting a fresh one:
+    // measured on the whole suite, 205 → 147 CPU-s without coverage. A file that changes process-wide
+    // state (environment variables, the working directory) puts it back in afterAll.
+    isolate: false,
     sequence: { sequencer: SlowFirst },
     testTimeout: 120_000,
     hookTimeout: 120_000,

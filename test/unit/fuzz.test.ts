@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.ts';
 import { TheorycheckError } from '../../src/core/errors.ts';
 import { compareReports, compareToMarkdown } from '../../src/compare/compare.ts';
@@ -96,6 +96,12 @@ function capture(): CliIo & { out: () => string; err: () => string } {
 }
 
 describe('fuzz: CLI argument vectors', () => {
+  // test files share worker processes (vitest.config.ts: isolate false): the variable is put back afterwards
+  const saved = process.env.THEORYCHECK_FIXTURE_DIR;
+  afterAll(() => {
+    if (saved === undefined) delete process.env.THEORYCHECK_FIXTURE_DIR;
+    else process.env.THEORYCHECK_FIXTURE_DIR = saved;
+  });
   it('every argv exits 0, 1 or 2; exit 2 is one typed line on stderr before any claim runs; bounded time', async () => {
     process.env.THEORYCHECK_FIXTURE_DIR = join(DIR, 'fixtures');
     await fc.assert(

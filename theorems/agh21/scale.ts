@@ -150,10 +150,14 @@ export function table3Setting(budget: BudgetName): Table3Setting {
 }
 
 /**
- * Setting of the timing claim, at the paper's size (a miniature would time fixed overheads, not the
- * method): thorough = every κ ≥ 0.005 cell with m = 1000 at n = 100,000; quick/default = the κ = 0.01 cell.
+ * Setting of the timing claim: thorough = every κ ≥ 0.005 cell with m = 1000 at n = 100,000; default = the
+ * κ = 0.01 cell at that size (a miniature would time fixed overheads, not the method); quick, the test
+ * suite's budget, reads the κ = 0.01 cell with blocks of 100 of the quick grid (the 3,000-value window,
+ * m = 30), which the other Table 3 claims run anyway — a run of the loop, whose time says little about
+ * the method.
  */
 export function minuteSetting(budget: BudgetName): Table3Setting {
+  if (budget === 'quick') return { ...table3Setting('quick'), kappas: [0.01], ms: [30], mBig: 30 };
   const kappas = budget === 'thorough' ? [0.005, 0.01, 0.02] : [0.01];
   return { n: TABLE3_PAPER_N, s: 10, seed: TABLE3_SEED, kappas, ms: [1000], mBig: 1000 };
 }
@@ -173,7 +177,9 @@ export function noIterationSetting(budget: BudgetName): Table3Setting {
 const t3Memo = new Map<string, { block: SegmentSolver; study: Table3Study }[]>();
 /** Run (or reuse) the Table 3 grid for a budget and block solver. */
 export function table3StudyFor(budget: BudgetName, subject: Table3Subject, which: 'grid' | 'm10' | 'minute' = 'grid'): Table3Study {
-  const key = which !== 'grid' && budget !== 'thorough' ? `${budget}/${which}` : budget;
+  // thorough runs everything inside the paper's grid; quick times its κ = 0.01, m = 30 cell (minuteSetting)
+  const ownStudy = which === 'm10' ? budget !== 'thorough' : which === 'minute' ? budget === 'default' : false;
+  const key = ownStudy ? `${budget}/${which}` : budget;
   const hit = t3Memo.get(key)?.find((e) => e.block === subject.block);
   if (hit) return hit.study;
   const s = key.endsWith('/m10') ? noIterationSetting(budget) : key.endsWith('/minute') ? minuteSetting(budget) : table3Setting(budget);
@@ -187,8 +193,11 @@ export function table3StudyFor(budget: BudgetName, subject: Table3Subject, which
 
 /** The scale a Table 3 study ran: the path length solved and how many of the claim's κ values it covered. */
 function t3Scale(st: Table3Study, kappasRun: number): Record<string, number> {
-  return { n: st.instance.n, kappas: kappasRun };
+  return { n: solvedLength(st), kappas: kappasRun };
 }
+
+/** The length of the path a Table 3 study solved: its window's, else the generated instance's. */
+const solvedLength = (st: Table3Study): number => st.instance.window?.length ?? st.instance.n;
 
 const cell = (st: Table3Study, kappa: number, m: number): Table3Row | undefined => st.rows.find((r) => r.kappa === kappa && r.m === m);
 
@@ -771,22 +780,23 @@ export const table3UnderMinute = defineClaim({
   title: 'κ ≥ 0.005 with m = 1000 solves n = 100,000 in under a minute',
   statement:
     'Every Table 3 cell with κ ≥ 0.005 and m = 1000 finishes in under 60 s at n = 100,000 (paper, 8 threads + Mosek: 31, 49, 44 s). ' +
-    'Checked at full size in one thread: the κ = 0.01 cell (quick/default) or all three (thorough). Measured before this record on one ' +
+    'Checked at full size in one thread: the κ = 0.01 cell (default) or all three (thorough); quick times the κ = 0.01 cell of the 3,000-value window. Measured before this record on one ' +
     'core: 3.0, 4.0, 8.8 s.',
-  hypotheses: [...t3Hyp.slice(0, 2), 'all budgets at n = 100,000 (a miniature would time fixed overheads); one thread'],
+  hypotheses: [...t3Hyp.slice(0, 2), 'default and thorough at n = 100,000 (a miniature would time fixed overheads); quick: the quick grid\'s 3,000-value window, m = 30 (blocks of 100); one thread'],
   kind: 'bound',
   onFailure: 'not-reproduced',
   paperScale: { n: TABLE3_PAPER_N, kappas: 3 },
   tolerance: { value: MINUTE, reason: 'the paper\'s bound (60 s at n = 100,000) with no slack; measured on one core: 3.0–8.8 s idle, 24.9 s (κ = 0.01) with the machine\'s two cores under a load of ~22 — a heavily loaded run can approach the bound, an idle one cannot' },
   check: (_i: null, s, ctx) => {
     const st = table3StudyFor(ctx.budget, s, 'minute');
-    const { mBig, kappas, n } = minuteSetting(ctx.budget);
+    const { mBig, kappas } = minuteSetting(ctx.budget);
+    const n = solvedLength(st);
     let worst = 0;
     const values = table3Values(st);
     for (const k of kappas) {
       const r = cell(st, k, mBig);
       if (r) worst = Math.max(worst, r.timeMs / 1000);
-      paperCell(values, k, mBig);
+      if (n === TABLE3_PAPER_N) paperCell(values, k, mBig); // the paper's cell only beside a run of its size
     }
     return {
       comparisons: [timed(le(`max over κ ∈ {${kappas.join(', ')}} (m=${mBig}, n=${n}) of time (s), one thread`, worst, MINUTE, 's'))],
