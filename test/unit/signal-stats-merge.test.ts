@@ -7,7 +7,7 @@ import { InvalidArgumentError } from '../../src/core/errors.ts';
 import { createRng } from '../../src/core/random.ts';
 import { mergeStatsStudies } from '../../src/signal/studies/stats-merge.ts';
 import { statsStudy, type StatsStudy } from '../../src/signal/studies/stats-study.ts';
-import { STATS_SEED, statsErrorHalved, statsSetting, statsSubject, useStatsStudy } from '../../theorems/agh21/stats.ts';
+import { statsErrorHalved, statsStudyFor, statsSubject, useStatsStudy } from '../../theorems/agh21/stats.ts';
 
 const base = { n: 60, s: 1, h: 6, instances: 2, grid: { lambdas: [0.08, 0.32], mus: [0, 0.128] }, seed: 52 };
 const sigmas = [0.2, 0.5, 0.9];
@@ -72,13 +72,19 @@ describe('mergeStatsStudies', () => {
 describe('useStatsStudy', () => {
   it('takes only a study of the budget\'s setting, and the claims name where it was computed', () => {
     expect(() => useStatsStudy('quick', whole, 'elsewhere')).toThrow(InvalidArgumentError);
-    const q = statsSetting('quick');
-    const parts = q.sigmas.map((s) => statsStudy({ ...q, sigmas: [s], seed: STATS_SEED, figureSigma: q.sigmas[0] }));
-    const merged = mergeStatsStudies(parts);
+    // the quick study the claims compute (memoised: free when the claim tests ran in this worker), as one part
+    const merged = mergeStatsStudies([statsStudyFor('quick', statsSubject)]);
     expect(() => useStatsStudy('quick', merged, ' ')).toThrow(InvalidArgumentError);
-    useStatsStudy('quick', merged, 'two σ parts, test');
-    const out = statsErrorHalved.check(null, statsSubject, { rng: createRng(1), seed: 1, budget: 'quick' });
-    expect(Array.isArray(out)).toBe(false);
-    expect((out as { values: Record<string, unknown> }).values['study computed by']).toBe('two σ parts, test');
+    const restore = useStatsStudy('quick', merged, 'one part, test');
+    try {
+      const out = statsErrorHalved.check(null, statsSubject, { rng: createRng(1), seed: 1, budget: 'quick' });
+      expect(Array.isArray(out)).toBe(false);
+      expect((out as { values: Record<string, unknown> }).values['study computed by']).toBe('one part, test');
+    } finally {
+      restore();
+    }
+    // the claims' own study again, unnamed (test files share worker processes)
+    const own = statsErrorHalved.check(null, statsSubject, { rng: createRng(1), seed: 1, budget: 'quick' }) as { values: Record<string, unknown> };
+    expect(own.values['study computed by']).toBeUndefined();
   });
 });

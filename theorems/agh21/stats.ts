@@ -66,18 +66,24 @@ export function statsStudyFor(budget: BudgetName, subject: StatsSubject): StatsS
  * Let the claims of `budget` read a study computed elsewhere by the real estimators — the full protocol run
  * σ level by σ level (scripts/stats-protocol.ts) and merged by `mergeStatsStudies`. Its setting must be the
  * budget's, seed included; `source` (how, where and at which commit it was computed) is recorded in every
- * claim's values. Only that script calls this; `verify` always computes its own study.
+ * claim's values. Only that script calls this; `verify` always computes its own study. Returns a function that
+ * puts back the budget's previous studies.
  */
-export function useStatsStudy(budget: BudgetName, study: StatsStudy, source: string): void {
+export function useStatsStudy(budget: BudgetName, study: StatsStudy, source: string): () => void {
   const want = { ...statsSetting(budget), seed: STATS_SEED };
   const got = { n: study.setting.n, s: study.setting.s, h: study.setting.h, sigmas: study.setting.sigmas, instances: study.setting.instances, grid: study.setting.grid, seed: study.setting.seed };
   if (JSON.stringify(got) !== JSON.stringify(want) || study.setting.noise !== 'sigma-squared') {
     throw new InvalidArgumentError('study.setting', JSON.stringify(got), `the ${budget} setting ${JSON.stringify(want)} with noise std σ²`);
   }
   if (typeof source !== 'string' || source.trim() === '') throw new InvalidArgumentError('source', source, 'a description of where the study was computed');
-  const list = (memo.get(budget) ?? []).filter((e) => e.subject !== statsSubject);
+  const before = memo.get(budget);
+  const list = (before ?? []).filter((e) => e.subject !== statsSubject);
   list.push({ subject: statsSubject, study, source });
   memo.set(budget, list);
+  return () => {
+    if (before) memo.set(budget, before);
+    else memo.delete(budget);
+  };
 }
 
 function scaleOf(st: StatsStudy): Record<string, number> {
