@@ -45,30 +45,112 @@ interface Work {
   E: Float64Array;
 }
 
-/** f(θ) and ∇f(θ), θ = (U row-major m×d, W row-major m×K, c (K) with an intercept). */
+/**
+ * f(θ) and ∇f(θ), θ = (U row-major m×d, W row-major m×K, c (K) with an intercept).
+ * Every sum is accumulated in the same order as the plain loops (pre-activation Z_jq over t,
+ * residual E_jk over q, gradient entries over j), so blocking changes no bit of the result.
+ */
 function objectiveAndGradient(problem: VectorProblem, m: number, theta: Float64Array, grad: Float64Array, w: Work): number {
-  const { n, d, K, X, Y, beta, intercept } = problem;
-  const wOff = m * d;
-  const cOff = wOff + m * K;
-  const { Z, E } = w;
+  const { n, K, Y, beta, intercept } = problem;
+  const cOff = m * problem.d + m * K;
+  const { E } = w;
   for (let j = 0; j < n; j++) for (let k = 0; k < K; k++) E[j * K + k] = (intercept ? theta[cOff + k] : 0) - Y[j * K + k];
-  for (let j = 0; j < n; j++) {
-    const xo = j * d;
-    for (let q = 0; q < m; q++) {
-      let s = 0;
-      const uo = q * d;
-      for (let t = 0; t < d; t++) s += X[xo + t] * theta[uo + t];
-      Z[j * m + q] = s;
-      if (s > 0) for (let k = 0; k < K; k++) E[j * K + k] += s * theta[wOff + q * K + k];
-    }
-  }
+  forward(problem, m, theta, w);
   let f = 0;
   for (let i = 0; i < n * K; i++) f += E[i] * E[i];
   let reg = 0;
-  for (let p = 0; p < cOff; p++) reg += theta[p] * theta[p];
+  for (let p = 0; p < cOff; p++) {
+    const v = theta[p];
+    reg += v * v;
+    grad[p] = beta * v;
+  }
   f = 0.5 * f + 0.5 * beta * reg;
-  for (let p = 0; p < cOff; p++) grad[p] = beta * theta[p];
   for (let p = cOff; p < grad.length; p++) grad[p] = 0;
+  backward(problem, m, theta, grad, w);
+  if (intercept) for (let j = 0; j < n; j++) for (let k = 0; k < K; k++) grad[cOff + k] += E[j * K + k];
+  return f;
+}
+
+/** Z = XUᵀ (each Z_jq summed over t in order; four neurons per pass over two rows of X) and E += (Z)_+W in q order. */
+function forward(problem: VectorProblem, m: number, theta: Float64Array, w: Work): void {
+  const { n, d, K, X } = problem;
+  const wOff = m * d;
+  const { Z, E } = w;
+  const m4 = m - (m % 4);
+  let j = 0;
+  for (; j + 1 < n; j += 2) {
+    const xa = j * d;
+    const xb = xa + d;
+    for (let q = 0; q < m4; q += 4) {
+      const u0 = q * d;
+      const u1 = u0 + d;
+      const u2 = u1 + d;
+      const u3 = u2 + d;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
+      for (let t = 0; t < d; t++) {
+        const x = X[xa + t];
+        const y = X[xb + t];
+        const v0 = theta[u0 + t];
+        const v1 = theta[u1 + t];
+        const v2 = theta[u2 + t];
+        const v3 = theta[u3 + t];
+        a0 += x * v0;
+        a1 += x * v1;
+        a2 += x * v2;
+        a3 += x * v3;
+        b0 += y * v0;
+        b1 += y * v1;
+        b2 += y * v2;
+        b3 += y * v3;
+      }
+      const za = j * m + q;
+      const zb = za + m;
+      Z[za] = a0;
+      Z[za + 1] = a1;
+      Z[za + 2] = a2;
+      Z[za + 3] = a3;
+      Z[zb] = b0;
+      Z[zb + 1] = b1;
+      Z[zb + 2] = b2;
+      Z[zb + 3] = b3;
+    }
+    for (let q = m4; q < m; q++) {
+      Z[j * m + q] = rowDot(X, xa, theta, q * d, d);
+      Z[(j + 1) * m + q] = rowDot(X, xb, theta, q * d, d);
+    }
+  }
+  for (; j < n; j++) {
+    for (let q = 0; q < m; q++) Z[j * m + q] = rowDot(X, j * d, theta, q * d, d);
+  }
+  for (j = 0; j < n; j++) {
+    const eo = j * K;
+    for (let q = 0; q < m; q++) {
+      const s = Z[j * m + q];
+      if (s > 0) for (let k = 0; k < K; k++) E[eo + k] += s * theta[wOff + q * K + k];
+    }
+  }
+}
+
+/** Σ_t a[ao + t]·b[bo + t], summed in order. */
+function rowDot(a: Float64Array, ao: number, b: Float64Array, bo: number, d: number): number {
+  let s = 0;
+  for (let t = 0; t < d; t++) s += a[ao + t] * b[bo + t];
+  return s;
+}
+
+/** ∇_W += (Z)_+ᵀE and ∇_U += (1{Z > 0} ∘ EWᵀ)ᵀX, every entry accumulated over j in order. */
+function backward(problem: VectorProblem, m: number, theta: Float64Array, grad: Float64Array, w: Work): void {
+  const { n, d, K, X } = problem;
+  const wOff = m * d;
+  const { Z, E } = w;
+  const d4 = d - (d % 4);
   for (let j = 0; j < n; j++) {
     const xo = j * d;
     for (let q = 0; q < m; q++) {
@@ -80,11 +162,23 @@ function objectiveAndGradient(problem: VectorProblem, m: number, theta: Float64A
         grad[wOff + q * K + k] += s * ejk;
         ew += ejk * theta[wOff + q * K + k];
       }
-      if (ew !== 0) for (let t = 0; t < d; t++) grad[q * d + t] += ew * X[xo + t];
+      if (ew === 0) continue;
+      const uo = q * d;
+      let t = 0;
+      for (; t < d4; t += 4) {
+        grad[uo + t] += ew * X[xo + t];
+        grad[uo + t + 1] += ew * X[xo + t + 1];
+        grad[uo + t + 2] += ew * X[xo + t + 2];
+        grad[uo + t + 3] += ew * X[xo + t + 3];
+      }
+      for (; t < d; t++) grad[uo + t] += ew * X[xo + t];
     }
   }
-  if (intercept) for (let j = 0; j < n; j++) for (let k = 0; k < K; k++) grad[cOff + k] += E[j * K + k];
-  return f;
+}
+
+/** f(θ) and ∇f(θ) into `grad` (θ and grad of length md + mK (+ K with an intercept)); unchecked, for tests. */
+export function vectorObjectiveAndGradient(problem: VectorProblem, m: number, theta: Float64Array, grad: Float64Array): number {
+  return objectiveAndGradient(problem, m, theta, grad, { Z: new Float64Array(problem.n * m), E: new Float64Array(problem.n * problem.K) });
 }
 
 /** Train the vector-output network from a seeded random initialisation; returns the best network seen. */
