@@ -35,6 +35,7 @@ import { type Penalty, scalarProx, validatePenalty } from '../prox/prox.ts';
 import {
   type Ste, angleRaw, coarseConstant, distance, dot, gradReluRaw, lossReluRaw, norm, validateK, validateNonzero,
 } from './model.ts';
+import { batchGradient, batchWork, makePool, type Model, type Pool } from './minibatch.ts';
 import { support } from './teacher.ts';
 
 /** Minibatch sampling (see the module comment). */
@@ -134,82 +135,6 @@ export interface SplittingResult {
   trace?: SplittingTrace;
 }
 
-type Model = 'relu' | 'binary';
-
-interface Pool {
-  n: number;
-  z: Float64Array;
-  yStar: Float64Array;
-}
-
-/** Draw a pool of n inputs Z ∈ ℝ^{k×d} and the teacher outputs f(Z, w*). */
-function makePool(n: number, k: number, d: number, wStar: ArrayLike<number>, model: Model, rng: Rng, noise: number): Pool {
-  const z = rng.fillNormal(new Float64Array(n * k * d));
-  const yStar = new Float64Array(n);
-  for (let s = 0; s < n; s++) {
-    let f = 0;
-    for (let j = 0; j < k; j++) {
-      const o = (s * k + j) * d;
-      let b = 0;
-      for (let i = 0; i < d; i++) b += z[o + i] * wStar[i];
-      if (b > 0) f += model === 'relu' ? b : 1;
-    }
-    yStar[s] = f / k;
-  }
-  if (noise > 0) for (let s = 0; s < n; s++) yStar[s] += noise * rng.normal();
-  return { n, z, yStar };
-}
-
-/**
- * Minibatch mean of the sample gradient into `out`, samples start, start+1, … (cyclic):
- * ReLU: 2r·(1/k)Σ_j 1{Z_jᵀw > 0}Z_j; binary: r·(1/k)Σ_j μ′(Z_jᵀw)Z_j. Allocation-free.
- */
-function batchGradient(
-  pool: Pool, start: number, batch: number, w: Float64Array, k: number, model: Model, ste: Ste, zw: Float64Array, out: Float64Array,
-  scale: number,
-): void {
-  const d = w.length;
-  const z = pool.z;
-  out.fill(0);
-  let s = start;
-  const relu = model === 'relu';
-  const all = !relu && ste === 'identity';
-  for (let b = 0; b < batch; b++) {
-    const base = s * k * d;
-    let f = 0;
-    for (let j = 0; j < k; j++) {
-      const o = base + j * d;
-      // Four independent partial sums (unrolled by 4) shorten the dependency chain.
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let i = 0;
-      for (; i + 3 < d; i += 4) {
-        a0 += z[o + i] * w[i];
-        a1 += z[o + i + 1] * w[i + 1];
-        a2 += z[o + i + 2] * w[i + 2];
-        a3 += z[o + i + 3] * w[i + 3];
-      }
-      for (; i < d; i++) a0 += z[o + i] * w[i];
-      const a = a0 + a1 + a2 + a3;
-      zw[j] = a;
-      if (a > 0) f += relu ? a : 1;
-    }
-    const c = (scale * (relu ? 2 : 1) * (f / k - pool.yStar[s])) / k;
-    if (c !== 0) {
-      for (let j = 0; j < k; j++) {
-        if (!all && !(zw[j] > 0)) continue;
-        const o = base + j * d;
-        for (let i = 0; i < d; i++) out[i] += c * z[o + i];
-      }
-    }
-    s++;
-    if (s === pool.n) s = 0;
-  }
-  for (let i = 0; i < d; i++) out[i] /= batch;
-}
-
 interface Config {
   model: Model;
   ste: Ste;
@@ -263,7 +188,7 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
   const u = new Float64Array(d);
   const uNext = new Float64Array(d);
   const g = new Float64Array(d);
-  const zw = new Float64Array(k);
+  const bw = batchWork(k);
   const last = new Float64Array(d);
 
   let pool: Pool | undefined;
@@ -336,7 +261,7 @@ function run(opts: SplittingOptions, cfg: Config): SplittingResult {
     // u-first: u ← prox(w^t) before the step; lagged: the step uses u^t, then u ← prox(w^t).
     for (let i = 0; i < d; i++) uNext[i] = prox(w[i]);
     if (!lagged) u.set(uNext);
-    if (pool) batchGradient(pool, mbRng!.int(pool.n), batch, w, k, cfg.model, cfg.ste, zw, g, scale);
+    if (pool) batchGradient(pool, mbRng!.int(pool.n), batch, w, k, cfg.model, cfg.ste, bw, g, scale);
     else populationGradient(nw, theta, g);
     last.set(w);
     for (let i = 0; i < d; i++) w[i] -= eta * (g[i] + beta * (w[i] - u[i]));

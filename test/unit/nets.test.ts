@@ -11,6 +11,7 @@ import {
 } from '../../src/nets/model.ts';
 import { mcCoarseGrad, mcGradRelu, mcLossBinary, mcLossRelu } from '../../src/nets/monte-carlo.ts';
 import { randomInit, sameSupport, sparseTeacher, support } from '../../src/nets/teacher.ts';
+import { batchGradient, batchWork, makePool, type Model, type Pool } from '../../src/nets/minibatch.ts';
 import { rvscgd, rvsm, type SplittingOptions } from '../../src/nets/splitting.ts';
 import { errorAtSparsity, matchedSparsity, tradeoffPoint, tradeoffSweep, type TradeoffOptions } from '../../src/nets/tradeoff.ts';
 import { proxVector } from '../../src/prox/prox.ts';
@@ -293,6 +294,55 @@ describe('nets splitting (RVSM / RVSCGD)', () => {
     const m2 = rvsm({ ...base, lossScale: 2, lambda: 2 * base.lambda, beta: 2 * base.beta, eta: base.eta / 2, minibatch: { batch: 8, rng: createRng(3) } });
     const m1 = rvsm({ ...base, minibatch: { batch: 8, rng: createRng(3) } });
     for (let i = 0; i < 4; i++) expect(m2.w[i]).toBeCloseTo(m1.w[i], 12);
+  });
+});
+
+describe('nets minibatch gradient', () => {
+  /** The plain loops: per sample, Z_jᵀw as four interleaved partial sums, then each active c·Z_j added to out. */
+  function plainBatchGradient(pool: Pool, start: number, batch: number, w: Float64Array, k: number, model: Model, ste: 'relu' | 'identity', out: Float64Array, scale: number): void {
+    const d = w.length;
+    const zw = new Float64Array(k);
+    out.fill(0);
+    let s = start;
+    for (let b = 0; b < batch; b++) {
+      const base = s * k * d;
+      let f = 0;
+      for (let j = 0; j < k; j++) {
+        const o = base + j * d;
+        const a4 = [0, 0, 0, 0];
+        let i = 0;
+        for (; i + 3 < d; i += 4) for (let r = 0; r < 4; r++) a4[r] += pool.z[o + i + r] * w[i + r];
+        for (; i < d; i++) a4[0] += pool.z[o + i] * w[i];
+        zw[j] = a4[0] + a4[1] + a4[2] + a4[3];
+        if (zw[j] > 0) f += model === 'relu' ? zw[j] : 1;
+      }
+      const c = (scale * (model === 'relu' ? 2 : 1) * (f / k - pool.yStar[s])) / k;
+      if (c !== 0) for (let j = 0; j < k; j++) {
+        if ((model === 'relu' || ste === 'relu') && !(zw[j] > 0)) continue;
+        for (let i = 0; i < d; i++) out[i] += c * pool.z[base + j * d + i];
+      }
+      s = (s + 1) % pool.n;
+    }
+    for (let i = 0; i < d; i++) out[i] /= batch;
+  }
+
+  it('the grouped minibatch gradient equals the plain loops bit for bit (k odd and even, d off multiples of 4, both models and STEs)', () => {
+    let seed = 70;
+    for (const [k, d, n, batch] of [[1, 1, 3, 2], [2, 4, 7, 7], [5, 20, 30, 13], [6, 7, 9, 20], [3, 9, 5, 1]]) {
+      for (const [model, ste] of [['relu', 'relu'], ['binary', 'relu'], ['binary', 'identity']] as const) {
+        const rng = createRng(seed++);
+        const wStar = Float64Array.from({ length: d }, () => rng.normal());
+        const w = Float64Array.from({ length: d }, () => rng.normal());
+        const pool = makePool(n, k, d, wStar, model, rng, 0.1);
+        for (const start of [0, n - 1]) {
+          const a = new Float64Array(d);
+          const b = new Float64Array(d);
+          batchGradient(pool, start, batch, w, k, model, ste, batchWork(k), a, 0.5);
+          plainBatchGradient(pool, start, batch, w, k, model, ste, b, 0.5);
+          expect(Array.from(a).every((v, i) => Object.is(v, b[i]))).toBe(true);
+        }
+      }
+    }
   });
 });
 
