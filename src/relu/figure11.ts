@@ -72,7 +72,7 @@ export interface Figure11Scale {
 /** The budgets' settings: quick and default are slices, thorough the paper's (n, d) = (200, 250). */
 export const FIGURE11_SCALES: Record<'quick' | 'default' | 'thorough', Figure11Scale> = {
   quick: { n: 50, d: 60, nTest: 200, m: 100, trials: 5, iterations: 300, sampled: 10 },
-  default: { n: 100, d: 125, nTest: 500, m: 100, trials: 5, iterations: 600, sampled: 25 },
+  default: { n: 60, d: 75, nTest: 500, m: 100, trials: 5, iterations: 500, sampled: 15 },
   thorough: { n: 200, d: 250, nTest: 500, m: 100, trials: 5, iterations: 1000, sampled: 50 },
 };
 

@@ -222,7 +222,7 @@ const fig11Hyp = [
   'pixels/255, seeded Gaussian projection 784 → d, whitened so that XXᵀ = I (src/relu/fashion-mnist.ts)',
   'β = 1e-3, K = 10 one-hot outputs, squared loss; m = 100; 5 trials of full-batch Adam (step 1e-2) from seeded initialisations (the paper: SGD)',
   'convex side: the per-output program over D = I plus seeded sampled patterns (an upper bound on p*), each output to a certified 1e-4 relative gap',
-  'quick: (n, d) = (50, 60), 300 Adam steps; default: (100, 125), 600 steps; thorough: (200, 250), 1000 steps',
+  'quick: (n, d) = (50, 60), 300 Adam steps; default: (60, 75), 500 steps; thorough: (200, 250), 1000 steps',
 ];
 
 function fig11Series(st: Figure11Result): Series[] {
