@@ -67,7 +67,7 @@ export const reluLossMc = defineClaim({
   provenance: 'derived',
   source: projectSource('relu-population-loss', 'Cho–Saul kernel; Brutzkus & Globerson, arXiv:1702.07966'),
   tolerance: { value: Z_TOL, reason: MC_REASON },
-  budget: { quick: 5, default: 12, thorough: 50 },
+  budget: { quick: 5, default: 6, thorough: 50 },
   subject: reluLossSubject,
   instances: netPair({ k: [1, 8], unitTeacher: false }),
   check: ({ w, wStar, k }, s, ctx) => {
@@ -113,7 +113,7 @@ export const reluGradient = defineClaim({
       'finite differences, step h = 1e-5·‖w‖: truncation h²·M₃/6 with M₃ ≲ 10·G/‖w‖² gives ≤ 2e-10·G; rounding ε_mach·|ℓ|/h ≤ 1e-10·G ' +
       '(|ℓ| ≤ (‖w‖ + ‖w*‖)²/k); 1e-6·G leaves a margin > 1000. Monte Carlo part: 5 SE per coordinate (P(false alarm) ≤ 20·5.7e-7 per instance).',
   },
-  budget: { quick: 4, default: 8, thorough: 40 },
+  budget: { quick: 4, default: 5, thorough: 40 },
   subject: reluGradSubject,
   instances: netPair({ k: [1, 8], regimes: ['right', 'any'], unitTeacher: false }),
   check: ({ w, wStar, k }, s, ctx) => {
@@ -248,7 +248,7 @@ export const binaryLoss = defineClaim({
   provenance: 'derived',
   source: projectSource('binary-loss', 'Yin et al., arXiv:1903.05662, Lemma 1 with second layer 1/k'),
   tolerance: { value: Z_TOL, reason: MC_REASON + ' Scale invariance of the formula: 64 ε_mach relative (normalising s·w and w differ by a few ulps). The check at s·w uses independent draws (the sample loss is scale invariant draw by draw).' },
-  budget: { quick: 5, default: 12, thorough: 50 },
+  budget: { quick: 5, default: 6, thorough: 50 },
   subject: binaryLossSubject,
   instances: netPair({ k: [1, 8], unitTeacher: false }),
   check: ({ w, wStar, k }, s, ctx) => {
@@ -302,7 +302,7 @@ export const coarseGradients = defineClaim({
     value: Z_TOL,
     reason: MC_REASON + ' The inner-product identity is checked to 1e-12 relative (closed-form rounding).',
   },
-  budget: { quick: 4, default: 8, thorough: 40 },
+  budget: { quick: 4, default: 5, thorough: 40 },
   subject: coarseSubject,
   instances: netPair({ k: [1, 8], regimes: ['right', 'any'] }),
   check: ({ w, wStar, k, theta }, s, ctx) => {
