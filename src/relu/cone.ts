@@ -21,6 +21,8 @@ export class ConeProjector {
   private readonly rhs: Float64Array;
   private readonly Au: Float64Array;
   private readonly rowNorm: Float64Array;
+  /** Workspace of {@link bound} (d). */
+  private readonly v: Float64Array;
   /** Number of NNLS solves that needed the active-set loop (diagnostics). */
   nnlsSolves = 0;
   /**
@@ -44,6 +46,7 @@ export class ConeProjector {
     this.rhs = new Float64Array(n);
     this.Au = new Float64Array(n);
     this.rowNorm = new Float64Array(n);
+    this.v = new Float64Array(d);
     for (let j = 0; j < n; j++) {
       let s = 0;
       for (let k = 0; k < d; k++) s += X[j * d + k] ** 2;
@@ -57,8 +60,7 @@ export class ConeProjector {
     const { X, d, n, Au } = this;
     let worst = Infinity;
     for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let k = 0; k < d; k++) s += X[j * d + k] * u[k];
+      const s = rowDot(X, j * d, u, d);
       Au[j] = mask[j] ? s : -s;
       if (this.rowNorm[j] > 0) worst = Math.min(worst, Au[j] / this.rowNorm[j]);
     }
@@ -80,16 +82,16 @@ export class ConeProjector {
    * an upper bound on ‖Π_K(sign·g)‖ in O(nd), used to skip projections of blocks that stay zero.
    */
   bound(mask: Uint8Array, g: ArrayLike<number>, lambda: Float64Array, sign = 1): number {
-    const { X, d, n } = this;
-    let s2 = 0;
-    for (let k = 0; k < d; k++) {
-      let v = sign * g[k];
-      for (let j = 0; j < n; j++) {
-        const l = lambda[j];
-        if (l !== 0) v += (mask[j] ? l : -l) * X[j * d + k];
-      }
-      s2 += v * v;
+    const { X, d, n, v } = this;
+    // v = sign·g + Σ_j λ_j s_j x_j, each entry summed over j in order (rows with λ_j = 0 skipped)
+    for (let k = 0; k < d; k++) v[k] = sign * g[k];
+    for (let j = 0; j < n; j++) {
+      const l = lambda[j];
+      if (l === 0) continue;
+      addScaledRow(v, mask[j] ? l : -l, X, j * d, d);
     }
+    let s2 = 0;
+    for (let k = 0; k < d; k++) s2 += v[k] * v[k];
     return Math.sqrt(s2);
   }
 
@@ -106,8 +108,7 @@ export class ConeProjector {
     if (this.orthonormalRows) {
       for (let j = 0; j < n; j++) if (Au[j] < 0) {
         lambda[j] = -Au[j];
-        const c = mask[j] ? lambda[j] : -lambda[j];
-        for (let k = 0; k < d; k++) out[k] += c * X[j * d + k];
+        addScaledRow(out, mask[j] ? lambda[j] : -lambda[j], X, j * d, d);
       }
       return norm(out, d);
     }
@@ -195,6 +196,32 @@ export class ConeProjector {
     }
     return norm(out, d);
   }
+}
+
+/** Σ_k X[xo + k]·u[k], summed in order of k (unrolled by 4, one accumulator). */
+function rowDot(X: Float64Array, xo: number, u: Float64Array, d: number): number {
+  let s = 0;
+  let k = 0;
+  for (; k + 3 < d; k += 4) {
+    s += X[xo + k] * u[k];
+    s += X[xo + k + 1] * u[k + 1];
+    s += X[xo + k + 2] * u[k + 2];
+    s += X[xo + k + 3] * u[k + 3];
+  }
+  for (; k < d; k++) s += X[xo + k] * u[k];
+  return s;
+}
+
+/** v[k] += c·X[xo + k] for k < d (unrolled by 4). */
+function addScaledRow(v: Float64Array, c: number, X: Float64Array, xo: number, d: number): void {
+  let k = 0;
+  for (; k + 3 < d; k += 4) {
+    v[k] += c * X[xo + k];
+    v[k + 1] += c * X[xo + k + 1];
+    v[k + 2] += c * X[xo + k + 2];
+    v[k + 3] += c * X[xo + k + 3];
+  }
+  for (; k < d; k++) v[k] += c * X[xo + k];
 }
 
 function norm(v: Float64Array, d: number): number {

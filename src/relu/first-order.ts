@@ -97,20 +97,22 @@ export function solveFirstOrder(problem: ReluProblem, patterns: PatternSet, opti
   const lamW = new Float64Array(P * n);
   let t = 1;
 
+  const diff = new Float64Array(d);
   /** e = ŷ(s) − y; returns ½‖e‖². */
   const residual = (s: ConvexSolution, out: Float64Array): number => {
     for (let j = 0; j < n; j++) out[j] = s.c - y[j];
     for (let i = 0; i < P; i++) {
       const o = i * d;
       let nz = false;
-      for (let k = 0; k < d; k++) if (s.v[o + k] !== s.w[o + k]) nz = true;
+      for (let k = 0; k < d; k++) {
+        diff[k] = s.v[o + k] - s.w[o + k];
+        if (s.v[o + k] !== s.w[o + k]) nz = true;
+      }
       if (!nz) continue;
       const R = rows[i];
       for (let q = 0; q < R.length; q++) {
         const j = R[q];
-        let acc = 0;
-        for (let k = 0; k < d; k++) acc += X[j * d + k] * (s.v[o + k] - s.w[o + k]);
-        out[j] += acc;
+        out[j] += rowDot(X, j * d, diff, d);
       }
     }
     let f = 0;
@@ -138,37 +140,39 @@ export function solveFirstOrder(problem: ReluProblem, patterns: PatternSet, opti
       const o = i * d;
       for (let q = 0; q < R.length; q++) {
         const j = R[q];
-        const ej = res[j];
-        for (let k = 0; k < d; k++) gv[o + k] += X[j * d + k] * ej;
+        addScaledRow(gv, o, X, j * d, res[j], d);
       }
     }
     let gc = 0;
     for (let j = 0; j < n; j++) gc += res[j];
     return gc;
   };
+  /** Block i of dst = prox_{(1/L)(β‖·‖+ι_K)}(src − sg·gv/L) (sg = 1 for v, −1 for w). */
+  const proxBlock = (i: number, src: Float64Array, dst: Float64Array, sg: number, lamAll: Float64Array): void => {
+    const o = i * d;
+    let zn = 0;
+    for (let k = 0; k < d; k++) {
+      z[k] = src[o + k] - (sg * gv[o + k]) / L;
+      zn += z[k] * z[k];
+    }
+    if (Math.sqrt(zn) <= beta / L) {
+      for (let k = 0; k < d; k++) dst[o + k] = 0;
+      return;
+    }
+    const lam = lamAll.subarray(i * n, (i + 1) * n);
+    if (proj.bound(patterns.masks[i], z, lam) <= beta / L) {
+      for (let k = 0; k < d; k++) dst[o + k] = 0;
+      return;
+    }
+    const np = proj.project(patterns.masks[i], z, pz, 1, lam);
+    const s = np > 0 ? 1 - beta / (L * np) : 0;
+    for (let k = 0; k < d; k++) dst[o + k] = s > 0 ? s * pz[k] : 0;
+  };
   /** xNew = prox_{(1/L)(β‖·‖+ι_K)}(yp − ∇/L). */
   const proxStep = (gc: number): void => {
     for (let i = 0; i < P; i++) {
-      const o = i * d;
-      for (const [src, dst, sg, lamAll] of [[yp.v, xNew.v, 1, lamV], [yp.w, xNew.w, -1, lamW]] as const) {
-        let zn = 0;
-        for (let k = 0; k < d; k++) {
-          z[k] = src[o + k] - (sg * gv[o + k]) / L;
-          zn += z[k] * z[k];
-        }
-        if (Math.sqrt(zn) <= beta / L) {
-          for (let k = 0; k < d; k++) dst[o + k] = 0;
-          continue;
-        }
-        const lam = lamAll.subarray(i * n, (i + 1) * n);
-        if (proj.bound(patterns.masks[i], z, lam) <= beta / L) {
-          for (let k = 0; k < d; k++) dst[o + k] = 0;
-          continue;
-        }
-        const np = proj.project(patterns.masks[i], z, pz, 1, lam);
-        const s = np > 0 ? 1 - beta / (L * np) : 0;
-        for (let k = 0; k < d; k++) dst[o + k] = s > 0 ? s * pz[k] : 0;
-      }
+      proxBlock(i, yp.v, xNew.v, 1, lamV);
+      proxBlock(i, yp.w, xNew.w, -1, lamW);
     }
     xNew.c = problem.intercept ? yp.c - gc / L : 0;
   };
@@ -183,9 +187,11 @@ export function solveFirstOrder(problem: ReluProblem, patterns: PatternSet, opti
     const fy = residual(yp, e);
     const gc = gradient(e);
     // backtracking: f(x⁺) ≤ f(y) + ⟨∇f(y), x⁺ − y⟩ + (L/2)‖x⁺ − y‖²
+    let fSmooth = 0; // ½‖e‖² at the last x⁺ tried (the one kept)
     for (let bt = 0; bt < 60; bt++) {
       proxStep(gc);
       const fNew = residual(xNew, eNew);
+      fSmooth = fNew;
       let lin = 0;
       let sq = 0;
       for (let q = 0; q < P * d; q++) {
@@ -200,7 +206,7 @@ export function solveFirstOrder(problem: ReluProblem, patterns: PatternSet, opti
       if (fNew <= fy + lin + 0.5 * L * sq + 1e-15 * Math.abs(fy)) break;
       L *= 2;
     }
-    const fNew = residual(xNew, eNew) + penalty(xNew);
+    const fNew = fSmooth + penalty(xNew);
     copyInto(xPrev, x);
     copyInto(x, xNew);
     if (fNew > fx) {
@@ -229,6 +235,32 @@ export function solveFirstOrder(problem: ReluProblem, patterns: PatternSet, opti
   }
   if (status !== 'certified') cert = certify(problem, patterns, x, proj);
   return { solution: x, certificate: cert, status, iterations: it, timeMs: performance.now() - t0, method: 'first-order' };
+}
+
+/** Σ_k X[xo + k]·u[k], summed in order of k (unrolled by 4, one accumulator). */
+function rowDot(X: Float64Array, xo: number, u: Float64Array, d: number): number {
+  let acc = 0;
+  let k = 0;
+  for (; k + 3 < d; k += 4) {
+    acc += X[xo + k] * u[k];
+    acc += X[xo + k + 1] * u[k + 1];
+    acc += X[xo + k + 2] * u[k + 2];
+    acc += X[xo + k + 3] * u[k + 3];
+  }
+  for (; k < d; k++) acc += X[xo + k] * u[k];
+  return acc;
+}
+
+/** g[go + k] += X[xo + k]·e for k < d (unrolled by 4). */
+function addScaledRow(g: Float64Array, go: number, X: Float64Array, xo: number, e: number, d: number): void {
+  let k = 0;
+  for (; k + 3 < d; k += 4) {
+    g[go + k] += X[xo + k] * e;
+    g[go + k + 1] += X[xo + k + 1] * e;
+    g[go + k + 2] += X[xo + k + 2] * e;
+    g[go + k + 3] += X[xo + k + 3] * e;
+  }
+  for (; k < d; k++) g[go + k] += X[xo + k] * e;
 }
 
 function copySol(s: ConvexSolution): ConvexSolution {

@@ -89,6 +89,37 @@ describe('cone projection with orthonormal rows', () => {
       expect(Math.abs(a - b)).toBeLessThan(1e-7);
     }
   });
+
+  it('the closed-form projection and the bound ‖g + Aᵀλ‖ equal the plain loops bit for bit (d off multiples of 4)', () => {
+    const rng = createRng(12);
+    for (const [n, d] of [[3, 7], [4, 9], [6, 13]]) {
+      const X = Float64Array.from(gramSchmidtRows(gaussian(n + d, n, d)).flat());
+      const proj = new ConeProjector(X, n, d);
+      for (let trial = 0; trial < 10; trial++) {
+        const mask = Uint8Array.from({ length: n }, () => (rng.uniform() < 0.5 ? 1 : 0));
+        const g = Float64Array.from({ length: d }, () => rng.normal());
+        const lam = Float64Array.from({ length: n }, () => (rng.uniform() < 0.5 ? 0 : rng.uniform()));
+        // plain loops: v_k = −g_k + Σ_j λ_j s_j X_jk over j in order; Π_K(g) = g + Σ_j max(−s_j x_jᵀg, 0) s_j x_j
+        let s2 = 0;
+        for (let k = 0; k < d; k++) {
+          let v = -g[k];
+          for (let j = 0; j < n; j++) if (lam[j] !== 0) v += (mask[j] ? lam[j] : -lam[j]) * X[j * d + k];
+          s2 += v * v;
+        }
+        expect(Object.is(proj.bound(mask, g, lam, -1), Math.sqrt(s2))).toBe(true);
+        const plain = Float64Array.from(g);
+        for (let j = 0; j < n; j++) {
+          let a = 0;
+          for (let k = 0; k < d; k++) a += X[j * d + k] * g[k];
+          const aj = mask[j] ? a : -a;
+          if (aj < 0) for (let k = 0; k < d; k++) plain[k] += (mask[j] ? -aj : aj) * X[j * d + k];
+        }
+        const out = new Float64Array(d);
+        proj.project(mask, g, out, 1);
+        expect(Array.from(out).every((v, k) => Object.is(v, plain[k]))).toBe(true);
+      }
+    }
+  });
 });
 
 describe('vector-output problems and networks', () => {
