@@ -11,6 +11,7 @@
  * it at λ*. That bound is what the dual certificate uses.
  */
 import { solveInPlace } from './linalg.ts';
+import { addScaledRow, rowDot } from './kernels.ts';
 
 /** Reusable workspace for projections onto pattern cones of one X (n×d). */
 export class ConeProjector {
@@ -60,7 +61,7 @@ export class ConeProjector {
     const { X, d, n, Au } = this;
     let worst = Infinity;
     for (let j = 0; j < n; j++) {
-      const s = rowDot(X, j * d, u, d);
+      const s = rowDot(X, j * d, u, 0, d);
       Au[j] = mask[j] ? s : -s;
       if (this.rowNorm[j] > 0) worst = Math.min(worst, Au[j] / this.rowNorm[j]);
     }
@@ -88,7 +89,7 @@ export class ConeProjector {
     for (let j = 0; j < n; j++) {
       const l = lambda[j];
       if (l === 0) continue;
-      addScaledRow(v, mask[j] ? l : -l, X, j * d, d);
+      addScaledRow(v, 0, mask[j] ? l : -l, X, j * d, d);
     }
     let s2 = 0;
     for (let k = 0; k < d; k++) s2 += v[k] * v[k];
@@ -108,7 +109,7 @@ export class ConeProjector {
     if (this.orthonormalRows) {
       for (let j = 0; j < n; j++) if (Au[j] < 0) {
         lambda[j] = -Au[j];
-        addScaledRow(out, mask[j] ? lambda[j] : -lambda[j], X, j * d, d);
+        addScaledRow(out, 0, mask[j] ? lambda[j] : -lambda[j], X, j * d, d);
       }
       return norm(out, d);
     }
@@ -198,31 +199,7 @@ export class ConeProjector {
   }
 }
 
-/** Σ_k X[xo + k]·u[k], summed in order of k (unrolled by 4, one accumulator). */
-function rowDot(X: Float64Array, xo: number, u: Float64Array, d: number): number {
-  let s = 0;
-  let k = 0;
-  for (; k + 3 < d; k += 4) {
-    s += X[xo + k] * u[k];
-    s += X[xo + k + 1] * u[k + 1];
-    s += X[xo + k + 2] * u[k + 2];
-    s += X[xo + k + 3] * u[k + 3];
-  }
-  for (; k < d; k++) s += X[xo + k] * u[k];
-  return s;
-}
 
-/** v[k] += c·X[xo + k] for k < d (unrolled by 4). */
-function addScaledRow(v: Float64Array, c: number, X: Float64Array, xo: number, d: number): void {
-  let k = 0;
-  for (; k + 3 < d; k += 4) {
-    v[k] += c * X[xo + k];
-    v[k + 1] += c * X[xo + k + 1];
-    v[k + 2] += c * X[xo + k + 2];
-    v[k + 3] += c * X[xo + k + 3];
-  }
-  for (; k < d; k++) v[k] += c * X[xo + k];
-}
 
 function norm(v: Float64Array, d: number): number {
   let s = 0;

@@ -17,6 +17,7 @@ import type { PatternSet } from './arrangements.ts';
 import { certify } from './certificate.ts';
 import { ConeProjector } from './cone.ts';
 import { type ConvexSolution, type ReluCertificate, checkPatterns, zeroSolution } from './convex.ts';
+import { addScaledRow, rowDot } from './kernels.ts';
 import { largestEigenvalue } from './linalg.ts';
 import type { ReluProblem } from './problem.ts';
 
@@ -112,7 +113,7 @@ export function solveFirstOrder(problem: ReluProblem, patterns: PatternSet, opti
       const R = rows[i];
       for (let q = 0; q < R.length; q++) {
         const j = R[q];
-        out[j] += rowDot(X, j * d, diff, d);
+        out[j] += rowDot(X, j * d, diff, 0, d);
       }
     }
     let f = 0;
@@ -140,7 +141,7 @@ export function solveFirstOrder(problem: ReluProblem, patterns: PatternSet, opti
       const o = i * d;
       for (let q = 0; q < R.length; q++) {
         const j = R[q];
-        addScaledRow(gv, o, X, j * d, res[j], d);
+        addScaledRow(gv, o, res[j], X, j * d, d);
       }
     }
     let gc = 0;
@@ -237,31 +238,7 @@ export function solveFirstOrder(problem: ReluProblem, patterns: PatternSet, opti
   return { solution: x, certificate: cert, status, iterations: it, timeMs: performance.now() - t0, method: 'first-order' };
 }
 
-/** Σ_k X[xo + k]·u[k], summed in order of k (unrolled by 4, one accumulator). */
-function rowDot(X: Float64Array, xo: number, u: Float64Array, d: number): number {
-  let acc = 0;
-  let k = 0;
-  for (; k + 3 < d; k += 4) {
-    acc += X[xo + k] * u[k];
-    acc += X[xo + k + 1] * u[k + 1];
-    acc += X[xo + k + 2] * u[k + 2];
-    acc += X[xo + k + 3] * u[k + 3];
-  }
-  for (; k < d; k++) acc += X[xo + k] * u[k];
-  return acc;
-}
 
-/** g[go + k] += X[xo + k]·e for k < d (unrolled by 4). */
-function addScaledRow(g: Float64Array, go: number, X: Float64Array, xo: number, e: number, d: number): void {
-  let k = 0;
-  for (; k + 3 < d; k += 4) {
-    g[go + k] += X[xo + k] * e;
-    g[go + k + 1] += X[xo + k + 1] * e;
-    g[go + k + 2] += X[xo + k + 2] * e;
-    g[go + k + 3] += X[xo + k + 3] * e;
-  }
-  for (; k < d; k++) g[go + k] += X[xo + k] * e;
-}
 
 function copySol(s: ConvexSolution): ConvexSolution {
   return { v: Float64Array.from(s.v), w: Float64Array.from(s.w), c: s.c };

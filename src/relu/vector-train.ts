@@ -12,6 +12,7 @@ import { InvalidArgumentError } from '../core/errors.ts';
 import type { Rng } from '../core/random.ts';
 import { integerInRange, oneOf, positive } from '../core/validate.ts';
 import { adam } from './adam.ts';
+import { addScaledRow, rowDot } from './kernels.ts';
 import { lbfgs } from './lbfgs.ts';
 import { type VectorNetwork, type VectorProblem, vectorNetworkObjective } from './vector.ts';
 
@@ -138,19 +139,12 @@ function forward(problem: VectorProblem, m: number, theta: Float64Array, w: Work
   }
 }
 
-/** Σ_t a[ao + t]·b[bo + t], summed in order. */
-function rowDot(a: Float64Array, ao: number, b: Float64Array, bo: number, d: number): number {
-  let s = 0;
-  for (let t = 0; t < d; t++) s += a[ao + t] * b[bo + t];
-  return s;
-}
 
 /** ∇_W += (Z)_+ᵀE and ∇_U += (1{Z > 0} ∘ EWᵀ)ᵀX, every entry accumulated over j in order. */
 function backward(problem: VectorProblem, m: number, theta: Float64Array, grad: Float64Array, w: Work): void {
   const { n, d, K, X } = problem;
   const wOff = m * d;
   const { Z, E } = w;
-  const d4 = d - (d % 4);
   for (let j = 0; j < n; j++) {
     const xo = j * d;
     for (let q = 0; q < m; q++) {
@@ -162,16 +156,7 @@ function backward(problem: VectorProblem, m: number, theta: Float64Array, grad: 
         grad[wOff + q * K + k] += s * ejk;
         ew += ejk * theta[wOff + q * K + k];
       }
-      if (ew === 0) continue;
-      const uo = q * d;
-      let t = 0;
-      for (; t < d4; t += 4) {
-        grad[uo + t] += ew * X[xo + t];
-        grad[uo + t + 1] += ew * X[xo + t + 1];
-        grad[uo + t + 2] += ew * X[xo + t + 2];
-        grad[uo + t + 3] += ew * X[xo + t + 3];
-      }
-      for (; t < d; t++) grad[uo + t] += ew * X[xo + t];
+      if (ew !== 0) addScaledRow(grad, q * d, ew, X, xo, d);
     }
   }
 }
