@@ -12,6 +12,7 @@ import {
   solveChainBlock,
   validateSegment,
   type SegmentProblem,
+  type SegmentSolver,
 } from '../../src/signal/lagrangian/index.ts';
 import { segmentSolvers } from '../fixtures/faulty-blocks.ts';
 
@@ -195,6 +196,39 @@ describe('Lagrangian decomposition', () => {
       expect(err.gammaLeft).not.toBe(0);
       expect(err.message).toMatch(re);
       expect(err.message).toMatch(/block subproblem 1 failed \(γ_left = [-0-9.e]+, γ_right = [-0-9.e]+\)/);
+    }
+  });
+});
+
+describe('re-solve tolerance xiTol (ours, off by default)', () => {
+  // persp blocks whose zero entries come back as 1e-12 or 2e-12 (alternating by block), as an
+  // interior-point block solver returns them: noise at every boundary inside a zero region
+  const noisy: SegmentSolver = (p) => {
+    const r = solveChainBlock('persp', p);
+    return { ...r, x: Float64Array.from(r.x, (v) => (v === 0 ? 1e-12 * (1 + (p.index % 2)) : v)) };
+  };
+  const y = instance(400, 3); // its second half is mostly 0
+  const problem = { y, lambda: 0.3, kappa: 0.05 };
+
+  it('compared exactly, boundary noise re-solves blocks; with xiTol it does not, and the bound and estimate agree', () => {
+    const exact = lagrangianDecompositionSync(problem, { m: 10, hMax: 30 }, noisy);
+    const tol = lagrangianDecompositionSync(problem, { m: 10, hMax: 30, xiTol: 1e-9 }, noisy);
+    expect(tol.resolves).toBeLessThan(exact.resolves);
+    for (const r of [exact, tol]) expect(r.lowerBound).toBeLessThanOrEqual(r.upperBound * (1 + 1e-12));
+    // the noise moves γ by ~1e-12 per step: bounds and estimates differ only at that level
+    expect(Math.abs(tol.lowerBound - exact.lowerBound)).toBeLessThanOrEqual(1e-9 * Math.abs(exact.lowerBound));
+    for (let i = 0; i < y.length; i++) expect(Math.abs(tol.x[i] - exact.x[i])).toBeLessThanOrEqual(1e-8);
+    // without noise (exact zeros) the tolerance changes nothing
+    const clean = (p: SegmentProblem) => solveChainBlock('persp', p);
+    const a = lagrangianDecompositionSync(problem, { m: 10, hMax: 30 }, clean);
+    const b = lagrangianDecompositionSync(problem, { m: 10, hMax: 30, xiTol: 1e-9 }, clean);
+    expect([b.resolves, b.iterations, b.lowerBound]).toEqual([a.resolves, a.iterations, a.lowerBound]);
+  });
+
+  it('refuses a negative or non-finite xiTol, naming it', () => {
+    for (const xiTol of [-1e-9, Number.NaN]) {
+      expect(() => lagrangianDecompositionSync(problem, { m: 10, xiTol }, noisy)).toThrow(/xiTol/);
+      expect(() => lagrangianDecompositionSync(problem, { m: 10, xiTol }, noisy)).toThrow(InvalidArgumentError);
     }
   });
 });

@@ -10,7 +10,13 @@
  * Subgradient ξ_j = −γ_j/(2λ) + x*_{ℓ_j−1} − x*_{ℓ_j}; step γ^{h+1} = γ^h + (1/h) ξ(γ^h)
  * from γ¹ = 0 (the paper's γ⁰; its index starts at h = 0, which would make the first step 1/0, so the first step is 1/1);
  * stop when ‖ξ‖∞ < ε = 1e-3 or after h_max = 100 evaluations.
- * Only blocks whose boundary multipliers changed are re-solved.
+ * Only blocks whose boundary multipliers changed are re-solved (compared exactly by default).
+ *
+ * Option (ours, off by default): `xiTol` > 0 leaves γ_j as it is when |ξ_j| ≤ xiTol. The interior-point
+ * block solvers stop at relative accuracy 1e-9, so where the relaxation's optimum is 0 on both sides of
+ * a boundary they return x ≈ 1e-13…1e-10, not 0, and compared exactly every such boundary moves γ_j by
+ * that noise: at small κ every block is re-solved in every iteration. {@link XI_TOL_RELATIVE}·max(1, u)
+ * ignores changes below the solvers' accuracy. The stopping test always uses ξ as is.
  *
  * Counting as in Table 3: #iter = number of dual evaluations h at the stop
  * (1 when γ = 0 already satisfies the test, e.g. m = 1); #sub = m + block
@@ -46,6 +52,11 @@ export interface LagrangianOptions {
   hMax?: number;
   /** Nonzero threshold τ for the support and the upper bound (paper footnote 3: 1e-3). */
   supportTol?: number;
+  /**
+   * Ours, off by default [0]: γ_j is updated (and its two blocks re-solved) only if |ξ_j| > xiTol.
+   * {@link XI_TOL_RELATIVE}·max(1, u) ignores changes below the block solvers' accuracy.
+   */
+  xiTol?: number;
 }
 
 /** Per-evaluation trace row. */
@@ -99,7 +110,11 @@ interface Opts {
   eps: number;
   hMax: number;
   supportTol: number;
+  xiTol: number;
 }
+
+/** The block solvers' relative accuracy: times max(1, u), a {@link LagrangianOptions.xiTol} below what they resolve. */
+export const XI_TOL_RELATIVE = 1e-9;
 
 function validateOptions(o: LagrangianOptions, n: number): Opts {
   if (o === null || typeof o !== 'object') throw new InvalidArgumentError('options', o, 'an object {m}');
@@ -107,7 +122,8 @@ function validateOptions(o: LagrangianOptions, n: number): Opts {
   const eps = o.eps === undefined ? 1e-3 : positive('eps', o.eps);
   const hMax = o.hMax === undefined ? 100 : integerInRange('hMax', o.hMax, 1);
   const supportTol = o.supportTol === undefined ? 1e-3 : nonNegative('supportTol', o.supportTol);
-  return { m, eps, hMax, supportTol };
+  const xiTol = o.xiTol === undefined ? 0 : nonNegative('xiTol', o.xiTol);
+  return { m, eps, hMax, supportTol, xiTol };
 }
 
 /**
@@ -182,6 +198,7 @@ export function* lagrangianSteps(problem: PathPenaltyProblem, options: Lagrangia
     if (h >= o.hMax) break;
     needs.fill(0);
     for (let j = 1; j < m; j++) {
+      if (o.xiTol > 0 && Math.abs(xi[j]) <= o.xiTol) continue; // below what the block solvers resolve
       const next = gamma[j] + xi[j] / h;
       if (next !== gamma[j]) {
         gamma[j] = next;

@@ -61,6 +61,8 @@ export interface Table3Options {
   jobs?: number;
   /** Iteration cap (paper 100). */
   hMax?: number;
+  /** Re-solve tolerance of the Lagrangian loop (ours, default 0 = multipliers compared exactly; see `LagrangianOptions.xiTol`). */
+  xiTol?: number;
   /** Also compute the exact optimum per κ by the path DP (default true). */
   exact?: boolean;
   /**
@@ -116,7 +118,7 @@ function setup(opts: Table3Options): Setup {
     n: opts.n ?? 100_000, s: opts.s ?? 10, h: opts.h ?? 100, sigma: opts.sigma ?? 0.5,
     noise: opts.noise ?? ('sigma-squared' as NoiseReading), lambda: opts.lambda ?? 0.3, seed: opts.seed ?? 53,
     kappas: opts.kappas ?? TABLE3_KAPPAS, ms: opts.ms ?? TABLE3_MS, solver: opts.solver ?? 'decomp',
-    hMax: opts.hMax ?? 100, exact: opts.exact ?? true, jobs: opts.jobs,
+    hMax: opts.hMax ?? 100, xiTol: opts.xiTol ?? 0, exact: opts.exact ?? true, jobs: opts.jobs,
   };
   getSegmentSolver(o.solver);
   const cells = opts.cells ?? o.kappas.flatMap((k) => o.ms.map((m) => [k, m] as [number, number]));
@@ -185,7 +187,7 @@ export function table3Sync(opts: Table3Options = {}): Table3Study {
   const cache = new Map<number, number>();
   const rows = S.cells.map(([kappa, m]) => {
     const t0 = performance.now();
-    const r = lagrangianDecompositionSync({ y: S.inst.y, lambda: S.o.lambda, kappa }, { m, hMax: S.o.hMax }, solver);
+    const r = lagrangianDecompositionSync({ y: S.inst.y, lambda: S.o.lambda, kappa }, { m, hMax: S.o.hMax, xiTol: S.o.xiTol }, solver);
     return row(S, kappa, m, r, performance.now() - t0, exactOpt(S, kappa, cache));
   });
   return finish(S, rows);
@@ -198,7 +200,7 @@ export async function table3(opts: Table3Options = {}): Promise<Table3Study> {
   const rows: Table3Row[] = [];
   for (const [kappa, m] of S.cells) {
     const t0 = performance.now();
-    const r = await lagrangianDecomposition({ y: S.inst.y, lambda: S.o.lambda, kappa }, { m, hMax: S.o.hMax, solver: S.o.solver, jobs: S.o.jobs });
+    const r = await lagrangianDecomposition({ y: S.inst.y, lambda: S.o.lambda, kappa }, { m, hMax: S.o.hMax, xiTol: S.o.xiTol, solver: S.o.solver, jobs: S.o.jobs });
     rows.push(row(S, kappa, m, r, performance.now() - t0, exactOpt(S, kappa, cache)));
   }
   return finish(S, rows);
