@@ -199,8 +199,6 @@ export class ConeProjector {
   }
 }
 
-
-
 function norm(v: Float64Array, d: number): number {
   let s = 0;
   for (let k = 0; k < d; k++) s += v[k] * v[k];

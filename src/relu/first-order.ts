@@ -238,8 +238,6 @@ export function solveFirstOrder(problem: ReluProblem, patterns: PatternSet, opti
   return { solution: x, certificate: cert, status, iterations: it, timeMs: performance.now() - t0, method: 'first-order' };
 }
 
-
-
 function copySol(s: ConvexSolution): ConvexSolution {
   return { v: Float64Array.from(s.v), w: Float64Array.from(s.w), c: s.c };
 }

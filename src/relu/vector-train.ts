@@ -139,7 +139,6 @@ function forward(problem: VectorProblem, m: number, theta: Float64Array, w: Work
   }
 }
 
-
 /** ∇_W += (Z)_+ᵀE and ∇_U += (1{Z > 0} ∘ EWᵀ)ᵀX, every entry accumulated over j in order. */
 function backward(problem: VectorProblem, m: number, theta: Float64Array, grad: Float64Array, w: Work): void {
   const { n, d, K, X } = problem;
